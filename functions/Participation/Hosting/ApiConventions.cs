@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
+using Scalar.AspNetCore;
+
+namespace Participation.Hosting;
+
+/// <summary>What every HTTP function shares: RFC 7807 errors, the correlation id, the OpenAPI document and its reference page.</summary>
+public static class ApiConventions
+{
+    public static WebApplicationBuilder AddApiConventions(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            if (Correlation.Current is { } correlationId)
+            {
+                context.ProblemDetails.Extensions["correlationId"] = correlationId;
+            }
+        });
+        builder.Services.AddOpenApi();
+        // Requests larger than this are refused before any handler reads them; features that need more (a .pb upload) raise it per endpoint.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 64 * 1024);
+        return builder;
+    }
+
+    public static WebApplication UseApiConventions(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            var correlationId = Correlation.Accept(context.Request.Headers[Correlation.HeaderName]);
+            Correlation.Set(Activity.Current, correlationId);
+            context.Response.Headers[Correlation.HeaderName] = correlationId;
+            var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Participation.Http");
+            using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlationId }))
+            {
+                await next(context);
+            }
+        });
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePages();
+        app.MapOpenApi().WithMetadata(new ExcludeFromFunctionsMetadata());
+        app.MapScalarApiReference().WithMetadata(new ExcludeFromFunctionsMetadata());
+        return app;
+    }
+}

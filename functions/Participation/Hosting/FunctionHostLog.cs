@@ -1,0 +1,31 @@
+namespace Participation.Hosting;
+
+internal static partial class FunctionHostLog
+{
+    [LoggerMessage(LogLevel.Debug, "Function {FunctionName} succeeded in {ElapsedMs} ms")]
+    public static partial void FunctionSucceeded(this ILogger logger, string functionName, double elapsedMs);
+
+    [LoggerMessage(LogLevel.Warning, "Function {FunctionName} failed")]
+    public static partial void FunctionFailed(this ILogger logger, Exception exception, string functionName);
+
+    [LoggerMessage(LogLevel.Error, "Message {MessageId} of queue {Queue} failed {DequeueCount} times and was moved to {PoisonQueue}")]
+    public static partial void MovedToPoison(this ILogger logger, string messageId, string queue, long dequeueCount, string poisonQueue);
+
+    [LoggerMessage(LogLevel.Warning, "Queue {Queue} could not be polled; retrying in {DelayMs} ms")]
+    public static partial void PollFailed(this ILogger logger, Exception exception, string queue, double delayMs);
+
+    [LoggerMessage(LogLevel.Information, "Listening to queue {Queue} for {FunctionName}")]
+    public static partial void Listening(this ILogger logger, string queue, string functionName);
+
+    [LoggerMessage(LogLevel.Information, "Message {MessageId} of queue {Queue} was released at shutdown and will be delivered again")]
+    public static partial void ReleasedAtShutdown(this ILogger logger, string messageId, string queue);
+
+    [LoggerMessage(LogLevel.Warning, "Timer function {FunctionName} failed; next run at {NextRun}")]
+    public static partial void TimerFailed(this ILogger logger, Exception exception, string functionName, DateTimeOffset nextRun);
+
+    [LoggerMessage(LogLevel.Warning, "Storage is not reachable yet; creating tables and queues again in {DelayMs} ms")]
+    public static partial void StorageNotReady(this ILogger logger, Exception exception, double delayMs);
+
+    [LoggerMessage(LogLevel.Information, "Storage ready: {TableCount} tables, {QueueCount} queues")]
+    public static partial void StorageReady(this ILogger logger, int tableCount, int queueCount);
+}

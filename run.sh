@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# ./run.sh          run the platform locally: Azurite + the function app in standalone mode on http://127.0.0.1:7071
+# ./run.sh publish  build the deployable Azure Functions app (custom handler) into out/app
+set -euo pipefail
+REPO_ROOT=$(cd "$(dirname "$0")" && pwd)
+cd "$REPO_ROOT"
+source scripts/azurite.sh
+
+if [ "${1:-}" = "publish" ]; then
+  out="$REPO_ROOT/out/app"
+  rm -rf "$out" && mkdir -p "$out"
+  dotnet publish functions/Participation -c Release -r linux-x64 --self-contained true -o "$out/bin" -p:UseAppHost=true
+  cp host.json "$out/host.json"
+  # function.json files come from the app's own catalogue, never kept by hand.
+  ASPNETCORE_ENVIRONMENT=Production FunctionHost__RunTriggers=false "$out/bin/Participation" --write-functions "$out"
+  (cd "$out" && rm -f ../app.zip && python3 -c 'import shutil; shutil.make_archive("../app", "zip", ".")')
+  echo "Deployable app: $out (zip: out/app.zip)"
+  exit 0
+fi
+
+PORT=${PORT:-7071}
+started=()
+cleanup() { for pid in "${started[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+ensure_azurite
+if (echo >/dev/tcp/127.0.0.1/10002) 2>/dev/null; then
+  echo "Azurite already listening on 127.0.0.1:10000-10002; using it."
+else
+  start_azurite "$REPO_ROOT/.azurite" 10000 10001 10002 "$REPO_ROOT/.azurite/azurite.log"
+  started+=("$AZURITE_PID")
+fi
+
+dotnet build functions/Participation -c Debug -v quiet -nologo
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+export AzureWebJobsStorage=${AzureWebJobsStorage:-UseDevelopmentStorage=true}
+dotnet functions/Participation/bin/Debug/net10.0/Participation.dll --urls "http://127.0.0.1:$PORT" &
+started+=("$!")
+
+for _ in $(seq 1 150); do
+  if curl -fs "http://127.0.0.1:$PORT/api/health" >/dev/null 2>&1; then break; fi
+  sleep 0.2
+done
+curl -fs "http://127.0.0.1:$PORT/api/health" >/dev/null || { echo "The app did not become healthy." >&2; exit 1; }
+cat <<MSG
+
+Participation platform is running (Ctrl-C stops it):
+  Site           http://127.0.0.1:$PORT/
+  Health         http://127.0.0.1:$PORT/api/health
+  API reference  http://127.0.0.1:$PORT/scalar   (OpenAPI: /openapi/v1.json)
+  Storage        Azurite on 127.0.0.1:10000-10002, data in .azurite/
+MSG
+wait
