@@ -60,10 +60,10 @@ param deployOpenAi bool = true
 param openAiLocation string = location
 
 @description('Chat model.')
-param openAiModelName string = 'gpt-4o-mini'
+param openAiModelName string = 'gpt-4.1-mini'
 
 @description('Chat model version.')
-param openAiModelVersion string = '2024-07-18'
+param openAiModelVersion string = '2025-04-14'
 
 @description('Deployment type: DataZoneStandard keeps prompts and answers inside the EU data zone.')
 @allowed([

@@ -9,10 +9,10 @@ param name string
 @description('Name of the model deployment the app calls.')
 param deploymentName string
 
-@description('Model name, for example gpt-4o-mini.')
+@description('Model name, for example gpt-4.1-mini.')
 param modelName string
 
-@description('Model version, for example 2024-07-18.')
+@description('Model version, for example 2025-04-14.')
 param modelVersion string
 
 @description('Deployment type: DataZoneStandard keeps processing inside the EU data zone.')

@@ -23,6 +23,20 @@ public sealed class ResourceTests(CompiledInfrastructure infrastructure)
         Assert.True(site.Get("properties.httpsOnly").GetBoolean());
     }
 
+    [Theory]
+    [InlineData("linuxFxVersion")]
+    [InlineData("alwaysOn")]
+    [InlineData("netFrameworkVersion")]
+    [InlineData("use32BitWorkerProcess")]
+    [InlineData("javaVersion")]
+    [InlineData("powerShellVersion")]
+    public void Function_app_leaves_out_site_properties_flex_consumption_rejects(string property)
+    {
+        var site = Template.Single("Microsoft.Web/sites");
+
+        Assert.Null(site.Find($"properties.siteConfig.{property}"));
+    }
+
     [Fact]
     public void Function_app_has_a_system_assigned_identity_that_also_reads_the_deployment_package()
     {
