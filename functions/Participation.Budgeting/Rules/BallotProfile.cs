@@ -1,0 +1,131 @@
+namespace Participation.Budgeting.Rules;
+
+/// <summary>
+/// An election compiled to index arrays for counting: projects by index, ballot groups with multiplicities,
+/// and each group's weight per project (1 for an approval, its points for cumulative, its Borda score for a ranking).
+/// Both directions are kept (group → projects, project → groups) because equal shares walks both every round.
+/// </summary>
+internal sealed class BallotProfile
+{
+    private BallotProfile(Election election)
+    {
+        Election = election;
+        var projects = election.Projects;
+        ProjectCount = projects.Count;
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < projects.Count; i++)
+        {
+            index[projects[i].Id] = i;
+        }
+        ProjectIndex = index;
+        Cost = projects.Select(project => project.Cost).ToArray();
+        TieRank = new int[ProjectCount];
+        for (var rank = 0; rank < election.TieBreakOrder.Count; rank++)
+        {
+            TieRank[index[election.TieBreakOrder[rank]]] = rank;
+        }
+
+        var groups = election.Ballots;
+        GroupCount = groups.Count;
+        Multiplicity = groups.Select(group => group.Count).ToArray();
+        GroupStart = new int[GroupCount + 1];
+        var groupProjects = new List<int>();
+        var groupWeights = new List<long>();
+        for (var g = 0; g < GroupCount; g++)
+        {
+            GroupStart[g] = groupProjects.Count;
+            var ballot = groups[g].Ballot;
+            for (var position = 0; position < ballot.Projects.Count; position++)
+            {
+                var weight = election.VoteType switch
+                {
+                    VoteType.Cumulative => ballot.Points![position],
+                    // Borda: the first of m projects scores m, the next m - 1, so every ranked project counts.
+                    VoteType.Ordinal => ProjectCount - position,
+                    _ => 1,
+                };
+                if (weight > 0)
+                {
+                    groupProjects.Add(index[ballot.Projects[position]]);
+                    groupWeights.Add(weight);
+                }
+            }
+        }
+        GroupStart[GroupCount] = groupProjects.Count;
+        GroupProject = groupProjects.ToArray();
+        GroupWeight = groupWeights.ToArray();
+        UnitWeights = GroupWeight.All(weight => weight == 1);
+
+        ProjectStart = new int[ProjectCount + 1];
+        foreach (var project in GroupProject)
+        {
+            ProjectStart[project + 1]++;
+        }
+        for (var p = 0; p < ProjectCount; p++)
+        {
+            ProjectStart[p + 1] += ProjectStart[p];
+        }
+        ProjectGroup = new int[GroupProject.Length];
+        ProjectWeight = new long[GroupProject.Length];
+        var fill = ProjectStart[..^1].ToArray();
+        Supporters = new long[ProjectCount];
+        TotalWeight = new long[ProjectCount];
+        for (var g = 0; g < GroupCount; g++)
+        {
+            for (var k = GroupStart[g]; k < GroupStart[g + 1]; k++)
+            {
+                var p = GroupProject[k];
+                ProjectGroup[fill[p]] = g;
+                ProjectWeight[fill[p]] = GroupWeight[k];
+                fill[p]++;
+                Supporters[p] += Multiplicity[g];
+                TotalWeight[p] += Multiplicity[g] * GroupWeight[k];
+            }
+        }
+
+        // Cost satisfaction for approval ballots (a voter values a funded project at its cost), as the official
+        // equalshares runs do; cardinal ballots use their own scores.
+        SatisfactionScale = election.VoteType is VoteType.Approval or VoteType.ChooseOne
+            ? Cost.Select(cost => Math.Max(cost, 1)).ToArray()
+            : Enumerable.Repeat(1L, ProjectCount).ToArray();
+        VoterCount = Multiplicity.Sum();
+    }
+
+    public Election Election { get; }
+    public int ProjectCount { get; }
+    public IReadOnlyDictionary<string, int> ProjectIndex { get; }
+    public long[] Cost { get; }
+    public int[] TieRank { get; }
+    public int GroupCount { get; }
+    public long[] Multiplicity { get; }
+    public int[] GroupStart { get; }
+    public int[] GroupProject { get; }
+    public long[] GroupWeight { get; }
+    public int[] ProjectStart { get; }
+    public int[] ProjectGroup { get; }
+    public long[] ProjectWeight { get; }
+    public bool UnitWeights { get; }
+
+    /// <summary>Residents who gave the project anything.</summary>
+    public long[] Supporters { get; }
+
+    /// <summary>The project's votes: approvals, points, or Borda score.</summary>
+    public long[] TotalWeight { get; }
+
+    public long[] SatisfactionScale { get; }
+    public long VoterCount { get; }
+
+    public string Id(int project) => Election.Projects[project].Id;
+
+    public static BallotProfile Compile(Election election) => new(election);
+
+    public IReadOnlyDictionary<string, long> Votes() =>
+        Enumerable.Range(0, ProjectCount).ToDictionary(Id, p => TotalWeight[p], StringComparer.Ordinal);
+
+    /// <summary>Projects by votes, most first; ties by the election's tie-break order.</summary>
+    public int[] ByVotes() =>
+        Enumerable.Range(0, ProjectCount)
+            .OrderByDescending(p => TotalWeight[p])
+            .ThenBy(p => TieRank[p])
+            .ToArray();
+}

@@ -1,0 +1,18 @@
+namespace Participation.Budgeting.Rules;
+
+/// <summary>
+/// <see cref="EqualShares"/> followed by utilitarian greedy over what it left, so that no project that still fits
+/// stays unfunded while money is left.
+/// </summary>
+public sealed class EqualSharesComplete : IBudgetRule
+{
+    public string Name => "mes-complete";
+
+    public Allocation Select(Election election, CancellationToken cancellationToken)
+    {
+        var profile = BallotProfile.Compile(election);
+        var (run, increments) = EqualShares.Run(profile, cancellationToken);
+        var equalShares = EqualShares.ToAllocation(Name, profile, run, increments);
+        return Completion.Fill(Name, profile, equalShares, SelectionStep.Completion);
+    }
+}

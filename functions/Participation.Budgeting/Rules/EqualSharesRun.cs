@@ -1,0 +1,383 @@
+using System.Numerics;
+
+namespace Participation.Budgeting.Rules;
+
+/// <summary>
+/// One run of the Method of Equal Shares with a given share per voter, in exact arithmetic.
+/// Voters are tracked by budget class, not one by one: everyone in a class has the same money left, so a project's
+/// price is found by walking the classes from poorest to richest. Money is kept as whole numerators over one
+/// common denominator, which makes every comparison an integer comparison.
+/// </summary>
+internal sealed class EqualSharesRun
+{
+    private readonly BallotProfile profile;
+    private readonly int projects;
+    private readonly bool unitWeights;
+    private readonly int[] classOf;
+    private readonly Stack<int> freeClasses = new();
+    private readonly bool[] active;
+    private readonly BigInteger[] staleNumerator;
+    private readonly BigInteger[] staleDenominator;
+    private readonly double[] staleEstimate;
+    private readonly BigInteger[] lastRemainder;
+    private readonly long[] lastWeight;
+    private BigInteger denominator;
+    private BigInteger[] numerators = new BigInteger[64];
+    private long[] members = new long[64];
+    private int[] createdInRound = new int[64];
+    private long[] counts;
+    private int classCount;
+    private int zeroClass = -1;
+    private List<int> live = [];
+    private int round;
+
+    public EqualSharesRun(BallotProfile profile, BigInteger shareNumerator, BigInteger shareDenominator)
+    {
+        this.profile = profile;
+        projects = profile.ProjectCount;
+        unitWeights = profile.UnitWeights;
+        Share = new Rational(shareNumerator, shareDenominator);
+        denominator = shareDenominator;
+        classOf = new int[profile.GroupCount];
+        counts = unitWeights ? new long[64 * projects] : [];
+        active = new bool[projects];
+        staleNumerator = new BigInteger[projects];
+        staleDenominator = new BigInteger[projects];
+        staleEstimate = new double[projects];
+        lastRemainder = new BigInteger[projects];
+        lastWeight = new long[projects];
+
+        var everyone = NewClass(shareNumerator);
+        members[everyone] = profile.VoterCount;
+        live.Add(everyone);
+        if (unitWeights)
+        {
+            for (var p = 0; p < projects; p++)
+            {
+                counts[everyone * projects + p] = profile.Supporters[p];
+            }
+        }
+    }
+
+    public Rational Share { get; }
+
+    public List<int> Selected { get; } = [];
+
+    public List<Payment> Payments { get; } = [];
+
+    public long TotalCost { get; private set; }
+
+    /// <summary>Projects equal shares may fund: they cost something and someone wants them.</summary>
+    public bool IsCandidate(int project) => profile.Cost[project] > 0 && profile.TotalWeight[project] > 0;
+
+    public void Execute(CancellationToken cancellationToken)
+    {
+        var candidates = new List<int>();
+        foreach (var p in Enumerable.Range(0, projects).OrderBy(p => profile.TieRank[p]))
+        {
+            if (profile.Cost[p] == 0 && profile.TotalWeight[p] > 0)
+            {
+                Selected.Add(p);
+            }
+            else if (IsCandidate(p))
+            {
+                active[p] = true;
+                candidates.Add(p);
+                staleNumerator[p] = profile.Cost[p];
+                staleDenominator[p] = (BigInteger)profile.TotalWeight[p] * profile.SatisfactionScale[p];
+                staleEstimate[p] = Estimate(staleNumerator[p], staleDenominator[p]);
+            }
+        }
+
+        var tied = new List<int>();
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            candidates.RemoveAll(p => !active[p]);
+            // Cheapest-looking first, so the exact skip below prunes most projects; the order itself decides nothing.
+            candidates.Sort((a, b) => staleEstimate[a].CompareTo(staleEstimate[b]));
+            tied.Clear();
+            BigInteger bestNumerator = default, bestDenominator = default;
+            foreach (var p in candidates)
+            {
+                // A project's price only rises as voters spend, so an old price above the best cannot win.
+                if (tied.Count > 0 && staleNumerator[p] * bestDenominator > bestNumerator * staleDenominator[p])
+                {
+                    continue;
+                }
+                if (!TryPrice(p, out var remainder, out var weight))
+                {
+                    active[p] = false;
+                    continue;
+                }
+                lastRemainder[p] = remainder;
+                lastWeight[p] = weight;
+                staleNumerator[p] = remainder;
+                staleDenominator[p] = denominator * weight * profile.SatisfactionScale[p];
+                staleEstimate[p] = Estimate(staleNumerator[p], staleDenominator[p]);
+                var comparison = tied.Count == 0
+                    ? -1
+                    : (staleNumerator[p] * bestDenominator).CompareTo(bestNumerator * staleDenominator[p]);
+                if (comparison < 0)
+                {
+                    tied.Clear();
+                    bestNumerator = staleNumerator[p];
+                    bestDenominator = staleDenominator[p];
+                }
+                if (comparison <= 0)
+                {
+                    tied.Add(p);
+                }
+            }
+            if (tied.Count == 0)
+            {
+                return;
+            }
+            var chosen = tied.MinBy(p => profile.TieRank[p]);
+            Pay(chosen, lastRemainder[chosen], lastWeight[chosen]);
+            active[chosen] = false;
+        }
+    }
+
+    /// <summary>Money one voter of the group has left, as a fraction.</summary>
+    public Rational LeftoverOf(int group) => new(numerators[classOf[group]], denominator);
+
+    /// <summary>Money the project's supporters have left together.</summary>
+    public Rational SupportersLeftover(int project)
+    {
+        var sum = BigInteger.Zero;
+        for (var k = profile.ProjectStart[project]; k < profile.ProjectStart[project + 1]; k++)
+        {
+            var g = profile.ProjectGroup[k];
+            sum += numerators[classOf[g]] * profile.Multiplicity[g];
+        }
+        return new Rational(sum, denominator);
+    }
+
+    /// <summary>
+    /// The price per vote at which the supporters can pay the cost, each paying at most what they have left:
+    /// price = remainder / (denominator * weight). False when their money together falls short.
+    /// </summary>
+    private bool TryPrice(int project, out BigInteger remainder, out long weight)
+    {
+        var target = profile.Cost[project] * denominator;
+        var paidByPoor = BigInteger.Zero;
+        weight = profile.TotalWeight[project];
+        if (unitWeights)
+        {
+            foreach (var c in live)
+            {
+                var m = counts[c * projects + project];
+                if (m == 0)
+                {
+                    continue;
+                }
+                if (c == zeroClass)
+                {
+                    weight -= m;
+                    continue;
+                }
+                remainder = target - paidByPoor;
+                if (remainder <= numerators[c] * weight)
+                {
+                    return true;
+                }
+                paidByPoor += numerators[c] * m;
+                weight -= m;
+            }
+        }
+        else
+        {
+            foreach (var (c, w, m) in SupportersByBudgetPerVote(project))
+            {
+                remainder = target - paidByPoor;
+                if (remainder * w <= numerators[c] * weight)
+                {
+                    return true;
+                }
+                paidByPoor += numerators[c] * m;
+                weight -= m * w;
+            }
+        }
+        remainder = default;
+        return false;
+    }
+
+    private List<(int Class, long Weight, long Count)> SupportersByBudgetPerVote(int project)
+    {
+        var merged = new Dictionary<(int, long), long>();
+        for (var k = profile.ProjectStart[project]; k < profile.ProjectStart[project + 1]; k++)
+        {
+            var key = (classOf[profile.ProjectGroup[k]], profile.ProjectWeight[k]);
+            merged[key] = merged.GetValueOrDefault(key) + profile.Multiplicity[profile.ProjectGroup[k]];
+        }
+        var entries = merged.Select(entry => (entry.Key.Item1, entry.Key.Item2, entry.Value)).ToList();
+        entries.Sort((a, b) => (numerators[a.Item1] * b.Item2).CompareTo(numerators[b.Item1] * a.Item2));
+        return entries;
+    }
+
+    private void Pay(int project, BigInteger remainder, long weight)
+    {
+        round++;
+        var previousDenominator = denominator;
+        var moneyBefore = BigInteger.Zero;
+        long payingAll = 0;
+        long highestRichWeight = 0;
+        var target = new Dictionary<(int, long), (int To, bool Poor)>();
+        var touched = new List<int>();
+        var oldLive = live;
+        for (var k = profile.ProjectStart[project]; k < profile.ProjectStart[project + 1]; k++)
+        {
+            var g = profile.ProjectGroup[k];
+            var w = profile.ProjectWeight[k];
+            var m = profile.Multiplicity[g];
+            var from = classOf[g];
+            moneyBefore += numerators[from] * m;
+            if (!target.TryGetValue((from, w), out var move))
+            {
+                // What is left after paying price * w, over the new denominator (old one times weight).
+                var left = numerators[from] * weight - remainder * w;
+                move = left.Sign > 0 ? (NewClass(left), false) : (ZeroClass(), left.Sign < 0);
+                target.Add((from, w), move);
+                touched.Add(from);
+            }
+            if (move.Poor)
+            {
+                payingAll += m;
+            }
+            else
+            {
+                highestRichWeight = Math.Max(highestRichWeight, w);
+            }
+            if (move.To != from)
+            {
+                Move(g, from, move.To, m);
+            }
+        }
+
+        foreach (var c in oldLive)
+        {
+            if (createdInRound[c] != round && c != zeroClass)
+            {
+                numerators[c] *= weight;
+            }
+        }
+        denominator *= weight;
+        live = unitWeights
+            ? MergeLive(oldLive, target)
+            : oldLive.Concat(target.Values.Select(move => move.To)).Distinct().Where(c => members[c] > 0).ToList();
+        foreach (var c in touched.Distinct())
+        {
+            if (members[c] == 0 && c != zeroClass)
+            {
+                freeClasses.Push(c);
+            }
+        }
+
+        Selected.Add(project);
+        TotalCost += profile.Cost[project];
+        Payments.Add(new Payment(project, remainder, previousDenominator * weight, payingAll, highestRichWeight, moneyBefore, previousDenominator));
+    }
+
+    private List<int> MergeLive(List<int> oldLive, Dictionary<(int, long), (int To, bool Poor)> target)
+    {
+        var kept = new List<int>();
+        var shifted = new List<int>();
+        foreach (var c in oldLive)
+        {
+            if (c != zeroClass && members[c] > 0 && createdInRound[c] != round)
+            {
+                kept.Add(c);
+            }
+            if (target.TryGetValue((c, 1), out var move) && move.To != zeroClass)
+            {
+                shifted.Add(move.To);
+            }
+        }
+        var merged = new List<int>(kept.Count + shifted.Count + 1);
+        if (zeroClass >= 0 && members[zeroClass] > 0)
+        {
+            merged.Add(zeroClass);
+        }
+        int i = 0, j = 0;
+        while (i < kept.Count && j < shifted.Count)
+        {
+            merged.Add(numerators[kept[i]] <= numerators[shifted[j]] ? kept[i++] : shifted[j++]);
+        }
+        merged.AddRange(kept.Skip(i));
+        merged.AddRange(shifted.Skip(j));
+        return merged;
+    }
+
+    private void Move(int group, int from, int to, long m)
+    {
+        classOf[group] = to;
+        members[from] -= m;
+        members[to] += m;
+        if (!unitWeights)
+        {
+            return;
+        }
+        for (var k = profile.GroupStart[group]; k < profile.GroupStart[group + 1]; k++)
+        {
+            var p = profile.GroupProject[k];
+            counts[from * projects + p] -= m;
+            counts[to * projects + p] += m;
+        }
+    }
+
+    private int ZeroClass()
+    {
+        if (zeroClass < 0)
+        {
+            zeroClass = NewClass(BigInteger.Zero);
+        }
+        return zeroClass;
+    }
+
+    private int NewClass(BigInteger numerator)
+    {
+        int c;
+        if (freeClasses.Count > 0)
+        {
+            c = freeClasses.Pop();
+        }
+        else
+        {
+            c = classCount++;
+            if (c == numerators.Length)
+            {
+                Array.Resize(ref numerators, c * 2);
+                Array.Resize(ref members, c * 2);
+                Array.Resize(ref createdInRound, c * 2);
+                if (unitWeights)
+                {
+                    Array.Resize(ref counts, c * 2 * projects);
+                }
+            }
+        }
+        numerators[c] = numerator;
+        members[c] = 0;
+        createdInRound[c] = round;
+        return c;
+    }
+
+    private static double Estimate(BigInteger numerator, BigInteger denominator)
+    {
+        var shift = (int)Math.Max(0, Math.Max(numerator.GetBitLength(), denominator.GetBitLength()) - 1000);
+        return (double)(numerator >> shift) / (double)(denominator >> shift);
+    }
+
+    /// <summary>
+    /// A funded project's bill: rich supporters paid remainder / denominator per vote; <see cref="PayingAll"/>
+    /// supporters paid everything they had; together they had <see cref="MoneyBefore"/> / <see cref="Scale"/>.
+    /// </summary>
+    internal sealed record Payment(
+        int Project,
+        BigInteger Remainder,
+        BigInteger Denominator,
+        long PayingAll,
+        long HighestRichWeight,
+        BigInteger MoneyBefore,
+        BigInteger Scale);
+}
