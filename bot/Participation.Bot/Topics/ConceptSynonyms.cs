@@ -1,0 +1,73 @@
+namespace Participation.Bot.Topics;
+
+/// <summary>
+/// Words and phrases that mean the same thing to a resident, in Dutch and English, mapped to one concept token.
+/// Stemmers do not link "verhuisd" to "verhuizing", nor "paspoort" to "passport"; these concepts do, in both
+/// analyzers, so a question matches articles in either language. Phrases are written as people type them;
+/// the analyzers stem them the same way they stem questions.
+/// </summary>
+internal static class ConceptSynonyms
+{
+    /// <summary>Concepts that name what a question is about; their absence next to an unrelated service means out of scope.</summary>
+    public static readonly IReadOnlySet<string> Subjects = new HashSet<string>
+    {
+        "cpassport", "cidcard", "cmove", "cinitiative", "cbudget", "cproof", "cemigrate", "cphoto",
+    };
+
+    public static IReadOnlyDictionary<string, string[]> Map { get; } = new Dictionary<string, string[]>
+    {
+        ["cpassport"] = ["paspoort", "paspoorten", "pas", "reisdocument", "reisdocumenten", "reispas", "passport", "passports", "travel document"],
+        ["cidcard"] = ["id", "idkaart", "id kaart", "id-kaart", "identiteitskaart", "identiteitskaarten", "identiteitsbewijs", "legitimatie",
+            "identity card", "id card", "identification", "identity document"],
+        ["cmove"] = ["verhuizen", "verhuizing", "verhuisd", "verhuis", "verhuist", "verhuisden", "nieuw adres", "nieuwe adres", "adreswijziging",
+            "adres wijzigen", "adres doorgeven", "ander adres", "nieuwe woning", "nieuw huis", "nieuwe huis", "nieuw appartement", "sleutel", "sleutels",
+            "move", "moving", "moved", "relocate", "relocating", "new address", "change of address", "address change", "new flat", "new home", "new house",
+            "new apartment", "keys", "key"],
+        ["cchild"] = ["kind", "kinderen", "kindje", "zoon", "zoontje", "dochter", "dochtertje", "baby", "minderjarig", "minderjarige", "tiener",
+            "child", "children", "kid", "kids", "son", "daughter", "minor", "toddler", "teenager", "year old", "jarige"],
+        ["cpartner"] = ["partner", "vriend", "vriendin", "man", "vrouw", "echtgenoot", "echtgenote", "gezin", "huisgenoot", "huisgenoten", "gezinsleden",
+            "samenwonen", "girlfriend", "boyfriend", "husband", "wife", "spouse", "family", "household", "housemate", "housemates", "moves in"],
+        ["clost"] = ["kwijt", "verloren", "vermist", "vermissing", "gestolen", "gejat", "gepikt", "diefstal", "zoek", "zoekgeraakt", "beroofd", "inbraak",
+            "lost", "lose", "missing", "stolen", "theft", "robbed", "gone", "cannot find", "can't find", "cant find", "pickpocketed", "broke into", "burgled"],
+        ["ccost"] = ["kosten", "kost", "prijs", "tarief", "leges", "betalen", "bedrag", "cost", "costs", "price", "fee", "fees", "charge", "how much", "pay"],
+        ["cduration"] = ["hoe lang duurt", "duurt", "klaar", "wachttijd", "levertijd", "hoe snel", "wanneer klaar", "how long does", "how long will",
+            "ready", "waiting time", "processing time", "how quickly", "how fast"],
+        ["curgent"] = ["spoed", "spoedaanvraag", "spoedprocedure", "haast", "dringend", "met spoed", "snel", "urgent", "urgently", "express", "asap",
+            "rush", "emergency", "quickly"],
+        ["cpickup"] = ["ophalen", "afhalen", "op te halen", "klaarligt", "klaar ligt", "collect", "collecting", "pick up", "picking up", "pickup", "fetch"],
+        ["cvalid"] = ["geldig", "geldigheid", "verlopen", "verloopt", "vervallen", "vervalt", "vervaldatum", "valid", "validity", "expired", "expire",
+            "expires", "expiry", "out of date"],
+        ["cphoto"] = ["pasfoto", "pasfoto's", "foto", "fotos", "selfie", "fotograaf", "fotohokje", "photo", "photos", "picture", "photograph",
+            "photo booth"],
+        ["cabroad"] = ["buitenland", "buitenlandse", "ambassade", "consulaat", "overzee", "abroad", "embassy", "consulate", "overseas", "foreign"],
+        ["cemigrate"] = ["emigreren", "emigratie", "emigreer", "uitschrijven", "afmelden", "afschrijven", "vertrekken", "vertrek", "definitief weg",
+            "emigrate", "emigrating", "emigration", "deregister", "deregistration", "unregister", "leaving", "for good", "leave the netherlands"],
+        ["carrive"] = ["terugkomen", "terugkeren", "terug naar nederland", "kom terug", "keren terug", "vanuit het buitenland", "uit het buitenland",
+            "eerste inschrijving", "immigratie", "naar nederland", "moved here", "coming back", "returning", "arrive", "arrived", "just arrived",
+            "from abroad", "to the netherlands", "immigration", "first registration", "bsn", "burgerservicenummer", "citizen service number"],
+        ["cregister"] = ["inschrijven", "inschrijving", "ingeschreven", "schrijf", "aanmelden", "register", "registration", "registered", "sign up"],
+        ["cproof"] = ["uittreksel", "brp", "gba", "bewijs van inschrijving", "bewijs van adres", "adresbewijs", "verwerkt", "extract", "proof of address",
+            "proof of registration", "proof of residence", "certificate of residence", "processed"],
+        ["capply"] = ["aanvragen", "aanvraag", "vernieuwen", "verlengen", "nieuwe aanvragen", "apply", "application", "renew", "renewal", "replace"],
+        ["cappointment"] = ["afspraak", "langskomen", "balie", "loket", "appointment", "in person", "desk", "come in"],
+        ["cinitiative"] = ["initiatief", "initiatieven", "buurtinitiatief", "bewonersinitiatief", "burgerinitiatief", "idee", "ideeen", "voorstel",
+            "initiative", "initiatives", "idea", "ideas", "proposal", "community project"],
+        ["cbudget"] = ["buurtbudget", "buurtbegroting", "wijkbudget", "burgerbegroting", "stemmen", "stem", "stemcode", "uitslag", "budget",
+            "neighbourhood budget", "neighborhood budget", "vote", "voting", "ballot", "cast my vote", "voting code"],
+        // Living in or going to another country; the country names residents mention most, in Dutch and English.
+        ["ccountry"] = ["belgie", "belgium", "duitsland", "germany", "frankrijk", "france", "spanje", "spain", "portugal", "italie", "italy",
+            "griekenland", "greece", "turkije", "turkey", "marokko", "morocco", "polen", "poland", "roemenie", "romania", "bulgarije", "bulgaria",
+            "engeland", "england", "verenigd koninkrijk", "united kingdom", "uk", "ierland", "ireland", "zweden", "sweden", "noorwegen", "norway",
+            "denemarken", "denmark", "zwitserland", "switzerland", "oostenrijk", "austria", "amerika", "america", "verenigde staten", "united states",
+            "usa", "canada", "australie", "australia", "nieuw-zeeland", "nieuw zeeland", "new zealand", "suriname", "curacao", "aruba", "indonesie",
+            "indonesia", "india", "china", "japan", "brazilie", "brazil", "zuid-afrika", "south africa", "thailand", "dubai", "egypte", "egypt"],
+        ["cdigid"] = ["digid", "online", "internet", "website"],
+        ["coutside"] = ["afval", "vuilnis", "vuilniszak", "vuilniswagen", "kliko", "container", "grofvuil", "glasbak", "parkeren", "parkeervergunning",
+            "rijbewijs", "belasting", "belastingen", "woz", "aanslag", "uitkering", "bijstand", "bouwvergunning", "omgevingsvergunning", "vergunning",
+            "huurtoeslag", "wmo", "trouwen", "huwelijk", "geboorteaangifte", "overlijden", "begrafenis", "hondenbelasting", "subsidie",
+            "lantaarnpaal", "straatverlichting", "geluidsoverlast", "overlast", "waste", "rubbish", "garbage", "bin", "bins", "bulky waste",
+            "recycling", "parking", "parking permit", "driving licence", "driving license", "driver's license", "drivers license", "tax", "taxes",
+            "council tax", "dog tax", "benefits", "welfare", "permit", "building permit", "allowance", "marriage", "wedding", "funeral", "street light",
+            "noise", "weather"],
+    };
+}
