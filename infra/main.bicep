@@ -119,12 +119,13 @@ var shortEnvironment = {
   acceptance: 'acc'
   production: 'prd'
 }[environmentName]
+var prefix = toLower(namePrefix)
 var token = take(uniqueString(resourceGroup().id, environmentName), 6)
-var baseName = '${namePrefix}-${shortEnvironment}-${token}'
+var baseName = '${prefix}-${shortEnvironment}-${token}'
 var names = {
   functionApp: 'func-${baseName}'
   plan: 'plan-${baseName}'
-  storage: 'st${namePrefix}${shortEnvironment}${token}'
+  storage: 'st${prefix}${shortEnvironment}${token}'
   keyVault: 'kv-${baseName}'
   openAi: 'oai-${baseName}'
   bot: 'bot-${baseName}'
