@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Participation.Hosting;
@@ -13,7 +14,11 @@ namespace Participation.Hosting;
 /// </summary>
 public static class CustomHandlerInvocation
 {
-    public sealed record Response(Dictionary<string, List<JsonElement>> Outputs, IReadOnlyList<string> Logs, object? ReturnValue);
+    // The host reads these names exactly as written here, whatever the app's JSON naming policy.
+    public sealed record Response(
+        [property: JsonPropertyName("Outputs")] Dictionary<string, List<JsonElement>> Outputs,
+        [property: JsonPropertyName("Logs")] IReadOnlyList<string> Logs,
+        [property: JsonPropertyName("ReturnValue")] object? ReturnValue);
 
     public static async Task<Results<Ok<Response>, NotFound, ProblemHttpResult>> HandleAsync(
         string functionName, JsonElement invocation, HttpContext context, FunctionInvoker invoker, CancellationToken cancellationToken)
@@ -31,12 +36,12 @@ public static class CustomHandlerInvocation
             return TypedResults.NotFound();
         }
 
-        if (invocation.ValueKind != JsonValueKind.Object || !invocation.TryGetProperty("Data", out var data) || data.ValueKind != JsonValueKind.Object)
+        if (!TryGetProperty(invocation, "Data", out var data) || data.ValueKind != JsonValueKind.Object)
         {
             return TypedResults.Problem("The invocation has no Data object.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        invocation.TryGetProperty("Metadata", out var metadata);
+        TryGetProperty(invocation, "Metadata", out var metadata);
         FunctionOutputs outputs;
         try
         {
@@ -58,8 +63,28 @@ public static class CustomHandlerInvocation
         return TypedResults.Ok(new Response(outputs.Collected.ToDictionary(p => p.Key, p => p.Value), [], null));
     }
 
+    private static bool TryGetProperty(JsonElement parent, string name, out JsonElement value)
+    {
+        value = default;
+        if (parent.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        foreach (var property in parent.EnumerateObject())
+        {
+            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                value = property.Value;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static JsonElement Binding(JsonElement data, string name) =>
-        data.TryGetProperty(name, out var value) ? value
+        TryGetProperty(data, name, out var value) ? value
         : data.EnumerateObject().Select(p => p.Value).FirstOrDefault(v => v.ValueKind != JsonValueKind.Undefined) is { ValueKind: not JsonValueKind.Undefined } first ? first
         : throw new JsonException($"The invocation carries no '{name}' binding.");
 
@@ -72,15 +97,15 @@ public static class CustomHandlerInvocation
 
     private static TimerInfo ReadTimer(JsonElement timer)
     {
-        var isPastDue = timer.ValueKind == JsonValueKind.Object && timer.TryGetProperty("IsPastDue", out var due) && due.ValueKind == JsonValueKind.True;
-        var scheduled = timer.ValueKind == JsonValueKind.Object && timer.TryGetProperty("ScheduleStatus", out var status) ? Time(status, "Next") : null;
+        var isPastDue = TryGetProperty(timer, "IsPastDue", out var due) && due.ValueKind == JsonValueKind.True;
+        var scheduled = TryGetProperty(timer, "ScheduleStatus", out var status) ? Time(status, "Next") : null;
         return new TimerInfo(scheduled ?? DateTimeOffset.UtcNow, isPastDue);
     }
 
     // The host writes metadata values as JSON values, sometimes as JSON text inside a string ("\"abc\""): accept both.
     private static string? Text(JsonElement parent, string name)
     {
-        if (parent.ValueKind != JsonValueKind.Object || !parent.TryGetProperty(name, out var value))
+        if (!TryGetProperty(parent, name, out var value))
         {
             return null;
         }

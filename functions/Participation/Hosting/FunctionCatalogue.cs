@@ -13,15 +13,22 @@ public sealed class ExcludeFromFunctionsMetadata;
 /// Every function of the app, in one place: HTTP functions are the app's endpoints, queue and timer functions are the
 /// registered handlers. Publishing writes one <c>function.json</c> per entry from here, so nothing is kept twice.
 /// </summary>
-public sealed partial class FunctionCatalogue(FunctionInvoker invoker, EndpointDataSource endpoints)
+public sealed partial class FunctionCatalogue(FunctionInvoker invoker)
 {
+    private ICollection<EndpointDataSource> endpointSources = [];
+
+    /// <summary>The app's endpoints, as mapped; read when the catalogue is asked, so endpoints mapped later count too.</summary>
+    public void UseEndpointsOf(IEndpointRouteBuilder app) => endpointSources = app.DataSources;
+
     public const string TriggerBinding = "message";
     public const string TimerBinding = "timer";
     public const string StorageConnection = "AzureWebJobsStorage";
+    private static readonly string[] AnyMethod = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 
     public IReadOnlyList<FunctionTrigger> All()
     {
-        var http = endpoints.Endpoints
+        var http = endpointSources
+            .SelectMany(source => source.Endpoints)
             .OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<ExcludeFromFunctionsMetadata>() is null)
             .Select(ToHttpTrigger)
@@ -100,9 +107,9 @@ public sealed partial class FunctionCatalogue(FunctionInvoker invoker, EndpointD
 
     private static HttpTrigger? ToHttpTrigger(RouteEndpoint endpoint)
     {
-        var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods;
+        var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods is { Count: > 0 } declared ? declared : AnyMethod;
         var raw = endpoint.RoutePattern.RawText?.Trim('/');
-        if (methods is null || methods.Count == 0 || string.IsNullOrEmpty(raw))
+        if (string.IsNullOrEmpty(raw))
         {
             return null;
         }

@@ -57,13 +57,14 @@ public static class FunctionHostModule
 
     public static WebApplication MapFunctionHost(this WebApplication app)
     {
+        app.Services.GetRequiredService<FunctionCatalogue>().UseEndpointsOf(app);
         app.UseApiConventions();
         app.MapGet("/", () => TypedResults.Text("Participation platform: see /api/health and /scalar.", "text/plain"))
             .WithName("Root").ExcludeFromDescription().WithMetadata(new ExcludeFromFunctionsMetadata());
         app.MapPost("/{functionName:regex(^[A-Za-z][A-Za-z0-9_-]*$)}", CustomHandlerInvocation.HandleAsync)
             .WithName("InvokeFunction").ExcludeFromDescription().WithMetadata(new ExcludeFromFunctionsMetadata());
         app.MapHealthChecks("/api/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync })
-            .WithName("Health").WithTags("Platform");
+            .WithMetadata(new HttpMethodMetadata(["GET"])).WithName("Health").WithTags("Platform");
         return app;
     }
 
