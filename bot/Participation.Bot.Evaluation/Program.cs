@@ -1,19 +1,50 @@
-using System.Text.Json;
-using Microsoft.Extensions.Options;
-using Participation.Bot.Knowledge;
-using Participation.Bot.Topics;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Participation.Bot;
+using Participation.Bot.Dialogue;
+using Participation.Bot.Evaluation;
 
-var kb = new KnowledgeBase(Options.Create(new MunicipalityOptions()));
-using var index = new TopicIndex(kb);
-var classifier = new TopicClassifier(index);
-int ok = 0, n = 0;
-foreach (var line in File.ReadLines(args[0]))
+// Usage: Participation.Bot.Evaluation <labelled.jsonl> [--latency <count>]
+// Prints accuracy per topic and every confusion; with --latency, p50/p95 reply latency in embedded mode (no AI).
+if (args.Length == 0)
 {
-    using var doc = JsonDocument.Parse(line);
-    var text = doc.RootElement.GetProperty("text").GetString()!;
-    var expected = doc.RootElement.GetProperty("topic").GetString()!;
-    var u = classifier.Classify(text, new DialogueContext(null, null, null));
-    n++; if (u.Topic == expected) ok++;
-    Console.WriteLine($"{(u.Topic == expected ? "  " : "XX")} {expected,-26} {u.Topic,-26} {u.Kind,-14} {u.Confidence:0.00} {string.Join(" ", u.Ranking.Take(3).Select(r => $"{r.Topic}:{r.Score:0.0}"))} | {text}");
+    Console.Error.WriteLine("usage: Participation.Bot.Evaluation <labelled.jsonl> [--latency 1000]");
+    return 2;
 }
-Console.WriteLine($"{ok}/{n}");
+
+var latencyCount = args.SkipWhile(a => a != "--latency").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault();
+var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+await using var services = new ServiceCollection()
+    .AddSingleton<IConfiguration>(configuration)
+    .AddLogging()
+    .AddParticipationBot(configuration)
+    .BuildServiceProvider();
+var evaluation = new TopicEvaluation(services.GetRequiredService<TurnEngine>());
+var questions = TopicEvaluation.Load(args[0]);
+var outcomes = await evaluation.RunAsync(questions, CancellationToken.None);
+
+Console.WriteLine($"{"topic",-26} {"correct",8} {"total",6} {"accuracy",9}");
+foreach (var group in outcomes.GroupBy(o => o.Question.Topic).OrderBy(g => g.Key, StringComparer.Ordinal))
+{
+    var correct = group.Count(o => o.Correct);
+    Console.WriteLine($"{group.Key,-26} {correct,8} {group.Count(),6} {correct / (double)group.Count(),9:P0}");
+}
+
+var total = outcomes.Count(o => o.Correct);
+Console.WriteLine($"{"all",-26} {total,8} {outcomes.Count,6} {total / (double)outcomes.Count,9:P1}");
+Console.WriteLine();
+Console.WriteLine("Confusions (expected → reported, confidence):");
+foreach (var miss in outcomes.Where(o => !o.Correct))
+{
+    Console.WriteLine($"  {miss.Question.Topic} → {miss.Topic} ({miss.Confidence:0.00}): {miss.Question.Text}");
+}
+
+if (latencyCount > 0)
+{
+    var timings = await evaluation.MeasureLatencyAsync(questions, latencyCount, CancellationToken.None);
+    Console.WriteLine();
+    Console.WriteLine($"Latency over {latencyCount} questions (embedded, no AI): p50 {TopicEvaluation.Percentile(timings, 0.5):0.00} ms, p95 {TopicEvaluation.Percentile(timings, 0.95):0.00} ms, max {timings[^1]:0.00} ms");
+}
+
+return 0;

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Participation.Bot.Dialogue;
+using Participation.Bot.Handoff;
+using Participation.Bot.Initiatives;
+using Participation.Bot.Knowledge;
+using Participation.Bot.Phrasing;
+using Participation.Bot.Protocol;
+using Participation.Bot.Topics;
+
+namespace Participation.Bot;
+
+/// <summary>Registers the chatbot's brain and protocol pieces; the host adds transport, storage and the agent console.</summary>
+public static class BotModule
+{
+    public const string ConnectorHttpClient = "Participation.Bot.Connector";
+
+    public static IHostApplicationBuilder AddParticipationBot(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddParticipationBot(builder.Configuration);
+        return builder;
+    }
+
+    public static IServiceCollection AddParticipationBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<MunicipalityOptions>().BindConfiguration(MunicipalityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BotConnectorOptions>().BindConfiguration(BotConnectorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        services.TryAddSingleton<KnowledgeBase>();
+        services.TryAddSingleton<TopicIndex>();
+        services.TryAddSingleton<TopicClassifier>();
+        services.TryAddSingleton<TurnEngine>();
+        services.TryAddSingleton<IAgentAvailability, OfficeHours>();
+        services.TryAddSingleton<IInitiativeStatusLookup, NoInitiativeStatusLookup>();
+        services.AddAnswerPhrasing(configuration);
+
+        services.AddHttpClient(ConnectorHttpClient);
+        services.TryAddSingleton<IConfigurationManager<OpenIdConnectConfiguration>>(sp =>
+            new ConfigurationManager<OpenIdConnectConfiguration>(
+                sp.GetRequiredService<IOptions<BotConnectorOptions>>().Value.OpenIdMetadataUrl,
+                new OpenIdConnectConfigurationRetriever(),
+                new HttpDocumentRetriever(sp.GetRequiredService<IHttpClientFactory>().CreateClient(ConnectorHttpClient)) { RequireHttps = true }));
+        services.TryAddSingleton<ChannelTokenValidator>();
+        // One client for the app's lifetime: it caches the bot's access token until shortly before it expires.
+        services.TryAddSingleton(sp => new ConnectorClient(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(ConnectorHttpClient),
+            sp.GetRequiredService<IOptions<BotConnectorOptions>>(),
+            sp.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+}
