@@ -40,8 +40,8 @@ public static class ApiConventions
             StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
-        app.MapOpenApi().WithMetadata(new ExcludeFromFunctionsMetadata());
-        app.MapScalarApiReference().WithMetadata(new ExcludeFromFunctionsMetadata());
+        app.MapOpenApi().WithMetadata(new ExcludeFromFunctionsMetadata()).AllowAnonymous();
+        app.MapScalarApiReference().WithMetadata(new ExcludeFromFunctionsMetadata()).AllowAnonymous();
         return app;
     }
 }

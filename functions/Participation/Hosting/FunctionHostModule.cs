@@ -60,11 +60,12 @@ public static class FunctionHostModule
         app.Services.GetRequiredService<FunctionCatalogue>().UseEndpointsOf(app);
         app.UseApiConventions();
         app.MapGet("/", () => TypedResults.Text("Participation platform: see /api/health and /scalar.", "text/plain"))
-            .WithName("Root").ExcludeFromDescription().WithMetadata(new ExcludeFromFunctionsMetadata());
+            .WithName("Root").ExcludeFromDescription().WithMetadata(new ExcludeFromFunctionsMetadata()).AllowAnonymous();
         app.MapPost("/{functionName:regex(^[A-Za-z][A-Za-z0-9_-]*$)}", CustomHandlerInvocation.HandleAsync)
-            .WithName("InvokeFunction").ExcludeFromDescription().WithMetadata(new ExcludeFromFunctionsMetadata());
+            .WithName("InvokeFunction").ExcludeFromDescription().WithMetadata(new ExcludeFromFunctionsMetadata())
+            .AllowAnonymous().DisableAntiforgery(); // the host is the caller: loopback only, checked inside
         app.MapHealthChecks("/api/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync })
-            .WithMetadata(new HttpMethodMetadata(["GET"])).WithName("Health").WithTags("Platform");
+            .WithMetadata(new HttpMethodMetadata(["GET"])).WithName("Health").WithTags("Platform").AllowAnonymous();
         return app;
     }
 

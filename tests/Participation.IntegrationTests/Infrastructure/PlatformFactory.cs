@@ -6,12 +6,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Participation.IntegrationTests.Infrastructure;
 
 /// <summary>The real app (its own Program) on real Azurite, with settings and extra test functions per test class.</summary>
-public sealed class PlatformFactory(string storageConnectionString, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+public sealed class PlatformFactory(
+    string storageConnectionString,
+    IReadOnlyDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? services = null,
+    string environment = "Development")
     : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(environment);
         // Added last, so these win over appsettings, host.json and environment variables.
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(
             new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["AzureWebJobsStorage"] = storageConnectionString }));

@@ -1,0 +1,51 @@
+using System.Security.Claims;
+
+namespace Participation.Identity;
+
+/// <summary>The signed-in person as the platform sees them: an id, roles and the neighbourhoods and teams they work for.</summary>
+public sealed record PlatformUser(string Id, string Name, IReadOnlySet<string> Roles, IReadOnlySet<string> Neighbourhoods, IReadOnlySet<string> Teams)
+{
+    public static PlatformUser? From(ClaimsPrincipal principal)
+    {
+        if (principal.Identity?.IsAuthenticated != true)
+        {
+            return null;
+        }
+
+        var id = principal.FindFirstValue(PlatformClaims.Subject) ?? principal.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (string.IsNullOrEmpty(id))
+        {
+            return null;
+        }
+
+        return new PlatformUser(
+            id,
+            principal.FindFirstValue(PlatformClaims.Name) ?? id,
+            Values(principal, PlatformClaims.Role, ClaimTypes.Role),
+            Values(principal, PlatformClaims.Neighbourhood),
+            Values(principal, PlatformClaims.Team));
+    }
+
+    public bool IsIn(string role) => Roles.Contains(role);
+
+    /// <summary>The role an audit entry records: the most powerful one the user acted with.</summary>
+    public string PrimaryRole => Identity.Roles.All.Reverse().FirstOrDefault(Roles.Contains) ?? "unknown";
+
+    private static HashSet<string> Values(ClaimsPrincipal principal, params string[] types) =>
+        principal.Claims.Where(c => types.Contains(c.Type)).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+}
+
+/// <summary>
+/// Whether a user may see a case of a neighbourhood. Officials and team leads see their own neighbourhoods only;
+/// council and admin see all. Callers answer 404, not 403, so that a case's existence does not leak.
+/// </summary>
+public static class CaseScope
+{
+    public static bool CanSee(PlatformUser? user, string neighbourhood) => user switch
+    {
+        null => false,
+        _ when user.IsIn(Roles.Admin) || user.IsIn(Roles.Council) => true,
+        _ when user.IsIn(Roles.Official) || user.IsIn(Roles.TeamLead) => user.Neighbourhoods.Contains(neighbourhood),
+        _ => false,
+    };
+}
