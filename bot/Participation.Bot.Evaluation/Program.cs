@@ -6,11 +6,25 @@ using Participation.Bot.Dialogue;
 using Participation.Bot.Evaluation;
 
 // Usage: Participation.Bot.Evaluation <labelled.jsonl> [--latency <count>]
+//        Participation.Bot.Evaluation --explain "question" ...
 // Prints accuracy per topic and every confusion; with --latency, p50/p95 reply latency in embedded mode (no AI).
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: Participation.Bot.Evaluation <labelled.jsonl> [--latency 1000]");
+    Console.Error.WriteLine("usage: Participation.Bot.Evaluation <labelled.jsonl> [--latency 1000] | --explain \"question\" ...");
     return 2;
+}
+
+if (args[0] == "--explain")
+{
+    await using var explainServices = new ServiceCollection().AddLogging().AddParticipationBot(new ConfigurationBuilder().Build()).BuildServiceProvider();
+    var classifier = explainServices.GetRequiredService<Participation.Bot.Topics.TopicClassifier>();
+    foreach (var question in args.Skip(1))
+    {
+        var reading = classifier.Classify(question, new Participation.Bot.Topics.DialogueContext(null, null, null));
+        Console.WriteLine($"{reading.Topic} {reading.Kind} {reading.Confidence:0.00} [{string.Join(", ", reading.Ranking.Take(3).Select(r => $"{r.Topic} {r.Score:0.0}"))}] {question}");
+    }
+
+    return 0;
 }
 
 var latencyCount = args.SkipWhile(a => a != "--latency").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault();

@@ -29,9 +29,9 @@ public static class BotModule
     public static IServiceCollection AddParticipationBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<MunicipalityOptions>().BindConfiguration(MunicipalityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<BotConnectorOptions>().BindConfiguration(BotConnectorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MunicipalityOptions>().Bind(configuration.GetSection(MunicipalityOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<HandoffOptions>().Bind(configuration.GetSection(HandoffOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BotConnectorOptions>().Bind(configuration.GetSection(BotConnectorOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton<KnowledgeBase>();
         services.TryAddSingleton<TopicIndex>();

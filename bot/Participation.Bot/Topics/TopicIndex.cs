@@ -75,7 +75,7 @@ public sealed class TopicIndex : IDisposable
 
     public Retrieval Search(string text)
     {
-        var corrected = speller.Correct(text);
+        var corrected = SeparableVerbs.Join(speller.Correct(text));
         var query = new BooleanQuery();
         var concepts = new HashSet<string>();
         foreach (var (field, analyzer) in new[] { (LanguageDetector.Dutch, TopicAnalyzers.Dutch), (LanguageDetector.English, TopicAnalyzers.English) })
