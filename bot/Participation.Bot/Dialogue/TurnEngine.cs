@@ -174,9 +174,9 @@ public sealed partial class TurnEngine(
             return chosen;
         }
 
-        // "the cost one" / "de kosten": whichever offered topic the reply itself points to.
+        // "the cost one" / "de kosten": the offered topic the reply itself points to; anything else is a new question.
         var reading = classifier.Classify(text, new DialogueContext(null, null, turn.Language));
-        return reading.Ranking.Where(s => candidates.Contains(s.Topic)).Select(s => s.Topic).FirstOrDefault();
+        return candidates.Contains(reading.Topic) ? reading.Topic : null;
     }
 
     private async Task AnswerAsync(Turn turn, string topic, double confidence, string question, CancellationToken cancellationToken)

@@ -101,6 +101,29 @@ public sealed class TurnEngineTests : IDisposable
         Assert.Equal(Prompt.None, conversation.State.Awaiting);
     }
 
+    [Fact]
+    public async Task A_new_question_instead_of_a_choice_is_answered_as_a_new_question()
+    {
+        var conversation = host.StartConversation();
+        await conversation.SayAsync("ik wil een paspoort");
+
+        var reply = (await conversation.SayAsync("mijn paspoort is gestolen")).Message();
+
+        Assert.Equal(Topic.IdLost, reply.Topic());
+        Assert.Equal(Prompt.None, conversation.State.Awaiting);
+    }
+
+    [Fact]
+    public async Task A_choice_can_be_given_in_words()
+    {
+        var conversation = host.StartConversation();
+        await conversation.SayAsync("ik wil een paspoort");
+        var offered = conversation.State.ClarifyBetween;
+        Assert.Contains(Topic.IdCost, offered);
+
+        Assert.Equal(Topic.IdCost, (await conversation.SayAsync("de kosten")).Message().Topic());
+    }
+
     [Theory]
     [InlineData("hoe vraag ik een parkeervergunning aan")]
     [InlineData("when is the bin collected")]
