@@ -11,71 +11,86 @@ namespace Participation.Budgeting.Rules;
 /// </summary>
 public sealed class EqualShares : IBudgetRule
 {
+    // Above this, whole numbers stop being exact in a double and the fast count is not attempted.
+    private const long ExactInDouble = 1L << 52;
+
     public string Name => "equalshares/add1";
 
     public Allocation Select(Election election, CancellationToken cancellationToken)
     {
         var profile = BallotProfile.Compile(election);
-        var (run, increments) = Run(profile, cancellationToken);
-        return ToAllocation(Name, profile, run, increments);
+        var (selected, increments, exactRun) = Run(profile, cancellationToken);
+        return ToAllocation(Name, profile, selected, increments, exactRun);
     }
 
-    internal static (EqualSharesRun Run, int Increments) Run(BallotProfile profile, CancellationToken cancellationToken)
+    /// <summary>The add1 loop: the projects of the final run, how many increments it took, and that run if it was exact.</summary>
+    internal static (IReadOnlyList<int> Selected, int Increments, EqualSharesRun? ExactRun) Run(
+        BallotProfile profile, CancellationToken cancellationToken)
     {
         var budget = profile.Election.Budget;
-        var voters = profile.VoterCount;
-        if (voters == 0)
+        if (profile.VoterCount == 0)
         {
-            var nobody = new EqualSharesRun(profile, BigInteger.Zero, BigInteger.One);
-            nobody.Execute(cancellationToken);
-            return (nobody, 0);
+            return ([], 0, ExactRun(profile, 0, cancellationToken));
         }
 
-        EqualSharesRun? previous = null;
-        for (var increments = 0; ; increments++)
+        // Runs for different increments are independent, so a batch is counted side by side and read in order;
+        // the runs past the stopping point are thrown away.
+        var batch = Math.Max(1, Environment.ProcessorCount);
+        (IReadOnlyList<int> Selected, EqualSharesRun? Exact)? previous = null;
+        for (var first = 0; ; first += batch)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var run = new EqualSharesRun(profile, budget + (BigInteger)increments * voters, voters);
-            run.Execute(cancellationToken);
-            if (run.TotalCost > budget)
+            var counts = new (IReadOnlyList<int> Selected, long TotalCost, EqualSharesRun? Exact)[batch];
+            if (batch == 1)
             {
-                // The first run spends at most what the voters were given, the real budget, so there is a previous.
-                return (previous ?? run, Math.Max(0, increments - 1));
+                counts[0] = Count(profile, first, cancellationToken);
             }
-            if (IsExhaustive(profile, run))
+            else
             {
-                return (run, increments);
+                Parallel.For(0, batch, new ParallelOptions { CancellationToken = cancellationToken },
+                    i => counts[i] = Count(profile, first + i, cancellationToken));
             }
-            previous = run;
+            for (var i = 0; i < batch; i++)
+            {
+                var increments = first + i;
+                var (selected, totalCost, exact) = counts[i];
+                if (totalCost > budget)
+                {
+                    // The first run spends at most what the voters were given, the real budget, so there is a previous.
+                    return previous is { } kept ? (kept.Selected, increments - 1, kept.Exact) : (selected, increments, exact);
+                }
+                if (IsExhaustive(profile, selected, totalCost))
+                {
+                    return (selected, increments, exact);
+                }
+                previous = (selected, exact);
+            }
         }
     }
 
-    internal static Allocation ToAllocation(string rule, BallotProfile profile, EqualSharesRun run, int increments)
+    internal static EqualSharesRun ExactRun(BallotProfile profile, int increments, CancellationToken cancellationToken)
+    {
+        var voters = Math.Max(1, profile.VoterCount);
+        var run = new EqualSharesRun(profile, profile.Election.Budget + (BigInteger)increments * profile.VoterCount, voters);
+        run.Execute(cancellationToken);
+        return run;
+    }
+
+    internal static Allocation ToAllocation(
+        string rule, BallotProfile profile, IReadOnlyList<int> selected, int increments, EqualSharesRun? exactRun)
     {
         var budget = profile.Election.Budget;
         var rounds = new List<SelectionRound>();
         long spent = 0;
-        var payments = run.Payments.ToDictionary(payment => payment.Project);
-        foreach (var p in run.Selected)
+        foreach (var p in selected)
         {
-            var id = profile.Id(p);
-            if (payments.TryGetValue(p, out var payment))
-            {
-                var price = new Rational(payment.Remainder, payment.Denominator);
-                rounds.Add(new SelectionRound(
-                    rounds.Count + 1, id, SelectionStep.EqualShares, profile.Cost[p], profile.TotalWeight[p],
-                    profile.Supporters[p], budget - spent,
-                    PricePerVote: price,
-                    HighestPayment: price * payment.HighestRichWeight,
-                    SupportersPayingAll: payment.PayingAll,
-                    SupportersMoneyBefore: new Rational(payment.MoneyBefore, payment.Scale)));
-            }
-            else
-            {
-                rounds.Add(new SelectionRound(
-                    rounds.Count + 1, id, SelectionStep.FreeOfCost, profile.Cost[p], profile.TotalWeight[p],
-                    profile.Supporters[p], budget - spent));
-            }
+            rounds.Add(new SelectionRound(
+                rounds.Count + 1,
+                profile.Id(p),
+                profile.Cost[p] == 0 ? SelectionStep.FreeOfCost : SelectionStep.EqualShares,
+                profile.Cost[p],
+                profile.TotalWeight[p],
+                profile.Supporters[p],
+                budget - spent));
             spent += profile.Cost[p];
         }
         return new Allocation(
@@ -85,16 +100,37 @@ public sealed class EqualShares : IBudgetRule
             budget - spent,
             profile.Votes(),
             rounds,
-            new EqualSharesDetails(run, profile, increments));
+            new EqualSharesDetails(profile, increments, selected, exactRun));
     }
 
-    private static bool IsExhaustive(BallotProfile profile, EqualSharesRun run)
+    private static (IReadOnlyList<int> Selected, long TotalCost, EqualSharesRun? Exact) Count(
+        BallotProfile profile, int increments, CancellationToken cancellationToken)
     {
-        var leftover = profile.Election.Budget - run.TotalCost;
-        var selected = run.Selected.ToHashSet();
+        var share = profile.Election.Budget + (BigInteger)increments * profile.VoterCount;
+        if (share < ExactInDouble && profile.VoterCount < ExactInDouble && profile.Cost.All(cost => cost < ExactInDouble))
+        {
+            try
+            {
+                var fast = new IntervalEqualSharesRun(profile, (long)share, profile.VoterCount);
+                fast.Execute(cancellationToken);
+                return (fast.Selected, fast.TotalCost, null);
+            }
+            catch (UncertainComparison)
+            {
+                // A tie or a near tie: only exact arithmetic may decide it.
+            }
+        }
+        var exact = ExactRun(profile, increments, cancellationToken);
+        return (exact.Selected, exact.TotalCost, exact);
+    }
+
+    private static bool IsExhaustive(BallotProfile profile, IReadOnlyList<int> selected, long totalCost)
+    {
+        var leftover = profile.Election.Budget - totalCost;
+        var chosen = selected.ToHashSet();
         for (var p = 0; p < profile.ProjectCount; p++)
         {
-            if (run.IsCandidate(p) && !selected.Contains(p) && profile.Cost[p] <= leftover)
+            if (profile.Cost[p] > 0 && profile.TotalWeight[p] > 0 && !chosen.Contains(p) && profile.Cost[p] <= leftover)
             {
                 return false;
             }

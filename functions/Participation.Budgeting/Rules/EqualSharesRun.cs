@@ -25,7 +25,9 @@ internal sealed class EqualSharesRun
     private BigInteger[] numerators = new BigInteger[64];
     private long[] members = new long[64];
     private int[] createdInRound = new int[64];
-    private long[] counts;
+    private long[] scratch = new long[64];
+    private int[] movesTo = new int[64];
+    private int[] movesInRound = new int[64];
     private int classCount;
     private int zeroClass = -1;
     private List<int> live = [];
@@ -39,7 +41,6 @@ internal sealed class EqualSharesRun
         Share = new Rational(shareNumerator, shareDenominator);
         denominator = shareDenominator;
         classOf = new int[profile.GroupCount];
-        counts = unitWeights ? new long[64 * projects] : [];
         active = new bool[projects];
         staleNumerator = new BigInteger[projects];
         staleDenominator = new BigInteger[projects];
@@ -50,13 +51,6 @@ internal sealed class EqualSharesRun
         var everyone = NewClass(shareNumerator);
         members[everyone] = profile.VoterCount;
         live.Add(everyone);
-        if (unitWeights)
-        {
-            for (var p = 0; p < projects; p++)
-            {
-                counts[everyone * projects + p] = profile.Supporters[p];
-            }
-        }
     }
 
     public Rational Share { get; }
@@ -67,9 +61,6 @@ internal sealed class EqualSharesRun
 
     public long TotalCost { get; private set; }
 
-    /// <summary>Projects equal shares may fund: they cost something and someone wants them.</summary>
-    public bool IsCandidate(int project) => profile.Cost[project] > 0 && profile.TotalWeight[project] > 0;
-
     public void Execute(CancellationToken cancellationToken)
     {
         var candidates = new List<int>();
@@ -79,7 +70,7 @@ internal sealed class EqualSharesRun
             {
                 Selected.Add(p);
             }
-            else if (IsCandidate(p))
+            else if (profile.Cost[p] > 0 && profile.TotalWeight[p] > 0)
             {
                 active[p] = true;
                 candidates.Add(p);
@@ -165,25 +156,40 @@ internal sealed class EqualSharesRun
         weight = profile.TotalWeight[project];
         if (unitWeights)
         {
-            foreach (var c in live)
+            // Supporters per budget class, then the classes from poorest up; the histogram is cleared on the way out.
+            for (var k = profile.ProjectStart[project]; k < profile.ProjectStart[project + 1]; k++)
             {
-                var m = counts[c * projects + project];
-                if (m == 0)
+                scratch[classOf[profile.ProjectGroup[k]]] += profile.Multiplicity[profile.ProjectGroup[k]];
+            }
+            try
+            {
+                foreach (var c in live)
                 {
-                    continue;
-                }
-                if (c == zeroClass)
-                {
+                    var m = scratch[c];
+                    if (m == 0)
+                    {
+                        continue;
+                    }
+                    if (c == zeroClass)
+                    {
+                        weight -= m;
+                        continue;
+                    }
+                    remainder = target - paidByPoor;
+                    if (remainder <= numerators[c] * weight)
+                    {
+                        return true;
+                    }
+                    paidByPoor += numerators[c] * m;
                     weight -= m;
-                    continue;
                 }
-                remainder = target - paidByPoor;
-                if (remainder <= numerators[c] * weight)
+            }
+            finally
+            {
+                for (var k = profile.ProjectStart[project]; k < profile.ProjectStart[project + 1]; k++)
                 {
-                    return true;
+                    scratch[classOf[profile.ProjectGroup[k]]] = 0;
                 }
-                paidByPoor += numerators[c] * m;
-                weight -= m;
             }
         }
         else
@@ -224,6 +230,7 @@ internal sealed class EqualSharesRun
         long payingAll = 0;
         long highestRichWeight = 0;
         var target = new Dictionary<(int, long), (int To, bool Poor)>();
+        var poorInRound = new HashSet<int>();
         var touched = new List<int>();
         var oldLive = live;
         for (var k = profile.ProjectStart[project]; k < profile.ProjectStart[project + 1]; k++)
@@ -233,12 +240,12 @@ internal sealed class EqualSharesRun
             var m = profile.Multiplicity[g];
             var from = classOf[g];
             moneyBefore += numerators[from] * m;
-            if (!target.TryGetValue((from, w), out var move))
+            if (!TryTarget(target, poorInRound, from, w, out var move))
             {
                 // What is left after paying price * w, over the new denominator (old one times weight).
                 var left = numerators[from] * weight - remainder * w;
                 move = left.Sign > 0 ? (NewClass(left), false) : (ZeroClass(), left.Sign < 0);
-                target.Add((from, w), move);
+                SetTarget(target, poorInRound, from, w, move);
                 touched.Add(from);
             }
             if (move.Poor)
@@ -264,7 +271,7 @@ internal sealed class EqualSharesRun
         }
         denominator *= weight;
         live = unitWeights
-            ? MergeLive(oldLive, target)
+            ? MergeLive(oldLive)
             : oldLive.Concat(target.Values.Select(move => move.To)).Distinct().Where(c => members[c] > 0).ToList();
         foreach (var c in touched.Distinct())
         {
@@ -279,7 +286,7 @@ internal sealed class EqualSharesRun
         Payments.Add(new Payment(project, remainder, previousDenominator * weight, payingAll, highestRichWeight, moneyBefore, previousDenominator));
     }
 
-    private List<int> MergeLive(List<int> oldLive, Dictionary<(int, long), (int To, bool Poor)> target)
+    private List<int> MergeLive(List<int> oldLive)
     {
         var kept = new List<int>();
         var shifted = new List<int>();
@@ -289,9 +296,9 @@ internal sealed class EqualSharesRun
             {
                 kept.Add(c);
             }
-            if (target.TryGetValue((c, 1), out var move) && move.To != zeroClass)
+            if (movesInRound[c] == round && movesTo[c] != zeroClass)
             {
-                shifted.Add(move.To);
+                shifted.Add(movesTo[c]);
             }
         }
         var merged = new List<int>(kept.Count + shifted.Count + 1);
@@ -309,21 +316,37 @@ internal sealed class EqualSharesRun
         return merged;
     }
 
+    // Approval ballots all weigh 1, so where a class goes is one array slot; other ballots need the weight too.
+    private bool TryTarget(Dictionary<(int, long), (int To, bool Poor)> target, HashSet<int> poor, int from, long w, out (int To, bool Poor) move)
+    {
+        if (unitWeights)
+        {
+            move = movesInRound[from] == round ? (movesTo[from], poor.Contains(from)) : default;
+            return movesInRound[from] == round;
+        }
+        return target.TryGetValue((from, w), out move);
+    }
+
+    private void SetTarget(Dictionary<(int, long), (int To, bool Poor)> target, HashSet<int> poor, int from, long w, (int To, bool Poor) move)
+    {
+        if (unitWeights)
+        {
+            movesInRound[from] = round;
+            movesTo[from] = move.To;
+            if (move.Poor)
+            {
+                poor.Add(from);
+            }
+            return;
+        }
+        target.Add((from, w), move);
+    }
+
     private void Move(int group, int from, int to, long m)
     {
         classOf[group] = to;
         members[from] -= m;
         members[to] += m;
-        if (!unitWeights)
-        {
-            return;
-        }
-        for (var k = profile.GroupStart[group]; k < profile.GroupStart[group + 1]; k++)
-        {
-            var p = profile.GroupProject[k];
-            counts[from * projects + p] -= m;
-            counts[to * projects + p] += m;
-        }
     }
 
     private int ZeroClass()
@@ -350,10 +373,9 @@ internal sealed class EqualSharesRun
                 Array.Resize(ref numerators, c * 2);
                 Array.Resize(ref members, c * 2);
                 Array.Resize(ref createdInRound, c * 2);
-                if (unitWeights)
-                {
-                    Array.Resize(ref counts, c * 2 * projects);
-                }
+                Array.Resize(ref scratch, c * 2);
+                Array.Resize(ref movesTo, c * 2);
+                Array.Resize(ref movesInRound, c * 2);
             }
         }
         numerators[c] = numerator;

@@ -1,9 +1,8 @@
 namespace Participation.Budgeting.Rules;
 
 /// <summary>
-/// One project chosen. For equal shares the price fields say who paid: rich supporters paid
-/// <see cref="PricePerVote"/> per vote (per supporter for approval ballots), the
-/// <see cref="SupportersPayingAll"/> others paid everything they had left.
+/// One project chosen, with what was left of the whole budget just before. How its supporters paid under equal
+/// shares is in <see cref="EqualSharesDetails.Payments"/>.
 /// </summary>
 public sealed record SelectionRound(
     int Number,
@@ -12,8 +11,4 @@ public sealed record SelectionRound(
     long Cost,
     long Votes,
     long Supporters,
-    long BudgetLeftBefore,
-    Rational? PricePerVote = null,
-    Rational? HighestPayment = null,
-    long SupportersPayingAll = 0,
-    Rational? SupportersMoneyBefore = null);
+    long BudgetLeftBefore);

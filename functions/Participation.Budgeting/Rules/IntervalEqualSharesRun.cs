@@ -1,0 +1,343 @@
+namespace Participation.Budgeting.Rules;
+
+/// <summary>
+/// <see cref="EqualSharesRun"/> again, with money as certified double intervals instead of big fractions: the
+/// same walk over budget classes, the same choices, about a hundred times faster on a city-sized election.
+/// Every comparison either is certain, and then agrees with exact arithmetic, or throws
+/// <see cref="UncertainComparison"/>, after which <see cref="EqualShares"/> counts that run exactly. So the outcome
+/// is always the exact one; doubles only decide what they provably decide right.
+/// </summary>
+internal sealed class IntervalEqualSharesRun
+{
+    private readonly BallotProfile profile;
+    private readonly int projects;
+    private readonly bool unitWeights;
+    private readonly int[] classOf;
+    private readonly Stack<int> freeClasses = new();
+    private readonly bool[] active;
+    private readonly Interval[] stale;
+    private readonly Interval[] lastRemainder;
+    private readonly long[] lastWeight;
+    private Interval[] budgets = new Interval[64];
+    private long[] members = new long[64];
+    private int[] createdInRound = new int[64];
+    private long[] scratch = new long[64];
+    private int[] movesTo = new int[64];
+    private int[] movesInRound = new int[64];
+    private int classCount;
+    private int zeroClass = -1;
+    private List<int> live = [];
+    private int round;
+
+    public IntervalEqualSharesRun(BallotProfile profile, long shareNumerator, long shareDenominator)
+    {
+        this.profile = profile;
+        projects = profile.ProjectCount;
+        unitWeights = profile.UnitWeights;
+        classOf = new int[profile.GroupCount];
+        active = new bool[projects];
+        stale = new Interval[projects];
+        lastRemainder = new Interval[projects];
+        lastWeight = new long[projects];
+
+        var everyone = NewClass(Interval.Of(shareNumerator, shareDenominator));
+        members[everyone] = profile.VoterCount;
+        live.Add(everyone);
+    }
+
+    public List<int> Selected { get; } = [];
+
+    public long TotalCost { get; private set; }
+
+    public void Execute(CancellationToken cancellationToken)
+    {
+        var candidates = new List<int>();
+        foreach (var p in Enumerable.Range(0, projects).OrderBy(p => profile.TieRank[p]))
+        {
+            if (profile.Cost[p] == 0 && profile.TotalWeight[p] > 0)
+            {
+                Selected.Add(p);
+            }
+            else if (profile.Cost[p] > 0 && profile.TotalWeight[p] > 0)
+            {
+                active[p] = true;
+                candidates.Add(p);
+                stale[p] = Interval.Exact(profile.Cost[p]) / profile.TotalWeight[p] / profile.SatisfactionScale[p];
+            }
+        }
+
+        var evaluated = new List<int>();
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            candidates.RemoveAll(p => !active[p]);
+            candidates.Sort((a, b) => stale[a].Lo.CompareTo(stale[b].Lo));
+            evaluated.Clear();
+            var best = -1;
+            foreach (var p in candidates)
+            {
+                if (best >= 0 && stale[p].Lo > stale[best].Hi)
+                {
+                    continue;
+                }
+                if (!TryPrice(p, out var remainder, out var weight))
+                {
+                    active[p] = false;
+                    continue;
+                }
+                lastRemainder[p] = remainder;
+                lastWeight[p] = weight;
+                stale[p] = remainder / weight / profile.SatisfactionScale[p];
+                evaluated.Add(p);
+                if (best < 0 || stale[p].Hi < stale[best].Lo)
+                {
+                    best = p;
+                }
+            }
+            if (best < 0)
+            {
+                return;
+            }
+            foreach (var p in evaluated)
+            {
+                if (p != best && Interval.Compare(stale[best], stale[p]) >= 0)
+                {
+                    throw new UncertainComparison();
+                }
+            }
+            Pay(best, lastRemainder[best], lastWeight[best]);
+            active[best] = false;
+        }
+    }
+
+    private bool TryPrice(int project, out Interval remainder, out long weight)
+    {
+        var target = Interval.Exact(profile.Cost[project]);
+        var paidByPoor = Interval.Exact(0);
+        weight = profile.TotalWeight[project];
+        if (unitWeights)
+        {
+            // Supporters per budget class, then the classes from poorest up; the histogram is cleared on the way out.
+            for (var k = profile.ProjectStart[project]; k < profile.ProjectStart[project + 1]; k++)
+            {
+                scratch[classOf[profile.ProjectGroup[k]]] += profile.Multiplicity[profile.ProjectGroup[k]];
+            }
+            try
+            {
+                foreach (var c in live)
+                {
+                    var m = scratch[c];
+                    if (m == 0)
+                    {
+                        continue;
+                    }
+                    if (c == zeroClass)
+                    {
+                        weight -= m;
+                        continue;
+                    }
+                    remainder = target - paidByPoor;
+                    if (Interval.AtMost(remainder, budgets[c] * weight))
+                    {
+                        return true;
+                    }
+                    paidByPoor += budgets[c] * m;
+                    weight -= m;
+                }
+            }
+            finally
+            {
+                for (var k = profile.ProjectStart[project]; k < profile.ProjectStart[project + 1]; k++)
+                {
+                    scratch[classOf[profile.ProjectGroup[k]]] = 0;
+                }
+            }
+        }
+        else
+        {
+            foreach (var (c, w, m) in SupportersByBudgetPerVote(project))
+            {
+                remainder = target - paidByPoor;
+                if (Interval.AtMost(remainder * w, budgets[c] * weight))
+                {
+                    return true;
+                }
+                paidByPoor += budgets[c] * m;
+                weight -= m * w;
+            }
+        }
+        remainder = default;
+        return false;
+    }
+
+    private List<(int Class, long Weight, long Count)> SupportersByBudgetPerVote(int project)
+    {
+        var merged = new Dictionary<(int, long), long>();
+        for (var k = profile.ProjectStart[project]; k < profile.ProjectStart[project + 1]; k++)
+        {
+            var key = (classOf[profile.ProjectGroup[k]], profile.ProjectWeight[k]);
+            merged[key] = merged.GetValueOrDefault(key) + profile.Multiplicity[profile.ProjectGroup[k]];
+        }
+        var entries = merged.Select(entry => (entry.Key.Item1, entry.Key.Item2, entry.Value)).ToList();
+        entries.Sort((a, b) => (budgets[a.Item1].Lo / a.Item2).CompareTo(budgets[b.Item1].Lo / b.Item2));
+        // The sort used estimates; certify the order pair by pair (all-zero budgets tie harmlessly).
+        for (var i = 1; i < entries.Count; i++)
+        {
+            var (before, after) = (entries[i - 1], entries[i]);
+            if (!(before.Item1 == zeroClass && after.Item1 == zeroClass))
+            {
+                if (!Interval.AtMost(budgets[before.Item1] / before.Item2, budgets[after.Item1] / after.Item2))
+                {
+                    throw new UncertainComparison();
+                }
+            }
+        }
+        return entries;
+    }
+
+    private void Pay(int project, Interval remainder, long weight)
+    {
+        round++;
+        var price = remainder / weight;
+        var target = new Dictionary<(int, long), int>();
+        var touched = new List<int>();
+        var oldLive = live;
+        for (var k = profile.ProjectStart[project]; k < profile.ProjectStart[project + 1]; k++)
+        {
+            var g = profile.ProjectGroup[k];
+            var w = profile.ProjectWeight[k];
+            var m = profile.Multiplicity[g];
+            var from = classOf[g];
+            if (!TryTarget(target, from, w, out var to))
+            {
+                if (from == zeroClass)
+                {
+                    to = zeroClass;
+                }
+                else
+                {
+                    var rich = Interval.AtMost(remainder * w, budgets[from] * weight);
+                    var left = budgets[from] - price * w;
+                    if (rich && left.Lo <= 0)
+                    {
+                        throw new UncertainComparison();
+                    }
+                    to = rich ? NewClass(left) : ZeroClass();
+                }
+                SetTarget(target, from, w, to);
+                touched.Add(from);
+            }
+            if (to != from)
+            {
+                Move(g, from, to, m);
+            }
+        }
+
+        live = unitWeights
+            ? MergeLive(oldLive)
+            : oldLive.Concat(target.Values).Distinct().Where(c => members[c] > 0).ToList();
+        foreach (var c in touched.Distinct())
+        {
+            if (members[c] == 0 && c != zeroClass)
+            {
+                freeClasses.Push(c);
+            }
+        }
+        Selected.Add(project);
+        TotalCost += profile.Cost[project];
+    }
+
+    private List<int> MergeLive(List<int> oldLive)
+    {
+        var kept = new List<int>();
+        var shifted = new List<int>();
+        foreach (var c in oldLive)
+        {
+            if (c != zeroClass && members[c] > 0 && createdInRound[c] != round)
+            {
+                kept.Add(c);
+            }
+            if (movesInRound[c] == round && movesTo[c] != zeroClass)
+            {
+                shifted.Add(movesTo[c]);
+            }
+        }
+        var merged = new List<int>(kept.Count + shifted.Count + 1);
+        if (zeroClass >= 0 && members[zeroClass] > 0)
+        {
+            merged.Add(zeroClass);
+        }
+        int i = 0, j = 0;
+        while (i < kept.Count && j < shifted.Count)
+        {
+            merged.Add(Interval.Compare(budgets[kept[i]], budgets[shifted[j]]) < 0 ? kept[i++] : shifted[j++]);
+        }
+        merged.AddRange(kept.Skip(i));
+        merged.AddRange(shifted.Skip(j));
+        return merged;
+    }
+
+    // Approval ballots all weigh 1, so where a class goes is one array slot; other ballots need the weight too.
+    private bool TryTarget(Dictionary<(int, long), int> target, int from, long w, out int to)
+    {
+        if (unitWeights)
+        {
+            to = movesTo[from];
+            return movesInRound[from] == round;
+        }
+        return target.TryGetValue((from, w), out to);
+    }
+
+    private void SetTarget(Dictionary<(int, long), int> target, int from, long w, int to)
+    {
+        if (unitWeights)
+        {
+            movesInRound[from] = round;
+            movesTo[from] = to;
+            return;
+        }
+        target.Add((from, w), to);
+    }
+
+    private void Move(int group, int from, int to, long m)
+    {
+        classOf[group] = to;
+        members[from] -= m;
+        members[to] += m;
+    }
+
+    private int ZeroClass()
+    {
+        if (zeroClass < 0)
+        {
+            zeroClass = NewClass(Interval.Exact(0));
+        }
+        return zeroClass;
+    }
+
+    private int NewClass(Interval budget)
+    {
+        int c;
+        if (freeClasses.Count > 0)
+        {
+            c = freeClasses.Pop();
+        }
+        else
+        {
+            c = classCount++;
+            if (c == budgets.Length)
+            {
+                Array.Resize(ref budgets, c * 2);
+                Array.Resize(ref members, c * 2);
+                Array.Resize(ref createdInRound, c * 2);
+                Array.Resize(ref scratch, c * 2);
+                Array.Resize(ref movesTo, c * 2);
+                Array.Resize(ref movesInRound, c * 2);
+            }
+        }
+        budgets[c] = budget;
+        members[c] = 0;
+        createdInRound[c] = round;
+        return c;
+    }
+}
