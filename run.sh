@@ -34,7 +34,7 @@ fi
 dotnet build functions/Participation -c Debug -v quiet -nologo
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export AzureWebJobsStorage=${AzureWebJobsStorage:-UseDevelopmentStorage=true}
-dotnet functions/Participation/bin/Debug/net10.0/Participation.dll --urls "http://127.0.0.1:$PORT" &
+dotnet functions/Participation/bin/Debug/net10.0/Participation.dll --contentRoot "$REPO_ROOT/functions/Participation" --urls "http://127.0.0.1:$PORT" &
 started+=("$!")
 
 for _ in $(seq 1 150); do

@@ -15,6 +15,7 @@ public sealed class QueueListener(
     QueueServiceClient queues,
     FunctionInvoker invoker,
     QueueSender sender,
+    StorageInitializer storage,
     IOptions<QueuesOptions> options,
     IOptions<FunctionHostOptions> hostOptions,
     ILogger<QueueListener> logger) : BackgroundService
@@ -31,6 +32,7 @@ public sealed class QueueListener(
         var queue = queues.GetQueueClient(trigger.Queue);
         var poison = queues.GetQueueClient(PoisonQueue.For(trigger.Queue));
         var delay = MinimumPollingInterval;
+        await storage.Ready.WaitAsync(stoppingToken);
         logger.Listening(trigger.Queue, trigger.Name);
 
         while (!stoppingToken.IsCancellationRequested)

@@ -36,16 +36,18 @@ public sealed record PlatformUser(string Id, string Name, IReadOnlySet<string> R
 }
 
 /// <summary>
-/// Whether a user may see a case of a neighbourhood. Officials and team leads see their own neighbourhoods only;
-/// council and admin see all. Callers answer 404, not 403, so that a case's existence does not leak.
+/// Whether a user may see a case. Officials and team leads see the cases of their neighbourhoods and of their teams
+/// (the front office has no neighbourhood); council and admin see all. Callers answer 404, not 403, so that a case's
+/// existence does not leak.
 /// </summary>
 public static class CaseScope
 {
-    public static bool CanSee(PlatformUser? user, string neighbourhood) => user switch
+    public static bool CanSee(PlatformUser? user, string neighbourhood, string? team) => user switch
     {
         null => false,
         _ when user.IsIn(Roles.Admin) || user.IsIn(Roles.Council) => true,
-        _ when user.IsIn(Roles.Official) || user.IsIn(Roles.TeamLead) => user.Neighbourhoods.Contains(neighbourhood),
+        _ when user.IsIn(Roles.Official) || user.IsIn(Roles.TeamLead) =>
+            user.Neighbourhoods.Contains(neighbourhood) || (team is not null && user.Teams.Contains(team)),
         _ => false,
     };
 }

@@ -14,6 +14,7 @@ public static class RateLimits
     public const string Supports = "supports";
     public const string VotingCodes = "voting-codes";
     public const string BotMessages = "bot-messages";
+    public const string Tally = "tally";
 
     private static readonly Dictionary<string, (int Permits, TimeSpan Window)> Defaults = new()
     {
@@ -21,6 +22,8 @@ public static class RateLimits
         [Supports] = (30, TimeSpan.FromMinutes(10)),
         [VotingCodes] = (20, TimeSpan.FromMinutes(10)),
         [BotMessages] = (60, TimeSpan.FromMinutes(1)),
+        // Counting a large election costs real CPU: a public tool must not become a way to exhaust the app.
+        [Tally] = (20, TimeSpan.FromMinutes(1)),
     };
 
     public static void Configure(RateLimiterOptions options)

@@ -3,10 +3,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Participation.Storage;
 
 /// <summary>Storage is healthy when both the table and the queue endpoint answer now, and the layout has been created.</summary>
-public sealed class StorageHealthCheck(StorageAccount account, IEnumerable<IHostedService> hosted) : IHealthCheck
+public sealed class StorageHealthCheck(StorageAccount account, StorageInitializer initializer) : IHealthCheck
 {
-    private readonly StorageInitializer? initializer = hosted.OfType<StorageInitializer>().FirstOrDefault();
-
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
@@ -26,7 +24,7 @@ public sealed class StorageHealthCheck(StorageAccount account, IEnumerable<IHost
             return HealthCheckResult.Unhealthy($"Storage is not reachable: {exception.GetType().Name}.");
         }
 
-        return initializer is { Ready.IsCompleted: false }
+        return !initializer.Ready.IsCompleted
             ? HealthCheckResult.Unhealthy("Storage is reachable; tables and queues are still being created.")
             : HealthCheckResult.Healthy("Storage is reachable.");
     }

@@ -25,7 +25,8 @@ public static class StorageModule
         services.AddSingleton(provider => provider.GetRequiredService<StorageAccount>().Queues);
         services.AddSingleton<QueueSender>();
         services.AddSingleton<StorageLayout>();
-        services.AddHostedService<StorageInitializer>();
+        services.AddSingleton<StorageInitializer>();
+        services.AddHostedService(provider => provider.GetRequiredService<StorageInitializer>());
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return builder;
     }

@@ -29,7 +29,7 @@ public sealed class QueueListenerTests : IAsyncLifetime
                 .AddTimerFunction<TickFunction>());
         _ = factory.Server; // starts the host, its listeners and timers
         queues = factory.Services.GetRequiredService<QueueServiceClient>();
-        await factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<StorageInitializer>().Single().Ready.WaitAsync(TimeSpan.FromSeconds(30));
+        await factory.Services.GetRequiredService<StorageInitializer>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     public async Task DisposeAsync() => await factory.DisposeAsync();

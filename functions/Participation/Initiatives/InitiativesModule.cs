@@ -1,0 +1,41 @@
+using Participation.Audit;
+using Participation.Hosting;
+using Participation.Initiatives.Classification;
+using Participation.Initiatives.Deadlines;
+using Participation.Initiatives.Lifecycle;
+using Participation.Notifications;
+using Participation.Privacy;
+using Participation.Routing;
+using Participation.Storage;
+
+namespace Participation.Initiatives;
+
+public static class InitiativesModule
+{
+    /// <summary>Buurtinitiatieven: submission, support, routing to the back office, deadlines and escalation, decisions.</summary>
+    public static WebApplicationBuilder AddInitiatives(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<InitiativesOptions>().BindConfiguration(InitiativesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddTable(InitiativeStore.Table).AddTable(InitiativeStore.IndexTable).AddTable(ContactStore.Table).AddTable(RoutingDirectory.Table);
+        services.AddAuditedTable(InitiativeStore.Table).AddAuditedTable(RoutingDirectory.Table);
+        services.AddSingleton<InitiativeStore>();
+        services.AddSingleton<RoutingDirectory>();
+        services.AddSingleton<ContactStore>();
+        services.AddSingleton<InitiativeLifecycle>();
+        services.AddSingleton<SupportCounter>();
+        services.AddSingleton<SimilarInitiativeFinder>();
+        services.AddSingleton(new HolidayOptions());
+        services.AddSingleton<DutchHolidays>();
+        services.AddSingleton<WorkingCalendar>();
+        services.AddSingleton(provider => new ServiceLevels(ServiceLevels.Defaults, provider.GetRequiredService<WorkingCalendar>()));
+        services.AddSingleton(new EscalationOptions());
+        services.AddSingleton<EscalationPolicy>();
+        services.AddSingleton<IThemeClassifier, KeywordThemeClassifier>();
+        services.AddQueueFunction<RouteSubmittedInitiative, InitiativeSubmitted>();
+        services.AddTimerFunction<EscalateOverdueInitiatives>();
+        services.AddTimerFunction<RescueStrandedSubmissions>();
+        services.AddTimerFunction<RemoveExpiredContacts>();
+        return builder;
+    }
+}

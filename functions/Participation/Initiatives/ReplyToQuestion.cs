@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Participation.Identity;
+using Participation.Initiatives.Deadlines;
+using Participation.Initiatives.Lifecycle;
+using Participation.Initiatives.Tracking;
+using Participation.Notifications;
+using Participation.Storage;
+
+namespace Participation.Initiatives;
+
+/// <summary>
+/// The resident answers the official's question on the same timeline. They prove to be the submitter with the reply
+/// key from the e-mail, or by being the signed-in resident who submitted it.
+/// </summary>
+public static class ReplyToInitiative
+{
+    public sealed record Request(string? Message, string? Key);
+
+    public static string KeyFor(Pseudonyms pseudonyms, string trackingCode) => pseudonyms.For("reply", trackingCode)[..32];
+
+    public static async Task<Results<Ok<TrackInitiative.TimelineItem>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> HandleAsync(
+        string trackingCode, Request request, HttpContext http, InitiativeStore store, InitiativeLifecycle lifecycle, Pseudonyms pseudonyms,
+        ServiceLevels serviceLevels, QueueSender queue, IOptions<PlatformOptions> platform, CancellationToken cancellationToken)
+    {
+        if (!TrackingCode.TryParse(trackingCode, out var code, out _) || await store.FindAsync(code.Value, cancellationToken) is not { } initiative)
+        {
+            return TrackInitiative.NotFound(trackingCode);
+        }
+
+        var user = PlatformUser.From(http.User);
+        var isSubmitter = (request.Key is not null && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+                              System.Text.Encoding.ASCII.GetBytes(request.Key), System.Text.Encoding.ASCII.GetBytes(KeyFor(pseudonyms, initiative.TrackingCode))))
+                          || (user is not null && initiative.SubmitterId == "resident-" + pseudonyms.For("submitter", user.Id));
+        if (!isSubmitter)
+        {
+            // Same answer as an unknown code: the reply form does not confirm which initiatives exist.
+            return TrackInitiative.NotFound(trackingCode);
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Message) || request.Message.Length > SubmitInitiative.MaxDescription)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["message"] = [$"Write your answer (at most {SubmitInitiative.MaxDescription} characters)."] });
+        }
+
+        var outcome = lifecycle.Decide(initiative.State, new ReplyToQuestion(request.Message.Trim()), new Actor(ActorKind.Resident, initiative.SubmitterId));
+        if (!outcome.Succeeded)
+        {
+            return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "No question is waiting for an answer", Detail = outcome.Refusal.Message });
+        }
+
+        var changed = initiative.With(outcome.State) with
+        {
+            DueDate = serviceLevels.DueFor(ServiceLevels.Initiative, outcome.State.Status, outcome.Entry.At)?.DueBy ?? initiative.DueDate,
+        };
+        if (!await store.SaveAsync(changed, outcome.Entry, null, null, null, cancellationToken))
+        {
+            return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "Changed meanwhile", Detail = "The initiative changed while you answered; please try again." });
+        }
+
+        if (changed.OwnerId is not null)
+        {
+            await queue.SendAsync(SendNotification.Queue, new NotificationRequested(
+                $"{changed.TrackingCode}-replied-{outcome.Entry.At.UtcTicks}", "status-changed", Recipient.Official(changed.OwnerId),
+                new Dictionary<string, string>(InitiativeMessages.Values(changed, platform.Value)) { ["publicMessage"] = "De indiener heeft uw vraag beantwoord." }), cancellationToken);
+        }
+
+        return TypedResults.Ok(new TrackInitiative.TimelineItem(outcome.Entry.At, outcome.Entry.Status.ToWireName(), outcome.Entry.PublicMessage));
+    }
+}

@@ -1,0 +1,20 @@
+using Participation.Initiatives.Similarity;
+
+namespace Participation.Initiatives;
+
+/// <summary>Finds earlier initiatives in the same neighbourhood that look like this one, for a one-click merge by the official.</summary>
+public sealed class SimilarInitiativeFinder(InitiativeStore store)
+{
+    public async Task<IReadOnlyList<string>> FindAsync(InitiativeCase initiative, CancellationToken cancellationToken)
+    {
+        var neighbours = await store.ListAllAsync(Azure.Data.Tables.TableClient.CreateQueryFilter($"Neighbourhood eq {initiative.Neighbourhood}"), cancellationToken);
+        var candidates = neighbours.Where(n => n.TrackingCode != initiative.TrackingCode).ToList();
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        using var index = new SimilarInitiativeIndex(candidates.Select(c => new IndexedInitiative(c.TrackingCode, c.Neighbourhood, c.Title, c.Summary)));
+        return index.FindSimilar(initiative.Neighbourhood, initiative.Title, initiative.Description).Take(5).Select(s => s.Id).ToList();
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Participation.Initiatives.Lifecycle;
+using Participation.Initiatives.Tracking;
+using Participation.Routing;
+
+namespace Participation.Initiatives;
+
+/// <summary>
+/// What anyone with the tracking code sees: where the initiative is and what happened, in public messages only —
+/// never the submitter's e-mail, internal notes or the official's personal details (the team, not the person).
+/// </summary>
+public static class TrackInitiative
+{
+    public sealed record TimelineItem(DateTimeOffset At, string Status, string? PublicMessage);
+    public sealed record PublicView(
+        string TrackingCode, string Title, string Description, string Neighbourhood, string? Theme, string Status,
+        string? AssignedTeam, DateTimeOffset? DueDate, int Supports, int SupportThreshold, bool ThresholdReached, string? MergedInto,
+        IReadOnlyList<TimelineItem> Timeline);
+
+    public static async Task<Results<Ok<PublicView>, NotFound<ProblemDetails>>> HandleAsync(
+        string trackingCode, InitiativeStore store, RoutingDirectory routing, Microsoft.Extensions.Options.IOptions<InitiativesOptions> options, CancellationToken cancellationToken)
+    {
+        if (!TrackingCode.TryParse(trackingCode, out var code, out _) || await store.FindAsync(code.Value, cancellationToken) is not { } initiative)
+        {
+            return NotFound(trackingCode);
+        }
+
+        var configuration = await routing.CurrentAsync(cancellationToken);
+        var timeline = await store.TimelineAsync(initiative.TrackingCode, cancellationToken);
+        return TypedResults.Ok(new PublicView(
+            initiative.TrackingCode,
+            initiative.Title,
+            initiative.Description,
+            initiative.Neighbourhood,
+            initiative.Theme,
+            initiative.Status.ToWireName(),
+            configuration.Teams.FirstOrDefault(t => t.Code == initiative.TeamCode)?.Name,
+            initiative.DueDate,
+            initiative.Supports,
+            options.Value.ThresholdFor(initiative.Neighbourhood),
+            initiative.ThresholdReached,
+            initiative.MergedIntoId,
+            timeline.Where(e => e.PublicMessage is not null).Select(e => new TimelineItem(e.At, e.Status.ToWireName(), e.PublicMessage)).ToList()));
+    }
+
+    internal static NotFound<ProblemDetails> NotFound(string trackingCode) => TypedResults.NotFound(new ProblemDetails
+    {
+        Status = StatusCodes.Status404NotFound,
+        Title = "No initiative with this tracking code",
+        Detail = "Check the code in your confirmation e-mail; it looks like K7QX-M2PD-9RC.",
+    });
+}

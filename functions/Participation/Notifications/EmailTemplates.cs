@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+
+namespace Participation.Notifications;
+
+/// <summary>The platform's e-mails in Dutch and English, plain text with <c>{placeholders}</c> filled from the request's values.</summary>
+public static partial class EmailTemplates
+{
+    private sealed record Text(string Subject, string Body);
+
+    private static readonly Dictionary<(string Template, string Locale), Text> Texts = new()
+    {
+        [("initiative-received", "nl")] = new("Uw initiatief \"{title}\" is ontvangen ({trackingCode})",
+            "Beste inwoner,\n\nBedankt voor uw buurtinitiatief \"{title}\". Het is geregistreerd onder code {trackingCode}.\n" +
+            "Wij sturen het door naar de juiste medewerker. U kunt altijd zien waar uw initiatief is:\n{statusUrl}\n\nMet vriendelijke groet,\n{municipality}"),
+        [("initiative-received", "en")] = new("Your initiative \"{title}\" has been received ({trackingCode})",
+            "Dear resident,\n\nThank you for your neighbourhood initiative \"{title}\". It is registered under code {trackingCode}.\n" +
+            "We are passing it to the right official. You can always see where it is:\n{statusUrl}\n\nKind regards,\n{municipality}"),
+        [("initiative-assigned", "nl")] = new("Nieuw buurtinitiatief {trackingCode}: {title}",
+            "Er is een buurtinitiatief aan u toegewezen.\n\nTitel: {title}\nBuurt: {neighbourhood}\nThema: {theme}\nEerste reactie uiterlijk: {dueDate}\n" +
+            "Toewijzing: {routingReason}\n\nOpen de zaak: {caseUrl}"),
+        [("status-changed", "nl")] = new("Uw initiatief {trackingCode}: {status}",
+            "Beste inwoner,\n\nEr is nieuws over uw initiatief \"{title}\": {status}.\n{publicMessage}\n\nBekijk de tijdlijn: {statusUrl}\n\nMet vriendelijke groet,\n{municipality}"),
+        [("status-changed", "en")] = new("Your initiative {trackingCode}: {status}",
+            "Dear resident,\n\nThere is news about your initiative \"{title}\": {status}.\n{publicMessage}\n\nSee the timeline: {statusUrl}\n\nKind regards,\n{municipality}"),
+        [("info-requested", "nl")] = new("Vraag over uw initiatief {trackingCode}",
+            "Beste inwoner,\n\nOm uw initiatief \"{title}\" te beoordelen hebben wij een vraag:\n\n{question}\n\nU kunt antwoorden via: {replyUrl}\n\nMet vriendelijke groet,\n{municipality}"),
+        [("info-requested", "en")] = new("A question about your initiative {trackingCode}",
+            "Dear resident,\n\nTo assess your initiative \"{title}\" we have a question:\n\n{question}\n\nYou can answer here: {replyUrl}\n\nKind regards,\n{municipality}"),
+        [("due-reminder", "nl")] = new("Herinnering: {trackingCode} moet uiterlijk {dueDate} beantwoord zijn",
+            "Het buurtinitiatief \"{title}\" ({trackingCode}) moet uiterlijk {dueDate} een reactie hebben.\n\nOpen de zaak: {caseUrl}"),
+        [("escalation", "nl")] = new("Escalatie niveau {level}: {trackingCode} is over de termijn",
+            "Het buurtinitiatief \"{title}\" ({trackingCode}) in {neighbourhood} is sinds {dueDate} over de termijn.\nEigenaar: {owner}\n\nOpen de zaak: {caseUrl}"),
+        [("threshold-reached", "nl")] = new("Steundrempel bereikt: {title} ({trackingCode})",
+            "Het buurtinitiatief \"{title}\" in {neighbourhood} heeft {supports} steunbetuigingen en staat nu op de agendalijst van de raad.\n\n{statusUrl}"),
+        [("threshold-reached", "en")] = new("Support threshold reached: {title} ({trackingCode})",
+            "The neighbourhood initiative \"{title}\" in {neighbourhood} has {supports} supporters and is now on the council's agenda list.\n\n{statusUrl}"),
+        [("support-confirm", "nl")] = new("Bevestig uw steun voor \"{title}\"",
+            "Beste inwoner,\n\nU wilt het buurtinitiatief \"{title}\" steunen. Bevestig dat met deze link (24 uur geldig):\n{confirmUrl}\n\nHeeft u dit niet gevraagd? Dan hoeft u niets te doen.\n\n{municipality}"),
+        [("support-confirm", "en")] = new("Confirm your support for \"{title}\"",
+            "Dear resident,\n\nYou want to support the neighbourhood initiative \"{title}\". Confirm with this link (valid 24 hours):\n{confirmUrl}\n\nDid not ask for this? Then there is nothing to do.\n\n{municipality}"),
+        [("privacy-link", "nl")] = new("Uw gegevens bij {municipality}",
+            "Beste inwoner,\n\nMet deze link (24 uur geldig) kunt u uw gegevens inzien of laten verwijderen:\n{privacyUrl}\n\nHeeft u dit niet gevraagd? Dan hoeft u niets te doen.\n\n{municipality}"),
+        [("privacy-link", "en")] = new("Your data at {municipality}",
+            "Dear resident,\n\nWith this link (valid 24 hours) you can see your data or have it deleted:\n{privacyUrl}\n\nDid not ask for this? Then there is nothing to do.\n\n{municipality}"),
+    };
+
+    public static bool Exists(string template) => Texts.Keys.Any(k => k.Template == template);
+
+    /// <summary>Renders in the recipient's language, falling back to Dutch, the municipality's language.</summary>
+    public static (string Subject, string Body) Render(string template, string locale, IReadOnlyDictionary<string, string> values)
+    {
+        var language = locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "nl";
+        if (!Texts.TryGetValue((template, language), out var text) && !Texts.TryGetValue((template, "nl"), out text))
+        {
+            throw new ArgumentException($"There is no e-mail template '{template}'.", nameof(template));
+        }
+
+        return (Fill(text.Subject, values), Fill(text.Body, values));
+    }
+
+    private static string Fill(string text, IReadOnlyDictionary<string, string> values) =>
+        Placeholder().Replace(text, match => values.TryGetValue(match.Groups[1].Value, out var value) ? value : "");
+
+    [GeneratedRegex(@"\{([a-zA-Z]+)\}")]
+    private static partial Regex Placeholder();
+}

@@ -1,0 +1,59 @@
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Participation.Hosting;
+using Participation.Identity;
+using Participation.Storage;
+
+namespace Participation.Notifications;
+
+public static class NotificationsModule
+{
+    /// <summary>E-mail through a queue: SendGrid when a key is configured, otherwise the outbox table.</summary>
+    public static WebApplicationBuilder AddNotifications(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SendGridOptions>().BindConfiguration(SendGridOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PlatformOptions>().BindConfiguration(PlatformOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MunicipalityOptions>().BindConfiguration(MunicipalityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient(nameof(SendGridMailSender));
+        services.AddSingleton<SendGridMailSender>();
+        services.AddSingleton<OutboxMailSender>();
+        services.AddSingleton<IMailSender>(provider => provider.GetRequiredService<IOptions<SendGridOptions>>().Value.IsConfigured
+            ? provider.GetRequiredService<SendGridMailSender>()
+            : provider.GetRequiredService<OutboxMailSender>());
+        services.AddSingleton<RecipientDirectory>();
+        services.AddTable(SendNotification.Table).AddTable(OutboxMailSender.Table);
+        services.AddQueueFunction<SendNotification, NotificationRequested>();
+        return builder;
+    }
+
+    public sealed record PoisonQueueView(string Queue, int Messages, IReadOnlyList<PoisonMessage> Newest);
+    public sealed record PoisonMessage(string Id, DateTimeOffset? InsertedOn, long DequeueCount);
+
+    public static WebApplication MapNotificationsApi(this WebApplication app)
+    {
+        // What failed for good: an admin sees every poison queue (ids and times only, no content: it may hold personal data).
+        app.MapGet("/api/admin/poison", async (StorageLayout layout, QueueServiceClient queues, CancellationToken ct) =>
+        {
+            var views = new List<PoisonQueueView>();
+            foreach (var name in layout.Queues.Where(q => q.EndsWith("-poison", StringComparison.Ordinal)))
+            {
+                var peeked = (await queues.GetQueueClient(name).PeekMessagesAsync(32, ct)).Value;
+                views.Add(new PoisonQueueView(name, peeked.Length, peeked.Select(m => new PoisonMessage(m.MessageId, m.InsertedOn, m.DequeueCount)).ToList()));
+            }
+
+            return TypedResults.Ok(views);
+        }).WithName("ListPoisonQueues").WithTags("Administration").RequireAuthorization(Policies.Admin);
+
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapGet("/api/dev/outbox", async (TableServiceClient tables, CancellationToken ct) =>
+                    TypedResults.Ok(await OutboxMailSender.ReadAsync(tables, 100, ct)))
+                .WithName("ReadOutbox").WithTags("Development sign-in").AllowAnonymous();
+        }
+
+        return app;
+    }
+}

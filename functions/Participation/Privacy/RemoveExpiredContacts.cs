@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Options;
+using Participation.Hosting;
+using Participation.Initiatives;
+
+namespace Participation.Privacy;
+
+/// <summary>Timer function (AVG retention): contact details of cases closed longer ago than the retention period are deleted.</summary>
+public sealed class RemoveExpiredContacts(ContactStore contacts, IOptions<InitiativesOptions> options, TimeProvider clock, ILogger<RemoveExpiredContacts> logger) : ITimerFunction
+{
+    public static TimerTrigger Trigger { get; } = new(nameof(RemoveExpiredContacts), "0 15 3 * * *");
+
+    public async Task RunAsync(TimerInfo timer, CancellationToken cancellationToken)
+    {
+        var removed = await contacts.DeleteClosedBeforeAsync(clock.GetUtcNow().AddDays(-options.Value.ContactRetentionDays), cancellationToken);
+        logger.ContactsRemoved(removed, options.Value.ContactRetentionDays);
+    }
+}
+
+internal static partial class PrivacyLog
+{
+    [LoggerMessage(LogLevel.Information, "Retention removed {Count} contact records of cases closed more than {Days} days ago")]
+    public static partial void ContactsRemoved(this ILogger logger, int count, int days);
+}
