@@ -56,7 +56,7 @@ public static class OutcomeExplanations
             var had = details.SupportersLeftover(projectId).Floor();
             var en = $"Not funded: {Supporters(profileSupporters, "its", "supporter", "supporters")} had {Money.English((decimal)had, cur)} left together; it costs {cost.En}.";
             var nl = $"Niet gefinancierd: {SupportersNl(profileSupporters)} hadden samen nog {Money.Dutch((decimal)had, cur)} over; het kost {cost.Nl}.";
-            if (allocation.Rounds.Any(r => r.Step == SelectionStep.Completion) || allocation.Rule == new EqualSharesComplete().Name)
+            if (allocation.Rule == EqualSharesComplete.RuleName)
             {
                 en += $" The completion step had only {Money.English(allocation.Leftover, cur)} left.";
                 nl += $" In de aanvulronde was er nog maar {Money.Dutch(allocation.Leftover, cur)} over.";

@@ -6,7 +6,9 @@ namespace Participation.Budgeting.Rules;
 /// </summary>
 public sealed class EqualSharesComplete : IBudgetRule
 {
-    public string Name => "mes-complete";
+    internal const string RuleName = "mes-complete";
+
+    public string Name => RuleName;
 
     public Allocation Select(Election election, CancellationToken cancellationToken)
     {
