@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Participation.Bot.Hosting.Tests.Infrastructure;
+
+/// <summary>
+/// A real Azurite (Microsoft's storage emulator) for the tests. <c>./test.sh</c> starts one on free ports and passes
+/// <c>AZURITE_CONNECTION_STRING</c>; tests that must stop and restart storage start a private one with <see cref="StartPrivateAsync"/>.
+/// </summary>
+public sealed class Azurite : IAsyncDisposable
+{
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "participation-bot-azurite-" + Guid.NewGuid().ToString("N"));
+    private readonly int blobPort = FreePort(), queuePort = FreePort(), tablePort = FreePort();
+    private Process? process;
+
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;" +
+        $"TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;";
+
+    /// <summary>The shared instance's connection string: from ./test.sh, or a private instance started on first use.</summary>
+    public static async Task<string> SharedConnectionStringAsync()
+    {
+        var fromScript = Environment.GetEnvironmentVariable("AZURITE_CONNECTION_STRING");
+        if (!string.IsNullOrEmpty(fromScript))
+        {
+            return fromScript;
+        }
+
+        await SharedGate.WaitAsync();
+        try
+        {
+            if (shared is null)
+            {
+                shared = await StartPrivateAsync();
+                // Started by this test run, so stopped by it: no emulator outlives the tests.
+                var started = shared;
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => started.Kill();
+            }
+
+            return shared.ConnectionString;
+        }
+        finally
+        {
+            SharedGate.Release();
+        }
+    }
+
+    private static readonly SemaphoreSlim SharedGate = new(1, 1);
+    private static Azurite? shared;
+
+    public static async Task<Azurite> StartPrivateAsync()
+    {
+        var azurite = new Azurite();
+        await azurite.StartAsync();
+        return azurite;
+    }
+
+    /// <summary>Starts (or restarts, keeping its data and ports) the emulator.</summary>
+    public async Task StartAsync()
+    {
+        var start = new ProcessStartInfo(Binary())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[]
+        {
+            "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--loose", "--location", dataFolder,
+            "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
+            "--blobPort", blobPort.ToString(), "--queuePort", queuePort.ToString(), "--tablePort", tablePort.ToString(),
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!(await Listening(tablePort) && await Listening(queuePort)))
+        {
+            if (DateTime.UtcNow > deadline || process.HasExited)
+            {
+                throw new InvalidOperationException("Azurite did not start listening.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    public async Task StopAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    private void Kill()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        try { Directory.Delete(dataFolder, recursive: true); } catch (IOException) { }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        process?.Dispose();
+        try { Directory.Delete(dataFolder, recursive: true); } catch (IOException) { }
+    }
+
+    private static string Binary()
+    {
+        var fromScript = Environment.GetEnvironmentVariable("AZURITE_BIN");
+        if (!string.IsNullOrEmpty(fromScript))
+        {
+            return fromScript;
+        }
+
+        var installed = Path.Combine(RepositoryRoot.Path, ".tools", "azurite", "node_modules", ".bin", "azurite");
+        return File.Exists(installed)
+            ? installed
+            : throw new InvalidOperationException("Azurite is not installed: run ./test.sh, which installs it into .tools/azurite.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task<bool> Listening(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}
