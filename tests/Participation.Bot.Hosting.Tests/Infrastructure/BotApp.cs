@@ -115,6 +115,8 @@ public sealed class BotApp : IAsyncDisposable
 
         await app.StartAsync();
         var client = new HttpClient { BaseAddress = new Uri(app.Urls.First().TrimEnd('/') + "/") };
+        // The port is known only now; the connector reads this option when it first needs a token, after start.
+        app.Services.GetRequiredService<IOptions<BotConnectorOptions>>().Value.TokenEndpoint = client.BaseAddress + "connector/token";
         return new BotApp(app, client, clock, registrar, received);
     }
 
