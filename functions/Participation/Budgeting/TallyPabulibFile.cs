@@ -56,7 +56,7 @@ public static class TallyPabulibFile
         }
 
         var allocation = budgetRule.Select(election, cancellationToken);
-        return TypedResults.Ok(new Response(allocation.Selected, allocation.TotalCost, election.Budget, budgetRule.Name, allocation.Leftover, allocation.Votes));
+        return TypedResults.Ok(new Response(allocation.Selected, allocation.TotalCost, election.Budget, rule.Trim().ToLowerInvariant(), allocation.Leftover, allocation.Votes));
     }
 
     private static ProblemHttpResult Problem(string detail, string field) => TypedResults.Problem(

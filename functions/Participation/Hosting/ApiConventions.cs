@@ -15,8 +15,20 @@ public static class ApiConventions
             {
                 context.ProblemDetails.Extensions["correlationId"] = correlationId;
             }
+
+            // Say what was wrong with the request, never more (no exception text of our own code).
+            if (context.Exception is BadHttpRequestException bad)
+            {
+                context.ProblemDetails.Title = "The request cannot be read";
+                context.ProblemDetails.Detail = bad.InnerException is System.Text.Json.JsonException
+                    ? "The request body is not valid JSON for this call."
+                    : "The request is malformed.";
+                context.ProblemDetails.Extensions["field"] = "body";
+            }
         });
         builder.Services.AddOpenApi();
+        // Malformed requests go through the exception handler in every environment, so each gets the same problem+json.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         // Requests larger than this are refused before any handler reads them; features that need more (a .pb upload) raise it per endpoint.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 64 * 1024);
         return builder;

@@ -22,7 +22,7 @@ public static class CaseDetail
         IReadOnlyList<TimelineItem> Timeline, IReadOnlyList<Similar> SimilarInitiatives, IReadOnlyList<AuditEntry> Audit,
         IReadOnlyList<string> AvailableActions, string Version);
 
-    public static async Task<Results<Ok<View>, NotFound<ProblemDetails>>> HandleAsync(
+    public static async Task<Results<Ok<View>, ProblemHttpResult>> HandleAsync(
         string trackingCode, HttpContext http, InitiativeStore store, RoutingDirectory routing, CancellationToken cancellationToken)
     {
         var user = PlatformUser.From(http.User)!;

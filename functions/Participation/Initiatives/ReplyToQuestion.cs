@@ -19,7 +19,7 @@ public static class ReplyToInitiative
 
     public static string KeyFor(Pseudonyms pseudonyms, string trackingCode) => pseudonyms.For("reply", trackingCode)[..32];
 
-    public static async Task<Results<Ok<TrackInitiative.TimelineItem>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> HandleAsync(
+    public static async Task<Results<Ok<TrackInitiative.TimelineItem>, ProblemHttpResult, ValidationProblem>> HandleAsync(
         string trackingCode, Request request, HttpContext http, InitiativeStore store, InitiativeLifecycle lifecycle, Pseudonyms pseudonyms,
         ServiceLevels serviceLevels, QueueSender queue, IOptions<PlatformOptions> platform, CancellationToken cancellationToken)
     {
@@ -46,7 +46,7 @@ public static class ReplyToInitiative
         var outcome = lifecycle.Decide(initiative.State, new ReplyToQuestion(request.Message.Trim()), new Actor(ActorKind.Resident, initiative.SubmitterId));
         if (!outcome.Succeeded)
         {
-            return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "No question is waiting for an answer", Detail = outcome.Refusal.Message });
+            return TypedResults.Problem(outcome.Refusal.Message, statusCode: StatusCodes.Status409Conflict, title: "No question is waiting for an answer");
         }
 
         var changed = initiative.With(outcome.State) with
@@ -55,7 +55,7 @@ public static class ReplyToInitiative
         };
         if (!await store.SaveAsync(changed, outcome.Entry, null, null, null, cancellationToken))
         {
-            return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "Changed meanwhile", Detail = "The initiative changed while you answered; please try again." });
+            return TypedResults.Problem("The initiative changed while you answered; please try again.", statusCode: StatusCodes.Status409Conflict, title: "Changed meanwhile");
         }
 
         if (changed.OwnerId is not null)

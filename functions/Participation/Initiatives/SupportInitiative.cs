@@ -24,7 +24,7 @@ public static class SupportInitiative
     public sealed record ConfirmRequest(string? Token);
 
     /// <summary>A signed-in resident supports.</summary>
-    public static async Task<Results<Ok<Response>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> BySignedInResidentAsync(
+    public static async Task<Results<Ok<Response>, ProblemHttpResult>> BySignedInResidentAsync(
         string trackingCode, HttpContext http, SupportCounter counter, Pseudonyms pseudonyms, CancellationToken cancellationToken)
     {
         var user = PlatformUser.From(http.User)!;
@@ -32,7 +32,7 @@ public static class SupportInitiative
     }
 
     /// <summary>A resident without an account asks for a confirmation link; the support counts once they follow it.</summary>
-    public static async Task<Results<Accepted, NotFound<ProblemDetails>, ValidationProblem>> ByEmailAsync(
+    public static async Task<Results<Accepted, ProblemHttpResult, ValidationProblem>> ByEmailAsync(
         string trackingCode, EmailRequest request, InitiativeStore store, ContactStore contacts, QueueSender queue,
         IOptions<PlatformOptions> platform, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -59,7 +59,7 @@ public static class SupportInitiative
     }
 
     /// <summary>The link in the confirmation e-mail: the e-mail address's pseudonym becomes the supporter.</summary>
-    public static async Task<Results<Ok<Response>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ValidationProblem>> ConfirmAsync(
+    public static async Task<Results<Ok<Response>, ProblemHttpResult, ValidationProblem>> ConfirmAsync(
         string trackingCode, ConfirmRequest request, InitiativeStore store, ContactStore contacts, SupportCounter counter, Pseudonyms pseudonyms,
         TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -83,8 +83,7 @@ public static class SupportInitiative
         return result.Result switch
         {
             Ok<Response> ok => ok,
-            NotFound<ProblemDetails> notFound => notFound,
-            Conflict<ProblemDetails> conflict => conflict,
+            ProblemHttpResult problem => problem,
             _ => throw new InvalidOperationException("Unexpected support outcome."),
         };
     }
@@ -96,7 +95,7 @@ public static class SupportInitiative
 public sealed class SupportCounter(
     InitiativeStore store, InitiativeLifecycle lifecycle, QueueSender queue, IOptions<InitiativesOptions> options, IOptions<PlatformOptions> platform)
 {
-    public async Task<Results<Ok<SupportInitiative.Response>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> AddAsync(
+    public async Task<Results<Ok<SupportInitiative.Response>, ProblemHttpResult>> AddAsync(
         string trackingCode, string supporter, CancellationToken cancellationToken)
     {
         if (!TrackingCode.TryParse(trackingCode, out var code, out _))
@@ -114,12 +113,12 @@ public sealed class SupportCounter(
 
             if ((await store.Cases.GetEntityIfExistsAsync<TableEntity>(code.Value, supportRow, cancellationToken: cancellationToken)).HasValue)
             {
-                return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "Already supported", Detail = "You already support this initiative; each resident counts once." });
+                return TypedResults.Problem("You already support this initiative; each resident counts once.", statusCode: StatusCodes.Status409Conflict, title: "Already supported");
             }
 
             if (initiative.Status.IsClosed())
             {
-                return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "Closed", Detail = $"This initiative is {initiative.Status.ToWireName()} and takes no more support." });
+                return TypedResults.Problem($"This initiative is {initiative.Status.ToWireName()} and takes no more support.", statusCode: StatusCodes.Status409Conflict, title: "Closed");
             }
 
             var changed = initiative with { Supports = initiative.Supports + 1 };

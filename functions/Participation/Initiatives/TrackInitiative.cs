@@ -17,7 +17,7 @@ public static class TrackInitiative
         string? AssignedTeam, DateTimeOffset? DueDate, int Supports, int SupportThreshold, bool ThresholdReached, string? MergedInto,
         IReadOnlyList<TimelineItem> Timeline);
 
-    public static async Task<Results<Ok<PublicView>, NotFound<ProblemDetails>>> HandleAsync(
+    public static async Task<Results<Ok<PublicView>, ProblemHttpResult>> HandleAsync(
         string trackingCode, InitiativeStore store, RoutingDirectory routing, Microsoft.Extensions.Options.IOptions<InitiativesOptions> options, CancellationToken cancellationToken)
     {
         if (!TrackingCode.TryParse(trackingCode, out var code, out _) || await store.FindAsync(code.Value, cancellationToken) is not { } initiative)
@@ -43,10 +43,7 @@ public static class TrackInitiative
             timeline.Where(e => e.PublicMessage is not null).Select(e => new TimelineItem(e.At, e.Status.ToWireName(), e.PublicMessage)).ToList()));
     }
 
-    internal static NotFound<ProblemDetails> NotFound(string trackingCode) => TypedResults.NotFound(new ProblemDetails
-    {
-        Status = StatusCodes.Status404NotFound,
-        Title = "No initiative with this tracking code",
-        Detail = "Check the code in your confirmation e-mail; it looks like K7QX-M2PD-9RC.",
-    });
+    internal static ProblemHttpResult NotFound(string trackingCode) => TypedResults.Problem(
+        "Check the code in your confirmation e-mail; it looks like K7QX-M2PD-9RC.",
+        statusCode: StatusCodes.Status404NotFound, title: "No initiative with this tracking code");
 }

@@ -28,7 +28,7 @@ public static class RoutingApi
         return app;
     }
 
-    public static async Task<Results<NoContent, ValidationProblem, Conflict<ProblemDetails>>> ReplaceAsync(
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ReplaceAsync(
         VersionedConfiguration request, HttpContext http, RoutingDirectory routing, CancellationToken cancellationToken)
     {
         var admin = PlatformUser.From(http.User)!;
@@ -37,7 +37,7 @@ public static class RoutingApi
         {
             RoutingDirectory.ReplaceOutcome.Replaced => TypedResults.NoContent(),
             RoutingDirectory.ReplaceOutcome.Invalid => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["configuration"] = [.. problems] }),
-            _ => TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "Changed by someone else", Detail = problems[0] }),
+            _ => TypedResults.Problem(problems[0], statusCode: StatusCodes.Status409Conflict, title: "Changed by someone else"),
         };
     }
 }
