@@ -142,7 +142,8 @@ public sealed class HandoffQueue(
             }
             catch (RequestFailedException exception) when (exception.Status is 412 or 404)
             {
-                return HandoffResult.TakenByAnother;
+                // Someone changed the row first: another agent (409 for us), or this agent's own double click (fine).
+                return await AcceptAsync(key, agent, cancellationToken);
             }
         }
 
