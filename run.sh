@@ -5,6 +5,8 @@ set -euo pipefail
 REPO_ROOT=$(cd "$(dirname "$0")" && pwd)
 cd "$REPO_ROOT"
 source scripts/azurite.sh
+# Web assets (NL Design System CSS, Web Chat) come from npm, pinned, into the app's wwwroot.
+if [ -f scripts/web.sh ]; then source scripts/web.sh; prepare_web_assets; fi
 
 if [ "${1:-}" = "publish" ]; then
   out="$REPO_ROOT/out/app"

@@ -15,6 +15,12 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 ensure_azurite || { echo "0 passed, 1 failed"; exit 1; }
+# Web assets from npm and Debian's chromium for the browser tests.
+if [ -f scripts/web.sh ]; then
+  source scripts/web.sh
+  prepare_web_assets || { echo "0 passed, 1 failed"; exit 1; }
+  ensure_chromium || { echo "0 passed, 1 failed"; exit 1; }
+fi
 blob=$(free_port); queue=$(free_port); table=$(free_port)
 start_azurite "$data" "$blob" "$queue" "$table" "$data/azurite.log" || { echo "0 passed, 1 failed"; exit 1; }
 started+=("$AZURITE_PID")

@@ -1,5 +1,6 @@
 using Participation.Audit;
 using Participation.Budgeting;
+using Participation.Chatbot;
 using Participation.Demo;
 using Participation.Hosting;
 using Participation.Identity;
@@ -14,6 +15,7 @@ builder.AddStorage();            // tables and queues (Azurite locally), health
 builder.AddPlatformIdentity();   // Entra ID / resident OIDC / development sign-in, policies, pseudonyms, rate limits
 builder.AddNotifications();      // e-mail through a queue: SendGrid or the local outbox
 builder.AddInitiatives();        // buurtinitiatieven: submission, support, routing, deadlines, escalation, decisions
+builder.AddChatbot();            // the front office's chatbot: Bot Framework, Direct Line, live-chat handoff
 builder.AddDemoData();           // Development: the demo municipality, once
 
 var app = builder.Build();
@@ -22,6 +24,7 @@ app.MapFunctionHost();           // GET / for the host's probe, POST /{FunctionN
 app.MapRoutingApi();
 app.MapInitiativesApi();
 app.MapBudgetingApi();
+app.MapChatbotApi();
 app.MapNotificationsApi();
 app.MapAuditApi();
 

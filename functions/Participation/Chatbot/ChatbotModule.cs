@@ -1,0 +1,32 @@
+using Participation.Bot.Hosting;
+using Participation.Bot.Hosting.Events;
+using Participation.Hosting;
+using Participation.Storage;
+
+namespace Participation.Chatbot;
+
+public static class ChatbotModule
+{
+    /// <summary>The front office's chatbot: Bot Framework protocol, built-in Direct Line, live-chat handoff to agents.</summary>
+    public static WebApplicationBuilder AddChatbot(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddBotHosting(builder.Configuration);
+        foreach (var table in BotTables.Names)
+        {
+            services.AddTable(table);
+        }
+
+        services.AddTable(BotQuestionRegistrar.Table);
+        services.AddSingleton<IBotCaseRegistrar, BotQuestionRegistrar>();
+        services.AddSingleton<Bot.Initiatives.IInitiativeStatusLookup, InitiativeStatusForBot>();
+        services.AddTimerFunction<ExpireWaitingHandoffs>();
+        return builder;
+    }
+
+    public static WebApplication MapChatbotApi(this WebApplication app)
+    {
+        app.MapBotApi(app.Environment.IsDevelopment());
+        return app;
+    }
+}
