@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Participation.Hosting;
+using Participation.Initiatives;
+using Participation.IntegrationTests.Infrastructure;
+
+namespace Participation.IntegrationTests.Initiatives;
+
+/// <summary>
+/// Overdue cases escalate exactly once per level, however often the timer runs. The functions are invoked the way the
+/// Functions host invokes them (POST /{FunctionName}); time is a FakeTimeProvider that starts at the real now.
+/// </summary>
+public sealed class EscalationTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
+    private PlatformFactory factory = null!;
+
+    public async Task InitializeAsync()
+    {
+        factory = new PlatformFactory(
+            await Azurite.SharedConnectionStringAsync(),
+            new Dictionary<string, string?> { ["FunctionHost:RunTriggers"] = "false" },
+            services => services.AddSingleton<TimeProvider>(clock));
+        await Eventually.HoldsAsync(async () => (await factory.CreateClient().GetAsync("/api/neighbourhoods")).IsSuccessStatusCode, "reference data is seeded");
+    }
+
+    public async Task DisposeAsync() => await factory.DisposeAsync();
+
+    [Fact]
+    public async Task Overdue_case_escalates_once_per_level_and_says_so_on_its_timeline()
+    {
+        var client = factory.CreateClient();
+        var submitted = await client.PostAsJsonAsync("/api/initiatives", new { title = "Te laat", description = "Niemand reageert.", neighbourhood = "westhaven", theme = "afval" });
+        var code = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("trackingCode").GetString()!;
+        var routed = await InvokeAsync(nameof(RouteSubmittedInitiative), new { message = QueueEnvelope.Wrap(new InitiativeSubmitted(code)) });
+        Assert.Single(Emitted(routed, code, "initiative-assigned"));
+
+        var beforeDue = await InvokeAsync(nameof(EscalateOverdueInitiatives), new { timer = new { IsPastDue = false } });
+        Assert.Empty(Emitted(beforeDue, code, "escalation"));
+
+        clock.Advance(TimeSpan.FromDays(30));
+        var first = await InvokeAsync(nameof(EscalateOverdueInitiatives), new { timer = new { IsPastDue = false } });
+        var second = await InvokeAsync(nameof(EscalateOverdueInitiatives), new { timer = new { IsPastDue = true } });
+
+        var levels = Emitted(first, code, "escalation").Select(n => n.GetProperty("values").GetProperty("level").GetString()).Order().ToList();
+        Assert.Equal(["1", "2"], levels);
+        Assert.Empty(Emitted(second, code, "escalation"));
+        Assert.Empty(Emitted(second, code, "due-reminder"));
+        var timeline = await factory.Services.GetRequiredService<InitiativeStore>().TimelineAsync(code, CancellationToken.None);
+        Assert.Single(timeline, e => e.Event == "escalated");
+    }
+
+    private async Task<JsonElement> InvokeAsync(string function, object data)
+    {
+        var response = await factory.CreateClient().PostAsJsonAsync($"/{function}", new { Data = data, Metadata = new { DequeueCount = 1, Id = Guid.NewGuid().ToString() } });
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>The notification requests a function emitted for this case and template, read from the invocation's Outputs.</summary>
+    private static IEnumerable<JsonElement> Emitted(JsonElement invocation, string code, string template) =>
+        invocation.GetProperty("Outputs").EnumerateObject()
+            .SelectMany(binding => binding.Value.EnumerateArray())
+            .Select(envelope => QueueEnvelope.Parse(envelope).Body)
+            .Where(n => n.GetProperty("template").GetString() == template && n.GetProperty("values").GetProperty("trackingCode").GetString() == code);
+}
