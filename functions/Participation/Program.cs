@@ -6,6 +6,7 @@ using Participation.Hosting;
 using Participation.Identity;
 using Participation.Initiatives;
 using Participation.Notifications;
+using Participation.Privacy;
 using Participation.Routing;
 using Participation.Storage;
 
@@ -26,6 +27,7 @@ app.MapInitiativesApi();
 app.MapBudgetingApi();
 app.MapChatbotApi();
 app.MapNotificationsApi();
+app.MapPrivacyApi();
 app.MapAuditApi();
 
 await app.RunFunctionHostAsync(args);

@@ -17,7 +17,8 @@ public static class InitiativesModule
     {
         var services = builder.Services;
         services.AddOptions<InitiativesOptions>().BindConfiguration(InitiativesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddTable(InitiativeStore.Table).AddTable(InitiativeStore.IndexTable).AddTable(ContactStore.Table).AddTable(RoutingDirectory.Table);
+        services.AddTable(InitiativeStore.Table).AddTable(InitiativeStore.IndexTable).AddTable(ContactStore.Table).AddTable(RoutingDirectory.Table)
+            .AddTable(PrivacyApi.Table);
         services.AddAuditedTable(InitiativeStore.Table).AddAuditedTable(RoutingDirectory.Table);
         services.AddSingleton<InitiativeStore>();
         services.AddSingleton<RoutingDirectory>();

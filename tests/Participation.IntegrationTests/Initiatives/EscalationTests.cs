@@ -53,6 +53,28 @@ public sealed class EscalationTests : IAsyncLifetime
         Assert.Single(timeline, e => e.Event == "escalated");
     }
 
+    [Fact]
+    public async Task Contact_details_of_a_closed_case_are_removed_after_the_retention_period()
+    {
+        var client = factory.CreateClient();
+        var submitted = await client.PostAsJsonAsync("/api/initiatives", new { title = "Bewaartermijn", description = "d", neighbourhood = "westhaven", theme = "groen", email = "retention@example.org" });
+        var code = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("trackingCode").GetString()!;
+        await InvokeAsync(nameof(RouteSubmittedInitiative), new { message = QueueEnvelope.Wrap(new InitiativeSubmitted(code)) });
+        var lotte = await factory.AsAsync("lotte.smit");
+        var version = (await lotte.GetFromJsonAsync<JsonElement>($"/api/cases/{code}")).GetProperty("version").GetString();
+        var reviewed = await (await lotte.PostAsJsonAsync($"/api/cases/{code}/start-review", new { version })).Content.ReadFromJsonAsync<JsonElement>();
+        var rejected = await lotte.PostAsJsonAsync($"/api/cases/{code}/reject", new { version = reviewed.GetProperty("version").GetString(), reason = "Valt buiten het budget." });
+        Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
+        var contacts = factory.Services.GetRequiredService<Participation.Privacy.ContactStore>();
+
+        await InvokeAsync(nameof(Participation.Privacy.RemoveExpiredContacts), new { timer = new { } });
+        Assert.NotNull(await contacts.FindAsync(code, CancellationToken.None));
+
+        clock.Advance(TimeSpan.FromDays(91));
+        await InvokeAsync(nameof(Participation.Privacy.RemoveExpiredContacts), new { timer = new { } });
+        Assert.Null(await contacts.FindAsync(code, CancellationToken.None));
+    }
+
     private async Task<JsonElement> InvokeAsync(string function, object data)
     {
         var response = await factory.CreateClient().PostAsJsonAsync($"/{function}", new { Data = data, Metadata = new { DequeueCount = 1, Id = Guid.NewGuid().ToString() } });

@@ -175,6 +175,32 @@ public sealed class InitiativeFlowTests(BackOfficeFixture fixture) : IClassFixtu
         Assert.DoesNotContain(office.Logs.Lines, l => l.Contains(email, StringComparison.OrdinalIgnoreCase) || l.Contains("private.person", StringComparison.OrdinalIgnoreCase));
     }
 
+    [Fact]
+    public async Task Resident_sees_and_deletes_their_data_through_a_verified_email_link()
+    {
+        const string email = "export.me@example.org";
+        var code = await office.SubmitAsync(new { title = "Mijn gegevens", description = "AVG.", neighbourhood = "binnenstad", theme = "afval", email });
+        await office.WaitForStatusAsync(code, "routed");
+
+        var asked = await office.Anonymous.PostAsJsonAsync("/api/privacy/requests", new { email });
+        Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
+        var unknownAddress = await office.Anonymous.PostAsJsonAsync("/api/privacy/requests", new { email = "nobody.known@example.org" });
+        Assert.Equal(HttpStatusCode.Accepted, unknownAddress.StatusCode);
+        await Eventually.HoldsAsync(() => Task.FromResult(office.SendGrid.Accepted.Any(m => m.To == email && m.Body.Contains("/privacy/"))), "the link is e-mailed");
+        var link = office.SendGrid.Accepted.First(m => m.To == email && m.Body.Contains("/privacy/")).Body;
+        var token = System.Text.RegularExpressions.Regex.Match(link, "/privacy/([0-9a-f]{48})").Groups[1].Value;
+
+        var export = await office.Anonymous.GetFromJsonAsync<JsonElement>($"/api/privacy/requests/{token}");
+        Assert.Contains(export.GetProperty("contacts").EnumerateArray(), c => c.GetProperty("subject").GetString() == code);
+        var deleted = await office.Anonymous.DeleteAsync($"/api/privacy/requests/{token}/data");
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await office.Anonymous.GetAsync($"/api/privacy/requests/{token}")).StatusCode);
+        var contacts = office.Factory.Services.GetRequiredService<Participation.Privacy.ContactStore>();
+        Assert.Null(await contacts.FindAsync(code, CancellationToken.None));
+        Assert.Equal(HttpStatusCode.OK, (await office.Anonymous.GetAsync($"/api/initiatives/{code}")).StatusCode);
+    }
+
     private async Task QueuesDrainedAsync(params string[] names)
     {
         var queues = office.Factory.Services.GetRequiredService<QueueServiceClient>();
