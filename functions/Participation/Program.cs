@@ -1,3 +1,4 @@
+using Participation.Assistance;
 using Participation.Audit;
 using Participation.Budgeting;
 using Participation.Chatbot;
@@ -14,6 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddFunctionHost();       // host.json, custom-handler port, queue listeners and timers, API conventions, telemetry
 builder.AddStorage();            // tables and queues (Azurite locally), health
 builder.AddPlatformIdentity();   // Entra ID / resident OIDC / development sign-in, policies, pseudonyms, rate limits
+builder.AddAssistance();         // Azure OpenAI where configured: theme classification, answer phrasing
 builder.AddNotifications();      // e-mail through a queue: SendGrid or the local outbox
 builder.AddInitiatives();        // buurtinitiatieven: submission, support, routing, deadlines, escalation, decisions
 builder.AddChatbot();            // the front office's chatbot: Bot Framework, Direct Line, live-chat handoff

@@ -1,6 +1,5 @@
 using Participation.Audit;
 using Participation.Hosting;
-using Participation.Initiatives.Classification;
 using Participation.Initiatives.Deadlines;
 using Participation.Initiatives.Lifecycle;
 using Participation.Notifications;
@@ -32,7 +31,6 @@ public static class InitiativesModule
         services.AddSingleton(provider => new ServiceLevels(ServiceLevels.Defaults, provider.GetRequiredService<WorkingCalendar>()));
         services.AddSingleton(new EscalationOptions());
         services.AddSingleton<EscalationPolicy>();
-        services.AddSingleton<IThemeClassifier, KeywordThemeClassifier>();
         services.AddQueueFunction<RouteSubmittedInitiative, InitiativeSubmitted>();
         services.AddTimerFunction<EscalateOverdueInitiatives>();
         services.AddTimerFunction<RescueStrandedSubmissions>();

@@ -51,7 +51,7 @@ public sealed class RouteSubmittedInitiative(
             initiative = initiative with
             {
                 Theme = classification.ThemeCode,
-                ThemeSource = classification.ThemeCode is null ? "none" : ClassifierSource(classifier),
+                ThemeSource = classification.ThemeCode is null ? "none" : classifier is KeywordThemeClassifier ? "keywords" : "ai",
                 ThemeExplanation = classification.Explanation,
             };
         }
@@ -82,8 +82,6 @@ public sealed class RouteSubmittedInitiative(
         var recipient = decision.OfficialId ?? configuration.Teams.First(t => t.Code == decision.TeamCode).TeamLeadId;
         outputs.Add(Notifications, new NotificationRequested($"{routed.TrackingCode}-assigned-{recipient}", "initiative-assigned", Recipient.Official(recipient), values));
     }
-
-    private static string ClassifierSource(IThemeClassifier classifier) => classifier is KeywordThemeClassifier ? "keywords" : "ai";
 }
 
 internal static partial class RoutingLog
