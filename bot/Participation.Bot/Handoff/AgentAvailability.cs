@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Participation.Initiatives.Deadlines;
 
 namespace Participation.Bot.Handoff;
 
@@ -22,6 +23,6 @@ public sealed class OfficeHours(TimeProvider clock, IOptions<HandoffOptions> opt
         return settings.Days.Contains(local.DayOfWeek)
             && time >= settings.Opens && time < settings.Closes
             && !settings.ExtraClosedDays.Contains(date)
-            && !DutchHolidays.IsHoliday(date, settings.LiberationDay);
+            && new DutchHolidays(new HolidayOptions(LiberationDay: settings.LiberationDay)).Find(date) is null;
     }
 }

@@ -1,3 +1,4 @@
+using Participation.Initiatives.Deadlines;
 using System.ComponentModel.DataAnnotations;
 
 namespace Participation.Bot.Handoff;
@@ -19,7 +20,7 @@ public sealed class HandoffOptions
     /// Bevrijdingsdag (5 May) is a national holiday, but whether municipal offices close every year or only in
     /// lustrum years (2025, 2030, …) depends on the collective agreement and the municipality.
     /// </summary>
-    public LiberationDayClosure LiberationDay { get; set; } = LiberationDayClosure.EveryYear;
+    public LiberationDayRule LiberationDay { get; set; } = LiberationDayRule.EveryYear;
 
     /// <summary>Extra closing days (e.g. the day after Ascension), as dates.</summary>
     public List<DateOnly> ExtraClosedDays { get; set; } = [];
@@ -28,9 +29,3 @@ public sealed class HandoffOptions
     [Range(1, 10)] public int FailedAnswersBeforeHandoff { get; set; } = 2;
 }
 
-public enum LiberationDayClosure
-{
-    EveryYear,
-    LustrumOnly,
-    Never,
-}

@@ -7,6 +7,9 @@ public enum LiberationDayRule
 
     /// <summary>Only in lustrum years (2025, 2030, …), as many collective agreements give it off.</summary>
     EveryFifthYear,
+
+    /// <summary>Not a day off (offices open).</summary>
+    Never,
 }
 
 /// <summary>Which of the debated days count as days off.</summary>
@@ -48,7 +51,7 @@ public sealed class DutchHolidays(HolidayOptions options)
             holidays.Add(new Holiday(easter.AddDays(-2), "Goede Vrijdag"));
         }
 
-        if (options.LiberationDay == LiberationDayRule.EveryYear || year % 5 == 0)
+        if (options.LiberationDay == LiberationDayRule.EveryYear || (options.LiberationDay == LiberationDayRule.EveryFifthYear && year % 5 == 0))
         {
             holidays.Add(new Holiday(new DateOnly(year, 5, 5), "Bevrijdingsdag"));
         }

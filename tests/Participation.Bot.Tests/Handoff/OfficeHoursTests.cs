@@ -1,3 +1,4 @@
+using Participation.Initiatives.Deadlines;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Participation.Bot.Handoff;
@@ -32,7 +33,7 @@ public sealed class OfficeHoursTests
     public void Liberation_day_can_be_a_working_day()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 5, 5, 10, 0, 0, TimeSpan.Zero));
-        var options = new HandoffOptions { LiberationDay = LiberationDayClosure.LustrumOnly };
+        var options = new HandoffOptions { LiberationDay = LiberationDayRule.EveryFifthYear };
 
         Assert.True(new OfficeHours(clock, Options.Create(options)).AgentsAvailable());
     }

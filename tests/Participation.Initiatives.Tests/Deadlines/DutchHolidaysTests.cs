@@ -59,4 +59,15 @@ public sealed class DutchHolidaysTests
         Assert.Equal(dayOff, lustrum.Find(new DateOnly(year, 5, 5)) is not null);
         Assert.NotNull(new DutchHolidays().Find(new DateOnly(year, 5, 5)));
     }
+
+    [Theory]
+    [InlineData(2025)]
+    [InlineData(2026)]
+    public void Liberation_day_can_be_a_working_day(int year)
+    {
+        var open = new DutchHolidays(new HolidayOptions(LiberationDay: LiberationDayRule.Never));
+
+        Assert.Null(open.Find(new DateOnly(year, 5, 5)));
+        Assert.NotNull(open.Find(new DateOnly(year, 12, 25)));
+    }
 }
