@@ -32,7 +32,13 @@ public sealed class Azurite : IAsyncDisposable
         await SharedGate.WaitAsync();
         try
         {
-            shared ??= await StartPrivateAsync();
+            if (shared is null)
+            {
+                shared = await StartPrivateAsync();
+                // Nothing disposes a static; without this the emulator would outlive the test run.
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => shared.StopAsync().GetAwaiter().GetResult();
+            }
+
             return shared.ConnectionString;
         }
         finally
@@ -74,7 +80,8 @@ public sealed class Azurite : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        // Generous: on a loaded 2-core machine node takes its time to start.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!(await Listening(tablePort) && await Listening(queuePort)))
         {
             if (DateTime.UtcNow > deadline || process.HasExited)

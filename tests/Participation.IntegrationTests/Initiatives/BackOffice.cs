@@ -30,6 +30,7 @@ public sealed class BackOffice : IAsyncDisposable
             ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00",
             ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.300",
             ["Initiatives:SupportThresholds:westhaven"] = "2",
+            ["RateLimits:submissions:PermitLimit"] = "1000",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
         var factory = new PlatformFactory(storage.ConnectionString, settings, collection =>

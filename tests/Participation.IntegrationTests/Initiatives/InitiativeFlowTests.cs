@@ -163,6 +163,22 @@ public sealed class InitiativeFlowTests(BackOfficeFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_correlation_id_of_the_request_follows_it_into_the_routing_function_logs()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/initiatives")
+        {
+            Content = JsonContent.Create(new { title = "Correlatie", description = "Volgen door de wachtrij.", neighbourhood = "westhaven", theme = "afval" }),
+        };
+        request.Headers.Add("X-Correlation-Id", "flow-correlation-7");
+        var response = await office.Anonymous.SendAsync(request);
+        var code = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("trackingCode").GetString()!;
+
+        await office.WaitForStatusAsync(code, "routed");
+
+        Assert.Contains(office.Logs.Lines, l => l.Contains($"Initiative {code} routed") && l.Contains("[CorrelationId, flow-correlation-7]"));
+    }
+
+    [Fact]
     public async Task Personal_data_never_reaches_the_logs()
     {
         const string email = "private.person.4711@example.org";
