@@ -14,6 +14,7 @@ builder.AddStorage();            // tables and queues (Azurite locally), health
 builder.AddPlatformIdentity();   // Entra ID / resident OIDC / development sign-in, policies, pseudonyms, rate limits
 builder.AddNotifications();      // e-mail through a queue: SendGrid or the local outbox
 builder.AddInitiatives();        // buurtinitiatieven: submission, support, routing, deadlines, escalation, decisions
+builder.AddBudgeting();
 builder.AddDemoData();           // Development: the demo municipality, once
 
 var app = builder.Build();
