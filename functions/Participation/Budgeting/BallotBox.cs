@@ -91,7 +91,7 @@ public sealed class BallotBox(TableServiceClient tables, Pseudonyms pseudonyms)
     /// Binds a code to a signed-in resident, once per budget: a resident who holds two letters (or signs in and uses a
     /// neighbour's) cannot vote twice. True when bound to this code (now or before).
     /// </summary>
-    public async Task<bool> BindAsync(string budgetId, string binding, string codeHash, CancellationToken cancellationToken)
+    public async Task<bool> BindCodeAsync(string budgetId, string binding, string codeHash, CancellationToken cancellationToken)
     {
         var partition = PartitionOf(budgetId, binding);
         try

@@ -79,7 +79,7 @@ public static class CastBallot
                 }
 
                 binding = box.BindingOf(budget.Id, user.Id);
-                if (!await box.BindAsync(budget.Id, binding, voter.CodeHash!, cancellationToken))
+                if (!await box.BindCodeAsync(budget.Id, binding, voter.CodeHash!, cancellationToken))
                 {
                     return BudgetAccess.Conflict("You voted with another code",
                         "You already voted in this budget with another voting code; each resident votes once. You can change that vote with its code.");
