@@ -16,6 +16,19 @@ public sealed class BudgetDemoSeed(BudgetStore store, BallotBox box, TimeProvide
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            await SeedBudgetsAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Demo data is a convenience: storage going away mid-seed must not stop the app (a background failure would).
+            logger.DemoSeedFailed(exception);
+        }
+    }
+
+    private async Task SeedBudgetsAsync(CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         await SeedBudgetAsync(new Budget
         {
