@@ -1,9 +1,11 @@
 using Participation.Benchmarks.Budgeting;
+using Participation.Benchmarks.Ingestion;
 
 // Each suite is a command: `dotnet run -c Release --project benchmarks/Participation.Benchmarks -- <suite>`.
 var suites = new Dictionary<string, Func<string[], int>>(StringComparer.OrdinalIgnoreCase)
 {
     ["budgeting"] = BudgetingBench.Run,
+    ["ingestion"] = IngestionBench.Run,
 };
 
 if (args.Length == 0 || !suites.TryGetValue(args[0], out var suite))

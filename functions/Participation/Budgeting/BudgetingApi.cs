@@ -11,6 +11,38 @@ public static class BudgetingApi
             .WithName(nameof(TallyPabulibFile)).WithSummary("Recount a pabulib .pb election with greedy, mes or mes-complete")
             .Accepts<string>("text/plain", "application/octet-stream")
             .AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimits.Tally);
+
+        var budgets = app.MapGroup("/api/budgets").WithTags("Participatory budgeting").DisableAntiforgery();
+        // Residents: read the budget and its rules, vote, check a receipt.
+        budgets.MapGet("/", ShowBudget.ListAsync).WithName("ListBudgets").WithSummary("All budgets with their phase").AllowAnonymous();
+        budgets.MapGet("/{id}", ShowBudget.HandleAsync).WithName(nameof(ShowBudget))
+            .WithSummary("A budget: projects, phase dates and the rules in plain Dutch and English").AllowAnonymous();
+        budgets.MapPost("/{id}/ballots", CastBallot.HandleAsync).WithName(nameof(CastBallot))
+            .WithSummary("Vote (or replace your vote) with a voting code or signed in; 400 names the broken rule, 409 outside voting")
+            .AllowAnonymous().RequireRateLimiting(RateLimits.VotingCodes);
+        budgets.MapGet("/{id}/receipts/{receipt}", CheckReceipt.HandleAsync).WithName(nameof(CheckReceipt))
+            .WithSummary("Is the ballot of this receipt in the count? Never shows its content").AllowAnonymous().RequireRateLimiting(RateLimits.VotingCodes);
+
+        // Officials of the neighbourhood and admins: prepare the budget; every change is audited in the budget's partition.
+        budgets.MapPost("/", CreateBudget.HandleAsync).WithName(nameof(CreateBudget))
+            .WithSummary("Open a budget for a neighbourhood or the city").RequireAuthorization(BudgetAccess.Manage);
+        budgets.MapPost("/{id}/projects", AddProject.HandleAsync).WithName(nameof(AddProject))
+            .WithSummary("Put an accepted initiative or an official's project on the ballot (until voting opens)").RequireAuthorization(BudgetAccess.Manage);
+        budgets.MapPut("/{id}/rules", SetBallotRules.HandleAsync).WithName(nameof(SetBallotRules))
+            .WithSummary("Ballot rule, outcome rule, tie-break order; 409 once voting has opened").RequireAuthorization(BudgetAccess.Manage);
+        budgets.MapPost("/{id}/voting-codes", GenerateVotingCodes.HandleAsync).WithName(nameof(GenerateVotingCodes))
+            .WithSummary("Generate voting codes as CSV for mail merge (the only copy: only hashes are kept)").RequireAuthorization(BudgetAccess.Manage);
+        budgets.MapPost("/{id}/paper-ballots", ImportPaperBallots.HandleAsync).WithName(nameof(ImportPaperBallots))
+            .WithSummary("Import paper ballots (CSV code,projects[,points]); duplicates of online votes are not counted")
+            .Accepts<string>("text/csv", "text/plain").RequireAuthorization(BudgetAccess.Manage);
+        budgets.MapPost("/{id}/phase", MoveBudgetPhase.HandleAsync).WithName(nameof(MoveBudgetPhase))
+            .WithSummary("Move a budget to a later phase ahead of its schedule (admins)").RequireAuthorization(Policies.Admin);
+
+        // Council (and admins): the count.
+        budgets.MapGet("/{id}/results", BudgetResults.HandleAsync).WithName("BudgetResults")
+            .WithSummary("Funded projects, cost, leftover, votes and an explanation per project").RequireAuthorization(Policies.Council);
+        budgets.MapGet("/{id}/ballots.pb", BudgetResults.ExportAsync).WithName("ExportBudget")
+            .WithSummary("Anonymised ballots and outcome of a finished budget as a pabulib .pb file").RequireAuthorization(Policies.Council);
         return app;
     }
 }

@@ -1,0 +1,287 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using Participation.Identity;
+
+namespace Participation.Budgeting;
+
+/// <summary>
+/// The ballots of every budget. A budget's ballots are spread over <see cref="Buckets"/> partitions by the first hex
+/// digit of the voter's pseudonym, so a busy vote is not capped by one partition's 2,000 writes per second. A voting
+/// code's row lives in the partition of the ballot it will key, so redeeming the code and storing the ballot (with its
+/// receipt) is one entity-group transaction.
+/// </summary>
+/// <remarks>
+/// Keys: partition <c>{budgetId}|{0-f}</c>; rows <c>ballot|{voter pseudonym}</c>, <c>code|{code hash}</c>,
+/// <c>receipt|{receipt hash}</c>, <c>binding|{resident pseudonym}</c>. Pseudonyms and code hashes are HMACs with the
+/// budget id in the purpose: the same resident or code gives unrelated keys in two budgets.
+/// </remarks>
+public sealed class BallotBox(TableServiceClient tables, Pseudonyms pseudonyms)
+{
+    public const string Table = "Ballots";
+    public const int Buckets = 16;
+    private const string BallotPrefix = "ballot|";
+    private const string CodePrefix = "code|";
+    private const string ReceiptPrefix = "receipt|";
+    private const string BindingPrefix = "binding|";
+    private readonly TableClient ballots = tables.GetTableClient(Table);
+
+    public TableClient Ballots => ballots;
+
+    /// <summary>Who casts a ballot, as the ballot box knows them: a pseudonym, and for codes the code's row.</summary>
+    public sealed record Voter(string BudgetId, string Pseudonym, string? CodeHash)
+    {
+        public string Partition => PartitionOf(BudgetId, Pseudonym);
+    }
+
+    public Voter ForCode(string budgetId, string code) =>
+        new(budgetId, pseudonyms.For($"ballot|{budgetId}", "code:" + code), pseudonyms.For($"voting-code|{budgetId}", code));
+
+    public Voter ForResident(string budgetId, string subject) =>
+        new(budgetId, pseudonyms.For($"ballot|{budgetId}", "resident:" + subject), null);
+
+    /// <summary>The signed-in resident's key for binding a code to them; unrelated to their ballot pseudonym.</summary>
+    public string BindingOf(string budgetId, string subject) => pseudonyms.For($"voter-binding|{budgetId}", subject);
+
+    public static string PartitionOf(string budgetId, string pseudonym) => $"{budgetId}|{pseudonym[0]}";
+
+    public static IEnumerable<string> Partitions(string budgetId) =>
+        Enumerable.Range(0, Buckets).Select(bucket => $"{budgetId}|{bucket:x}");
+
+    /// <summary>Stores new codes (hashed; the codes themselves exist only in the returned list) in batches per partition.</summary>
+    public async Task<IReadOnlyList<string>> GenerateCodesAsync(string budgetId, int count, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var codes = new List<string>(count);
+        while (codes.Count < count)
+        {
+            var fresh = Enumerable.Range(0, Math.Min(1000, count - codes.Count)).Select(_ => VotingCodes.New()).ToList();
+            foreach (var partition in fresh.Select(code => (Code: code, Voter: ForCode(budgetId, code))).GroupBy(c => c.Voter.Partition))
+            {
+                foreach (var chunk in partition.Chunk(100)) // an entity-group transaction holds at most 100 operations
+                {
+                    try
+                    {
+                        await ballots.SubmitTransactionAsync(chunk.Select(c => new TableTransactionAction(TableTransactionActionType.Add, CodeEntity(c.Voter, now))), cancellationToken);
+                        codes.AddRange(chunk.Select(c => c.Code));
+                    }
+                    catch (TableTransactionFailedException exception) when (exception.Status == 409)
+                    {
+                        // A 2^-59 collision with an issued code: this chunk is dropped and the loop draws new ones.
+                    }
+                }
+            }
+        }
+
+        return codes;
+    }
+
+    /// <summary>Demo data only: a fixed, printed code.</summary>
+    public async Task AddCodeAsync(string budgetId, string code, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await ballots.UpsertEntityAsync(CodeEntity(ForCode(budgetId, code), now), TableUpdateMode.Replace, cancellationToken);
+
+    public async Task<bool> CodeExistsAsync(Voter voter, CancellationToken cancellationToken) =>
+        voter.CodeHash is not null && (await ballots.GetEntityIfExistsAsync<TableEntity>(voter.Partition, CodePrefix + voter.CodeHash, ["RowKey"], cancellationToken)).HasValue;
+
+    private static TableEntity CodeEntity(Voter voter, DateTimeOffset now) =>
+        new(voter.Partition, CodePrefix + voter.CodeHash) { ["IssuedAt"] = now, ["Redeemed"] = false };
+
+    /// <summary>
+    /// Binds a code to a signed-in resident, once per budget: a resident who holds two letters (or signs in and uses a
+    /// neighbour's) cannot vote twice. True when bound to this code (now or before).
+    /// </summary>
+    public async Task<bool> BindCodeAsync(string budgetId, string binding, string codeHash, CancellationToken cancellationToken)
+    {
+        var partition = PartitionOf(budgetId, binding);
+        try
+        {
+            await ballots.AddEntityAsync(new TableEntity(partition, BindingPrefix + binding) { ["CodeHash"] = codeHash }, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            var existing = await ballots.GetEntityAsync<TableEntity>(partition, BindingPrefix + binding, cancellationToken: cancellationToken);
+            return existing.Value.GetString("CodeHash") == codeHash;
+        }
+    }
+
+    public abstract record CastOutcome;
+    public sealed record Stored(string Receipt, string Fingerprint, bool Replaced) : CastOutcome;
+    public sealed record UnknownCode : CastOutcome;
+    /// <summary>The voter's ballot is a paper one: final, not replaced online (and a second paper ballot is a duplicate).</summary>
+    public sealed record AlreadyOnPaper : CastOutcome;
+    /// <summary>An online ballot exists; a paper one is not counted on top of it.</summary>
+    public sealed record AlreadyOnline : CastOutcome;
+    /// <summary>The code was first used by a signed-in resident; only they may replace its ballot.</summary>
+    public sealed record BoundToAnother : CastOutcome;
+
+    /// <summary>
+    /// Stores the voter's ballot, or replaces it. Insert, never upsert: the row key is the voter's pseudonym, so of two
+    /// racing first ballots one fails on the key and becomes a replacement under the other's ETag — always one row.
+    /// </summary>
+    public async Task<CastOutcome> CastAsync(Voter voter, Ballot ballot, string? binding, bool paper, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var receipt = VotingCodes.NewWithLead(Convert.ToInt32(voter.Pseudonym[..1], 16));
+        var receiptHash = Hash(receipt);
+        var fingerprint = Fingerprint(receipt, ballot);
+        var receiptRow = new TableEntity(voter.Partition, ReceiptPrefix + receiptHash)
+        {
+            ["Voter"] = voter.Pseudonym, ["Fingerprint"] = fingerprint, ["SubmittedAt"] = now, ["Paper"] = paper,
+        };
+        var ballotRow = BallotEntity(voter, ballot, paper, now, receiptHash, binding);
+
+        var insert = new List<TableTransactionAction>();
+        if (voter.CodeHash is not null)
+        {
+            // Merge fails with 404 on a code that was never issued; the ballot's insert makes the redemption once-only.
+            insert.Add(new TableTransactionAction(TableTransactionActionType.UpdateMerge,
+                new TableEntity(voter.Partition, CodePrefix + voter.CodeHash) { ["Redeemed"] = true, ["Channel"] = paper ? "paper" : "online" }, ETag.All));
+        }
+
+        insert.Add(new TableTransactionAction(TableTransactionActionType.Add, ballotRow));
+        insert.Add(new TableTransactionAction(TableTransactionActionType.Add, receiptRow));
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            try
+            {
+                await ballots.SubmitTransactionAsync(insert, cancellationToken);
+                return new Stored(receipt, fingerprint, Replaced: false);
+            }
+            catch (TableTransactionFailedException exception) when (exception.Status == 404)
+            {
+                return new UnknownCode();
+            }
+            catch (TableTransactionFailedException exception) when (exception.Status == 409)
+            {
+                // The voter has a ballot already: replace it below.
+            }
+
+            var existing = await ballots.GetEntityIfExistsAsync<TableEntity>(voter.Partition, BallotPrefix + voter.Pseudonym, cancellationToken: cancellationToken);
+            if (!existing.HasValue)
+            {
+                continue;
+            }
+
+            var current = existing.Value!;
+            if (current.GetBoolean("Paper") == true)
+            {
+                return new AlreadyOnPaper();
+            }
+
+            if (paper)
+            {
+                return new AlreadyOnline();
+            }
+
+            var boundTo = current.GetString("BoundTo");
+            if (boundTo is not null && boundTo != binding)
+            {
+                return new BoundToAnother();
+            }
+
+            var replaced = BallotEntity(voter, ballot, paper, now, receiptHash, boundTo ?? binding);
+            List<TableTransactionAction> replace =
+            [
+                new(TableTransactionActionType.UpdateReplace, replaced, current.ETag),
+                new(TableTransactionActionType.Add, receiptRow),
+            ];
+            if (current.GetString("ReceiptHash") is { } previous)
+            {
+                replace.Add(new TableTransactionAction(TableTransactionActionType.UpdateMerge,
+                    new TableEntity(voter.Partition, ReceiptPrefix + previous) { ["ReplacedAt"] = now }, ETag.All));
+            }
+
+            try
+            {
+                await ballots.SubmitTransactionAsync(replace, cancellationToken);
+                return new Stored(receipt, fingerprint, Replaced: true);
+            }
+            catch (TableTransactionFailedException exception) when (exception.Status is 409 or 412)
+            {
+                // Another submission of the same voter won the ETag: read again and replace that one.
+            }
+        }
+
+        throw new InvalidOperationException("A ballot kept conflicting with other submissions of the same voter.");
+    }
+
+    public sealed record ReceiptStatus(bool Counted, string Fingerprint, DateTimeOffset SubmittedAt, bool Paper, DateTimeOffset? ReplacedAt);
+
+    /// <summary>
+    /// What a receipt says: whether the ballot it was given for is the one in the count, and a fingerprint of that
+    /// ballot recomputed from what is stored now — equal to the one shown at voting if and only if nothing changed.
+    /// </summary>
+    public async Task<ReceiptStatus?> CheckReceiptAsync(string budgetId, string receipt, CancellationToken cancellationToken)
+    {
+        var bucket = VotingCodes.Alphabet.IndexOf(receipt[0], StringComparison.Ordinal);
+        if (bucket is < 0 or >= Buckets)
+        {
+            return null;
+        }
+
+        var partition = $"{budgetId}|{bucket:x}";
+        var hash = Hash(receipt);
+        var row = await ballots.GetEntityIfExistsAsync<TableEntity>(partition, ReceiptPrefix + hash, cancellationToken: cancellationToken);
+        if (!row.HasValue)
+        {
+            return null;
+        }
+
+        var entry = row.Value!;
+        var ballot = await ballots.GetEntityIfExistsAsync<TableEntity>(partition, BallotPrefix + entry.GetString("Voter"), cancellationToken: cancellationToken);
+        var counted = ballot.HasValue && ballot.Value!.GetString("ReceiptHash") == hash;
+        var fingerprint = counted ? Fingerprint(receipt, ToBallot(ballot.Value!)) : entry.GetString("Fingerprint") ?? "";
+        return new ReceiptStatus(counted && fingerprint == entry.GetString("Fingerprint"), fingerprint,
+            entry.GetDateTimeOffset("SubmittedAt") ?? default, entry.GetBoolean("Paper") ?? false, entry.GetDateTimeOffset("ReplacedAt"));
+    }
+
+    public sealed record StoredBallot(Ballot Ballot, bool Paper);
+
+    /// <summary>Every ballot of a budget: one per voter, whatever was replaced. Buckets are read in parallel.</summary>
+    public async Task<IReadOnlyList<StoredBallot>> ReadAllAsync(string budgetId, CancellationToken cancellationToken)
+    {
+        var perBucket = await Task.WhenAll(Partitions(budgetId).Select(async partition =>
+        {
+            var found = new List<StoredBallot>();
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {BallotPrefix} and RowKey lt {"ballot}"}");
+            await foreach (var entity in ballots.QueryAsync<TableEntity>(filter, select: ["Projects", "Points", "Paper"], cancellationToken: cancellationToken))
+            {
+                found.Add(new StoredBallot(ToBallot(entity), entity.GetBoolean("Paper") ?? false));
+            }
+
+            return found;
+        }));
+        return perBucket.SelectMany(b => b).ToList();
+    }
+
+    private static TableEntity BallotEntity(Voter voter, Ballot ballot, bool paper, DateTimeOffset now, string receiptHash, string? boundTo) =>
+        new(voter.Partition, BallotPrefix + voter.Pseudonym)
+        {
+            ["Projects"] = string.Join(',', ballot.Projects),
+            ["Points"] = ballot.Points is { } points ? string.Join(',', points.Select(p => p.ToString(CultureInfo.InvariantCulture))) : null,
+            ["Paper"] = paper,
+            ["SubmittedAt"] = now,
+            ["ReceiptHash"] = receiptHash,
+            ["BoundTo"] = boundTo,
+        };
+
+    private static Ballot ToBallot(TableEntity entity)
+    {
+        var projects = (entity.GetString("Projects") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        return entity.GetString("Points") is { Length: > 0 } points
+            ? Ballot.Cumulative(projects.Zip(points.Split(',').Select(p => long.Parse(p, CultureInfo.InvariantCulture)), (id, value) => KeyValuePair.Create(id, value)))
+            : Ballot.Approval(projects);
+    }
+
+    private static string Hash(string receipt) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(receipt)));
+
+    /// <summary>Salted by the receipt, so the fingerprint of a popular ballot cannot be looked up without the receipt.</summary>
+    private static string Fingerprint(string receipt, Ballot ballot)
+    {
+        var content = ballot.Points is { } points
+            ? string.Join(',', ballot.Projects.Zip(points, (id, value) => $"{id}={value}"))
+            : string.Join(',', ballot.Projects);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(receipt + "\n" + content)))[..16];
+    }
+}

@@ -1,0 +1,133 @@
+using Participation.Budgeting.Ballots;
+
+namespace Participation.Budgeting;
+
+/// <summary>The six phases of a buurtbudget, in order; a budget only moves forward.</summary>
+public enum BudgetPhase
+{
+    Proposals,
+    Review,
+    Voting,
+    Counting,
+    Results,
+    Realisation,
+}
+
+public static class BudgetPhases
+{
+    public static IReadOnlyList<BudgetPhase> All { get; } = Enum.GetValues<BudgetPhase>();
+
+    public static string ToWireName(this BudgetPhase phase) => phase.ToString().ToLowerInvariant();
+
+    public static bool TryParse(string? value, out BudgetPhase phase) =>
+        Enum.TryParse(value?.Trim(), ignoreCase: true, out phase) && Enum.IsDefined(phase) && !int.TryParse(value, out _);
+}
+
+/// <summary>When each phase starts (UTC); a phase without a date is only entered by an admin.</summary>
+public sealed record PhaseDates(
+    DateTimeOffset? Proposals, DateTimeOffset? Review, DateTimeOffset? Voting,
+    DateTimeOffset? Counting, DateTimeOffset? Results, DateTimeOffset? Realisation)
+{
+    public DateTimeOffset? StartOf(BudgetPhase phase) => phase switch
+    {
+        BudgetPhase.Proposals => Proposals,
+        BudgetPhase.Review => Review,
+        BudgetPhase.Voting => Voting,
+        BudgetPhase.Counting => Counting,
+        BudgetPhase.Results => Results,
+        _ => Realisation,
+    };
+
+    /// <summary>Null when the dates are in order; otherwise which one is out of order.</summary>
+    public string? Problem()
+    {
+        DateTimeOffset? previous = null;
+        foreach (var phase in BudgetPhases.All)
+        {
+            if (StartOf(phase) is { } start)
+            {
+                if (previous is { } before && start < before)
+                {
+                    return $"The {phase.ToWireName()} phase starts before the phase ahead of it.";
+                }
+
+                previous = start;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>
+/// How residents vote and how the votes are counted. Fixed before voting opens and frozen from then on, so nobody can
+/// change the rules once they can see ballots coming in.
+/// </summary>
+public sealed record BallotSettings(
+    string VoteType, int MinProjects, int? MaxProjects, long? PointsPerVoter, long? MaxPointsPerProject, string OutcomeRule)
+{
+    public const string Approval = "approval";
+    public const string Knapsack = "knapsack";
+    public const string Cumulative = "cumulative";
+
+    public BallotRule BallotRule(long amount, string currency) => VoteType switch
+    {
+        Knapsack => new KnapsackRule(amount, MinProjects, MaxProjects, currency),
+        Cumulative => new CumulativeRule(PointsPerVoter ?? 0, MaxPointsPerProject ?? 0),
+        _ => new ApprovalRule(MinProjects, MaxProjects),
+    };
+
+    /// <summary>Knapsack ballots are sets of projects: pabulib and the counting rules read them as approval ballots.</summary>
+    public Participation.Budgeting.VoteType ElectionVoteType =>
+        VoteType == Cumulative ? Participation.Budgeting.VoteType.Cumulative : Participation.Budgeting.VoteType.Approval;
+}
+
+/// <summary>A project on the ballot paper: from an accepted initiative or added by an official.</summary>
+public sealed record BudgetProject(
+    string Id, string Title, string Description, long Cost, string Neighbourhood, string? FeasibilityNote, string? InitiativeCode);
+
+/// <summary>
+/// A participatory budget for a neighbourhood, or for the whole city (<see cref="CityWide"/>). <see cref="Eligibility"/>
+/// says who may vote: holders of a letter's voting code, or signed-in residents.
+/// </summary>
+public sealed record Budget
+{
+    public const string CityWide = "stad";
+    public const string ByCode = "codes";
+    public const string ByResident = "residents";
+
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required string Neighbourhood { get; init; }
+    public required long Amount { get; init; }
+    public string Currency { get; init; } = "EUR";
+    public BudgetPhase Phase { get; init; } = BudgetPhase.Proposals;
+    public required PhaseDates Dates { get; init; }
+    public string Eligibility { get; init; } = ByCode;
+    public BallotSettings? Rules { get; init; }
+    /// <summary>Ties go to the project listed first; completed with every project when voting opens.</summary>
+    public IReadOnlyList<string>? TieBreakOrder { get; init; }
+    public DateTimeOffset? RulesFrozenAt { get; init; }
+    public int ProjectCount { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public string Version { get; init; } = "";
+
+    public bool RulesFrozen => Phase >= BudgetPhase.Voting;
+
+    /// <summary>
+    /// Open while in the voting phase and before the counting phase's date: the close is exact to the second even when
+    /// the timer that moves the phase runs a minute later.
+    /// </summary>
+    public bool AcceptsBallotsAt(DateTimeOffset now) => Phase == BudgetPhase.Voting && !(Dates.Counting is { } close && now >= close);
+
+    public string AuditSummary() =>
+        $"phase={Phase.ToWireName()}; amount={Amount}; eligibility={Eligibility}; rules={Rules?.VoteType}/{Rules?.OutcomeRule}; " +
+        $"min={Rules?.MinProjects}; max={Rules?.MaxProjects}; points={Rules?.PointsPerVoter}/{Rules?.MaxPointsPerProject}; " +
+        $"tiebreak={string.Join(',', TieBreakOrder ?? [])}";
+}
+
+/// <summary>A budget with its projects, as read in one query of its partition.</summary>
+public sealed record BudgetSnapshot(Budget Budget, IReadOnlyList<BudgetProject> Projects)
+{
+    public IEnumerable<Project> BallotProjects => Projects.Select(p => new Project(p.Id, p.Cost, p.Title));
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Participation.Identity;
+
+namespace Participation.Budgeting;
+
+/// <summary>
+/// Who manages which budget: admins every budget, officials and team leads the budgets of their own neighbourhoods;
+/// a city-wide budget is the admins'. The endpoint policy lets all three in; the scope is checked per budget.
+/// </summary>
+public static class BudgetAccess
+{
+    /// <summary>Officials, team leads and admins: <see cref="Policies"/> has no policy for all three, so budgeting names one.</summary>
+    public const string Manage = "budget-manager";
+
+    public static void AddPolicy(AuthorizationOptions options) =>
+        options.AddPolicy(Manage, p => p.RequireAuthenticatedUser().RequireRole(Roles.Official, Roles.TeamLead, Roles.Admin));
+
+    public static bool CanManage(PlatformUser user, string neighbourhood) =>
+        user.IsIn(Roles.Admin) ||
+        (neighbourhood != Budget.CityWide && (user.IsIn(Roles.Official) || user.IsIn(Roles.TeamLead)) && user.Neighbourhoods.Contains(neighbourhood));
+
+    public static ProblemHttpResult NotFound(string id) =>
+        TypedResults.Problem($"There is no budget '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Budget not found");
+
+    public static ProblemHttpResult OutOfScope(string neighbourhood) =>
+        TypedResults.Problem($"You do not manage budgets of '{neighbourhood}'.", statusCode: StatusCodes.Status403Forbidden, title: "Not your neighbourhood");
+
+    public static ProblemHttpResult Conflict(string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: title);
+
+    public static ProblemHttpResult RulesFrozen(Budget budget) => Conflict("Rules are frozen",
+        $"Voting opened for budget '{budget.Id}' (phase: {budget.Phase.ToWireName()}); its projects, ballot rule, outcome rule and tie-break order can no longer change.");
+
+    public static ProblemHttpResult Busy() => Conflict("Changed meanwhile", "Someone else changed this budget at the same moment; read it again and retry.");
+
+    public static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Participation.Budgeting.Explanations;
+using Participation.Budgeting.Pabulib;
+using Participation.Budgeting.Rules;
+
+namespace Participation.Budgeting;
+
+/// <summary>
+/// <c>GET /api/budgets/{id}/results</c> (from counting on) and <c>GET /api/budgets/{id}/ballots.pb</c> (once results are
+/// out): the count under the frozen outcome rule — funded projects, cost, leftover, votes and a plain-language
+/// explanation per project — and the anonymised ballots with the outcome as a pabulib file anyone can recount.
+/// </summary>
+public static class BudgetResults
+{
+    public sealed record ProjectResult(string Id, string Title, long Cost, long Votes, bool Funded, string English, string Dutch);
+
+    public sealed record Response(
+        string BudgetId, string Phase, string Rule, long Budget, IReadOnlyList<string> Funded, long Cost, long Leftover,
+        long Ballots, long PaperBallots, IReadOnlyList<ProjectResult> Projects);
+
+    public static async Task<Results<Ok<Response>, ProblemHttpResult>> HandleAsync(
+        string id, BudgetStore store, BallotBox box, CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(id, cancellationToken) is not { } snapshot)
+        {
+            return BudgetAccess.NotFound(id);
+        }
+
+        if (snapshot.Budget.Phase < BudgetPhase.Counting)
+        {
+            return BudgetAccess.Conflict("Not counted yet", "Results exist once voting has closed.");
+        }
+
+        var (election, allocation, ballots) = await CountAsync(snapshot, box, cancellationToken);
+        var explained = OutcomeExplanations.Explain(election, allocation).ToDictionary(e => e.ProjectId);
+        var projects = snapshot.Projects.Select(p => new ProjectResult(p.Id, p.Title, p.Cost, allocation.Votes.GetValueOrDefault(p.Id),
+            allocation.IsSelected(p.Id), explained[p.Id].English, explained[p.Id].Dutch)).ToList();
+        return TypedResults.Ok(new Response(snapshot.Budget.Id, snapshot.Budget.Phase.ToWireName(), allocation.Rule, election.Budget,
+            allocation.Selected, allocation.TotalCost, allocation.Leftover, ballots.Count, ballots.Count(b => b.Paper), projects));
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
+        string id, BudgetStore store, BallotBox box, CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(id, cancellationToken) is not { } snapshot)
+        {
+            return BudgetAccess.NotFound(id);
+        }
+
+        var budget = snapshot.Budget;
+        if (budget.Phase < BudgetPhase.Results)
+        {
+            return BudgetAccess.Conflict("Not finished", "A budget's ballots are exported once its results are published.");
+        }
+
+        var (election, allocation, _) = await CountAsync(snapshot, box, cancellationToken);
+        var rules = budget.Rules!;
+        var meta = new List<KeyValuePair<string, string>>
+        {
+            new("description", budget.Title),
+            new("country", "Netherlands"),
+            new("unit", budget.Neighbourhood),
+            new("instance", budget.Id),
+            new("language", "nl"),
+            new("min_length", rules.MinProjects.ToString(CultureInfo.InvariantCulture)),
+        };
+        if (rules.MaxProjects is { } max)
+        {
+            meta.Add(new("max_length", max.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (rules.VoteType == BallotSettings.Cumulative)
+        {
+            meta.Add(new("max_sum_points", (rules.PointsPerVoter ?? 0).ToString(CultureInfo.InvariantCulture)));
+            meta.Add(new("max_points", (rules.MaxPointsPerProject ?? 0).ToString(CultureInfo.InvariantCulture)));
+        }
+
+        var text = PabulibWriter.Write(PabulibWriter.Export(election, allocation, meta));
+        return TypedResults.File(Encoding.UTF8.GetBytes(text), "text/plain", $"{budget.Id}.pb");
+    }
+
+    /// <summary>The election as stored — one ballot per voter, online and paper — counted with the frozen rule and tie-break.</summary>
+    public static async Task<(Election Election, Allocation Allocation, IReadOnlyList<BallotBox.StoredBallot> Ballots)> CountAsync(
+        BudgetSnapshot snapshot, BallotBox box, CancellationToken cancellationToken)
+    {
+        var budget = snapshot.Budget;
+        var ballots = await box.ReadAllAsync(budget.Id, cancellationToken);
+        var election = Election.Create(budget.Amount, budget.Rules!.ElectionVoteType, snapshot.BallotProjects,
+            ballots.Select(b => b.Ballot), budget.TieBreakOrder ?? snapshot.Projects.Select(p => p.Id), budget.Currency);
+        var allocation = BudgetRules.Find(budget.Rules.OutcomeRule).Select(election, cancellationToken);
+        return (election, allocation, ballots);
+    }
+}

@@ -1,0 +1,188 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Participation.Audit;
+using Participation.Identity;
+
+namespace Participation.Budgeting;
+
+/// <summary>
+/// One partition per budget (key: the budget id) holds the budget row, its projects and its audit entries, so a change
+/// and its audit entry commit in one entity-group transaction guarded by the budget row's ETag. Adding a project
+/// rewrites the budget row under its ETag too: a project cannot slip onto the ballot while voting opens.
+/// </summary>
+public sealed class BudgetStore(TableServiceClient tables, TimeProvider clock)
+{
+    public const string Table = "Budgets";
+    private const string BudgetRow = "budget";
+    private const string ProjectPrefix = "project|";
+
+    // Every ballot reads its budget; a short cache keeps that read off the hot path. Changes made here clear it at once,
+    // and the scheduled close is checked against the date itself, so the cache only delays a manual close made on
+    // another instance, by at most this long.
+    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(2);
+    private readonly ConcurrentDictionary<string, (BudgetSnapshot Snapshot, DateTimeOffset Until)> cache = new(StringComparer.Ordinal);
+    private readonly TableClient budgets = tables.GetTableClient(Table);
+
+    public TableClient Budgets => budgets;
+
+    /// <summary>False when the id is taken.</summary>
+    public async Task<bool> CreateAsync(Budget budget, PlatformUser actor, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await budgets.SubmitTransactionAsync(
+            [
+                new TableTransactionAction(TableTransactionActionType.Add, ToEntity(budget)),
+                AuditTrail.Append(budget.Id, actor, "budget.created", Subject(budget.Id), null, budget.AuditSummary(), budget.CreatedAt),
+            ], cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException exception) when (exception.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    public async Task<BudgetSnapshot?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!BudgetIds.IsValid(id))
+        {
+            return null;
+        }
+
+        Budget? budget = null;
+        var projects = new List<BudgetProject>();
+        // "audit|…" sorts before "budget", so the range skips the audit trail.
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {id} and RowKey ge {BudgetRow}");
+        await foreach (var entity in budgets.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (entity.RowKey == BudgetRow)
+            {
+                budget = FromEntity(entity);
+            }
+            else if (entity.RowKey.StartsWith(ProjectPrefix, StringComparison.Ordinal))
+            {
+                projects.Add(ProjectFrom(entity));
+            }
+        }
+
+        if (budget is null)
+        {
+            return null;
+        }
+
+        var snapshot = new BudgetSnapshot(budget, projects.OrderBy(p => p.Id.Length).ThenBy(p => p.Id, StringComparer.Ordinal).ToList());
+        cache[id] = (snapshot, clock.GetUtcNow() + CacheFor);
+        return snapshot;
+    }
+
+    /// <summary>The budget as read at most a moment ago: for the ballot path, never for changes.</summary>
+    public async Task<BudgetSnapshot?> FindRecentAsync(string id, CancellationToken cancellationToken) =>
+        cache.TryGetValue(id, out var cached) && cached.Until > clock.GetUtcNow()
+            ? cached.Snapshot
+            : await FindAsync(id, cancellationToken);
+
+    public async Task<IReadOnlyList<Budget>> ListAsync(CancellationToken cancellationToken)
+    {
+        var list = new List<Budget>();
+        await foreach (var entity in budgets.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {BudgetRow}"), cancellationToken: cancellationToken))
+        {
+            list.Add(FromEntity(entity));
+        }
+
+        return list.OrderBy(b => b.Id, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// Saves a changed budget with its audit entry (and any rows of its partition), only if nobody changed it since it was
+    /// read. False on such a conflict.
+    /// </summary>
+    public async Task<bool> SaveAsync(
+        Budget changed, PlatformUser actor, string action, string? before, CancellationToken cancellationToken,
+        IEnumerable<TableTransactionAction>? alsoInPartition = null)
+    {
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.UpdateReplace, ToEntity(changed), new ETag(changed.Version)),
+            AuditTrail.Append(changed.Id, actor, action, Subject(changed.Id), before, changed.AuditSummary(), clock.GetUtcNow()),
+        };
+        actions.AddRange(alsoInPartition ?? []);
+        try
+        {
+            await budgets.SubmitTransactionAsync(actions, cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException exception) when (AuditTrail.IsConflict(exception))
+        {
+            return false;
+        }
+        finally
+        {
+            cache.TryRemove(changed.Id, out _);
+        }
+    }
+
+    public static TableTransactionAction AddProject(string budgetId, BudgetProject project) => new(TableTransactionActionType.Add, new TableEntity(budgetId, ProjectPrefix + project.Id)
+    {
+        ["Title"] = project.Title,
+        ["Description"] = project.Description,
+        ["Cost"] = project.Cost,
+        ["Neighbourhood"] = project.Neighbourhood,
+        ["FeasibilityNote"] = project.FeasibilityNote,
+        ["InitiativeCode"] = project.InitiativeCode,
+    });
+
+    public static string Subject(string budgetId) => $"budget/{budgetId}";
+
+    private static BudgetProject ProjectFrom(TableEntity e) => new(
+        e.RowKey[ProjectPrefix.Length..],
+        e.GetString("Title") ?? "",
+        e.GetString("Description") ?? "",
+        e.GetInt64("Cost") ?? 0,
+        e.GetString("Neighbourhood") ?? "",
+        e.GetString("FeasibilityNote"),
+        e.GetString("InitiativeCode"));
+
+    private static TableEntity ToEntity(Budget b) => new(b.Id, BudgetRow)
+    {
+        ["Title"] = b.Title,
+        ["Neighbourhood"] = b.Neighbourhood,
+        ["Amount"] = b.Amount,
+        ["Currency"] = b.Currency,
+        ["Phase"] = b.Phase.ToWireName(),
+        ["Dates"] = JsonSerializer.Serialize(b.Dates),
+        ["Eligibility"] = b.Eligibility,
+        ["Rules"] = b.Rules is null ? null : JsonSerializer.Serialize(b.Rules),
+        ["TieBreakOrder"] = b.TieBreakOrder is null ? null : JsonSerializer.Serialize(b.TieBreakOrder),
+        ["RulesFrozenAt"] = b.RulesFrozenAt,
+        ["ProjectCount"] = b.ProjectCount,
+        ["CreatedAt"] = b.CreatedAt,
+    };
+
+    private static Budget FromEntity(TableEntity e) => new()
+    {
+        Id = e.PartitionKey,
+        Title = e.GetString("Title") ?? "",
+        Neighbourhood = e.GetString("Neighbourhood") ?? "",
+        Amount = e.GetInt64("Amount") ?? 0,
+        Currency = e.GetString("Currency") ?? "EUR",
+        Phase = BudgetPhases.TryParse(e.GetString("Phase"), out var phase) ? phase : BudgetPhase.Proposals,
+        Dates = JsonSerializer.Deserialize<PhaseDates>(e.GetString("Dates") ?? "{}")!,
+        Eligibility = e.GetString("Eligibility") ?? Budget.ByCode,
+        Rules = e.GetString("Rules") is { } rules ? JsonSerializer.Deserialize<BallotSettings>(rules) : null,
+        TieBreakOrder = e.GetString("TieBreakOrder") is { } order ? JsonSerializer.Deserialize<List<string>>(order) : null,
+        RulesFrozenAt = e.GetDateTimeOffset("RulesFrozenAt"),
+        ProjectCount = e.GetInt32("ProjectCount") ?? 0,
+        CreatedAt = e.GetDateTimeOffset("CreatedAt") ?? default,
+        Version = e.ETag.ToString(),
+    };
+}
+
+/// <summary>Budget ids are lowercase slugs: safe in table keys and URLs, and readable in a .pb file's name.</summary>
+public static class BudgetIds
+{
+    public static bool IsValid(string? id) =>
+        id is { Length: >= 3 and <= 40 } && char.IsAsciiLetterLower(id[0]) && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Authorization;
+using Participation.Audit;
+using Participation.Demo;
+using Participation.Hosting;
+using Participation.Storage;
+
+namespace Participation.Budgeting;
+
+public static class BudgetingModule
+{
+    /// <summary>Buurtbudgetten: budgets and projects, frozen rules, voting codes, one ballot per voter, paper ballots, results.</summary>
+    public static WebApplicationBuilder AddBudgeting(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddTable(BudgetStore.Table).AddTable(BallotBox.Table);
+        services.AddAuditedTable(BudgetStore.Table);
+        services.AddSingleton<BudgetStore>();
+        services.AddSingleton<BallotBox>();
+        services.Configure<AuthorizationOptions>(BudgetAccess.AddPolicy);
+        services.AddTimerFunction<AdvanceBudgetPhases>();
+        services.AddSingleton<IDemoSeed, BudgetDemoSeed>();
+        return builder;
+    }
+}
