@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Participation.Identity;
 
@@ -10,12 +9,6 @@ namespace Participation.Budgeting;
 /// </summary>
 public static class BudgetAccess
 {
-    /// <summary>Officials, team leads and admins: <see cref="Policies"/> has no policy for all three, so budgeting names one.</summary>
-    public const string Manage = "budget-manager";
-
-    public static void AddPolicy(AuthorizationOptions options) =>
-        options.AddPolicy(Manage, p => p.RequireAuthenticatedUser().RequireRole(Roles.Official, Roles.TeamLead, Roles.Admin));
-
     public static bool CanManage(PlatformUser user, string neighbourhood) =>
         user.IsIn(Roles.Admin) ||
         (neighbourhood != Budget.CityWide && (user.IsIn(Roles.Official) || user.IsIn(Roles.TeamLead)) && user.Neighbourhoods.Contains(neighbourhood));

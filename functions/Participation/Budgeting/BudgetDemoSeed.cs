@@ -12,7 +12,7 @@ public sealed class BudgetDemoSeed(BudgetStore store, BallotBox box, TimeProvide
 {
     public static IReadOnlyList<string> DemoCodes { get; } = [.. "23456789".Select(digit => $"STEM-KAAR-TAA{digit}")];
 
-    private static readonly PlatformUser Seeder = new("system:demo-seed", "Demo seed", new HashSet<string>(), new HashSet<string>(), new HashSet<string>());
+    private static readonly PlatformUser Seeder = PlatformUser.System("demo-seed", "Demo seed");
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {

@@ -25,16 +25,16 @@ public static class BudgetingApi
 
         // Officials of the neighbourhood and admins: prepare the budget; every change is audited in the budget's partition.
         budgets.MapPost("/", CreateBudget.HandleAsync).WithName(nameof(CreateBudget))
-            .WithSummary("Open a budget for a neighbourhood or the city").RequireAuthorization(BudgetAccess.Manage);
+            .WithSummary("Open a budget for a neighbourhood or the city").RequireAuthorization(Policies.BudgetManager);
         budgets.MapPost("/{id}/projects", AddProject.HandleAsync).WithName(nameof(AddProject))
-            .WithSummary("Put an accepted initiative or an official's project on the ballot (until voting opens)").RequireAuthorization(BudgetAccess.Manage);
+            .WithSummary("Put an accepted initiative or an official's project on the ballot (until voting opens)").RequireAuthorization(Policies.BudgetManager);
         budgets.MapPut("/{id}/rules", SetBallotRules.HandleAsync).WithName(nameof(SetBallotRules))
-            .WithSummary("Ballot rule, outcome rule, tie-break order; 409 once voting has opened").RequireAuthorization(BudgetAccess.Manage);
+            .WithSummary("Ballot rule, outcome rule, tie-break order; 409 once voting has opened").RequireAuthorization(Policies.BudgetManager);
         budgets.MapPost("/{id}/voting-codes", GenerateVotingCodes.HandleAsync).WithName(nameof(GenerateVotingCodes))
-            .WithSummary("Generate voting codes as CSV for mail merge (the only copy: only hashes are kept)").RequireAuthorization(BudgetAccess.Manage);
+            .WithSummary("Generate voting codes as CSV for mail merge (the only copy: only hashes are kept)").RequireAuthorization(Policies.BudgetManager);
         budgets.MapPost("/{id}/paper-ballots", ImportPaperBallots.HandleAsync).WithName(nameof(ImportPaperBallots))
             .WithSummary("Import paper ballots (CSV code,projects[,points]); duplicates of online votes are not counted")
-            .Accepts<string>("text/csv", "text/plain").RequireAuthorization(BudgetAccess.Manage);
+            .Accepts<string>("text/csv", "text/plain").RequireAuthorization(Policies.BudgetManager);
         budgets.MapPost("/{id}/phase", MoveBudgetPhase.HandleAsync).WithName(nameof(MoveBudgetPhase))
             .WithSummary("Move a budget to a later phase ahead of its schedule (admins)").RequireAuthorization(Policies.Admin);
 

@@ -16,7 +16,6 @@ public static class BudgetingModule
         services.AddAuditedTable(BudgetStore.Table);
         services.AddSingleton<BudgetStore>();
         services.AddSingleton<BallotBox>();
-        services.Configure<AuthorizationOptions>(BudgetAccess.AddPolicy);
         services.AddTimerFunction<AdvanceBudgetPhases>();
         services.AddSingleton<IDemoSeed, BudgetDemoSeed>();
         return builder;

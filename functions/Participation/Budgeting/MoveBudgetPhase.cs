@@ -80,8 +80,7 @@ public sealed class AdvanceBudgetPhases(BudgetStore store, TimeProvider clock, I
     public static TimerTrigger Trigger { get; } = new(nameof(AdvanceBudgetPhases), "0 * * * * *");
 
     /// <summary>The actor audit entries name for scheduled moves.</summary>
-    public static PlatformUser System { get; } = new("system:" + nameof(AdvanceBudgetPhases), "Phase schedule",
-        new HashSet<string>(), new HashSet<string>(), new HashSet<string>());
+    public static PlatformUser System { get; } = PlatformUser.System(nameof(AdvanceBudgetPhases), "Phase schedule");
 
     public async Task RunAsync(TimerInfo timer, CancellationToken cancellationToken)
     {

@@ -29,7 +29,15 @@ public sealed record PlatformUser(string Id, string Name, IReadOnlySet<string> R
     public bool IsIn(string role) => Roles.Contains(role);
 
     /// <summary>The role an audit entry records: the most powerful one the user acted with.</summary>
-    public string PrimaryRole => Identity.Roles.All.Reverse().FirstOrDefault(Roles.Contains) ?? "unknown";
+    public string PrimaryRole => Id.StartsWith(SystemPrefix, StringComparison.Ordinal)
+        ? "system"
+        : Identity.Roles.All.Reverse().FirstOrDefault(Roles.Contains) ?? "unknown";
+
+    /// <summary>Ids of the platform's own actors (schedules, seeds) start with this; no sign-in can produce one.</summary>
+    public const string SystemPrefix = "system:";
+
+    /// <summary>The platform acting by itself, e.g. a timer function, named for the audit trail.</summary>
+    public static PlatformUser System(string name, string description) => new(SystemPrefix + name, description, new HashSet<string>(), new HashSet<string>(), new HashSet<string>());
 
     private static HashSet<string> Values(ClaimsPrincipal principal, params string[] types) =>
         principal.Claims.Where(c => types.Contains(c.Type)).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);

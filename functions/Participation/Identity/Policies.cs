@@ -18,6 +18,8 @@ public static class Policies
     public const string Admin = "admin";
     /// <summary>Anyone who reads cases with their internal timeline: back office, council, admin.</summary>
     public const string CaseReader = "case-reader";
+    /// <summary>Officials, team leads and admins who run budgets; the neighbourhood is checked per budget.</summary>
+    public const string BudgetManager = "budget-manager";
 
     public static void Add(AuthorizationOptions options)
     {
@@ -28,5 +30,6 @@ public static class Policies
         options.AddPolicy(Council, p => p.RequireAuthenticatedUser().RequireRole(Roles.Council, Roles.Admin));
         options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
         options.AddPolicy(CaseReader, p => p.RequireAuthenticatedUser().RequireRole(Roles.Official, Roles.TeamLead, Roles.Council, Roles.Admin));
+        options.AddPolicy(BudgetManager, p => p.RequireAuthenticatedUser().RequireRole(Roles.Official, Roles.TeamLead, Roles.Admin));
     }
 }
