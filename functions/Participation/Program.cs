@@ -1,5 +1,6 @@
 using Participation.Audit;
 using Participation.Budgeting;
+using Participation.Council;
 using Participation.Chatbot;
 using Participation.Demo;
 using Participation.Hosting;
@@ -8,6 +9,7 @@ using Participation.Initiatives;
 using Participation.Notifications;
 using Participation.Routing;
 using Participation.Storage;
+using Participation.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFunctionHost();       // host.json, custom-handler port, queue listeners and timers, API conventions, telemetry
@@ -16,6 +18,8 @@ builder.AddPlatformIdentity();   // Entra ID / resident OIDC / development sign-
 builder.AddNotifications();      // e-mail through a queue: SendGrid or the local outbox
 builder.AddInitiatives();        // buurtinitiatieven: submission, support, routing, deadlines, escalation, decisions
 builder.AddChatbot();            // the front office's chatbot: Bot Framework, Direct Line, live-chat handoff
+builder.AddCouncil();            // the council's dashboard: figures, charts, CSV/JSON export
+builder.AddWebPages();           // the site: Razor Pages in NL Design System style, Dutch with English
 builder.AddDemoData();           // Development: the demo municipality, once
 
 var app = builder.Build();
@@ -27,6 +31,8 @@ app.MapBudgetingApi();
 app.MapChatbotApi();
 app.MapNotificationsApi();
 app.MapAuditApi();
+app.MapCouncilApi();
+app.MapWebPages();
 
 await app.RunFunctionHostAsync(args);
 
