@@ -135,7 +135,7 @@ public sealed class SiteTests(Site site, ITestOutputHelper output) : IClassFixtu
         var since = DateTimeOffset.UtcNow.AddDays(-90);
         var inPeriod = stored.Where(i => i.SubmittedAt >= since).ToList();
 
-        Assert.Equal(inPeriod.Count, int.Parse(await council.Locator("[data-figure='initiatives']").GetAttributeAsync("data-value") ?? "-1", CultureInfo.InvariantCulture));
+        Assert.Equal(inPeriod.Count, int.Parse(await council.Locator("[data-figure='initiatives'] [data-value]").GetAttributeAsync("data-value") ?? "-1", CultureInfo.InvariantCulture));
         foreach (var group in inPeriod.GroupBy(i => i.Neighbourhood))
         {
             var cell = council.Locator($"table[data-table='buurt'] tr[data-code='{group.Key}'] td[data-current]");
@@ -149,11 +149,11 @@ public sealed class SiteTests(Site site, ITestOutputHelper output) : IClassFixtu
         }
 
         Assert.Equal(inPeriod.Count(i => i.ThresholdReached).ToString(CultureInfo.InvariantCulture),
-            await council.Locator("[data-figure='threshold-reached']").GetAttributeAsync("data-value"));
+            await council.Locator("[data-figure='threshold-reached'] [data-value]").GetAttributeAsync("data-value"));
         Assert.Equal(inPeriod.Sum(i => i.Supports).ToString(CultureInfo.InvariantCulture),
-            await council.Locator("[data-figure='supports']").GetAttributeAsync("data-value"));
+            await council.Locator("[data-figure='supports'] [data-value]").GetAttributeAsync("data-value"));
         var firstResponses = inPeriod.Where(i => i.FirstResponseAt is not null).Select(i => (i.FirstResponseAt!.Value - i.SubmittedAt).TotalDays).Order().ToList();
-        var shownMedian = await council.Locator("[data-figure='first-response-median']").GetAttributeAsync("data-value");
+        var shownMedian = await council.Locator("[data-figure='first-response-median'] [data-value]").GetAttributeAsync("data-value");
         Assert.Equal(firstResponses.Count == 0 ? "" : Median(firstResponses).ToString(CultureInfo.InvariantCulture), shownMedian);
 
         // The exports carry the same figures and nothing personal.

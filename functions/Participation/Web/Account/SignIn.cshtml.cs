@@ -13,7 +13,8 @@ public sealed class SignInModel(DemoUsers users, DevelopmentSignIn signIn, IWebH
     public IReadOnlyList<DevelopmentSignIn.DemoUser> Users => users.All;
     public bool Available => environment.IsDevelopment();
     [BindProperty(SupportsGet = true, Name = "terug")] public string? ReturnUrl { get; set; }
-    [BindProperty(SupportsGet = true, Name = "geweigerd")] public bool Denied { get; set; }
+    [BindProperty(SupportsGet = true, Name = "geweigerd")] public string? Refused { get; set; }
+    public bool Denied => Refused == "1";
 
     public void OnGet()
     {

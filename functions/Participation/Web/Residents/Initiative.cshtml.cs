@@ -11,7 +11,8 @@ namespace Participation.Web.Residents;
 /// <summary>What anyone with the code sees (TrackInitiative, as the API): status, timeline of public messages, support.</summary>
 public sealed class InitiativeModel(InitiativeStore store, RoutingDirectory routing, IOptions<InitiativesOptions> options) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "ingediend")] public bool JustSubmitted { get; set; }
+    [BindProperty(SupportsGet = true, Name = "ingediend")] public string? Submitted { get; set; }
+    public bool JustSubmitted => Submitted == "1";
     public TrackInitiative.PublicView View { get; private set; } = null!;
     public RoutingConfiguration Configuration { get; private set; } = null!;
     public bool SignedInResident => PlatformUser.From(User)?.IsIn(Roles.Resident) == true;

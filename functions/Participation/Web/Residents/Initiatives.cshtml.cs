@@ -26,5 +26,5 @@ public sealed class InitiativesModel(InitiativeStore store, RoutingDirectory rou
         Listing = UseCaseResults.Value<ListInitiatives.Page>(result.Result) ?? Listing;
     }
 
-    private static string? Known(string? value, IEnumerable<string> known) => known.Contains(value) ? value : null;
+    private static string? Known(string? value, IEnumerable<string> known) => value is not null && known.Contains(value) ? value : null;
 }
