@@ -1,6 +1,7 @@
 using Participation.Assistance;
 using Participation.Audit;
 using Participation.Budgeting;
+using Participation.Council;
 using Participation.Chatbot;
 using Participation.Demo;
 using Participation.Hosting;
@@ -10,6 +11,7 @@ using Participation.Notifications;
 using Participation.Privacy;
 using Participation.Routing;
 using Participation.Storage;
+using Participation.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFunctionHost();       // host.json, custom-handler port, queue listeners and timers, API conventions, telemetry
@@ -20,6 +22,8 @@ builder.AddNotifications();      // e-mail through a queue: SendGrid or the loca
 builder.AddInitiatives();        // buurtinitiatieven: submission, support, routing, deadlines, escalation, decisions
 builder.AddBudgeting();          // buurtbudget: budgets, voting codes, one ballot per voter, results by greedy / MES
 builder.AddChatbot();            // the front office's chatbot: Bot Framework, Direct Line, live-chat handoff
+builder.AddCouncil();            // the council's dashboard: figures, charts, CSV/JSON export
+builder.AddWebPages();           // the site: Razor Pages in NL Design System style, Dutch with English
 builder.AddDemoData();           // Development: the demo municipality, once
 
 var app = builder.Build();
@@ -32,6 +36,8 @@ app.MapChatbotApi();
 app.MapNotificationsApi();
 app.MapPrivacyApi();
 app.MapAuditApi();
+app.MapCouncilApi();
+app.MapWebPages();
 
 await app.RunFunctionHostAsync(args);
 

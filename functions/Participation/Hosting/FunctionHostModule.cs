@@ -59,8 +59,7 @@ public static class FunctionHostModule
     {
         app.Services.GetRequiredService<FunctionCatalogue>().UseEndpointsOf(app);
         app.UseApiConventions();
-        app.MapGet("/", () => TypedResults.Text("Participation platform: see /api/health and /scalar.", "text/plain"))
-            .WithName("Root").ExcludeFromDescription().WithMetadata(new ExcludeFromFunctionsMetadata()).AllowAnonymous();
+        // GET / is the site's home page (Web/Residents/Home): it reads no storage, so the host's readiness probe gets its 200 there.
         app.MapPost("/{functionName:regex(^[A-Za-z][A-Za-z0-9_-]*$)}", CustomHandlerInvocation.HandleAsync)
             .WithName("InvokeFunction").ExcludeFromDescription().WithMetadata(new ExcludeFromFunctionsMetadata())
             .AllowAnonymous().DisableAntiforgery(); // the host is the caller: loopback only, checked inside

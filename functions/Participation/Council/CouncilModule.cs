@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Participation.Identity;
+
+namespace Participation.Council;
+
+/// <summary>The council's read-only view: the dashboard page (Web/Council) and its figures as JSON and CSV.</summary>
+public static class CouncilModule
+{
+    public static WebApplicationBuilder AddCouncil(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<CouncilDashboard>();
+        return builder;
+    }
+
+    public static WebApplication MapCouncilApi(this WebApplication app)
+    {
+        var council = app.MapGroup("/api/council").WithTags("Council").RequireAuthorization(Policies.Council);
+        council.MapGet("/dashboard", GetDashboardAsync).WithName("CouncilDashboard")
+            .WithSummary("The dashboard's figures for the last N days (default 90) against the N days before; aggregates only");
+        council.MapGet("/dashboard.csv", GetDashboardCsvAsync).WithName("CouncilDashboardCsv")
+            .WithSummary("The same figures as CSV (section, key, name, current, previous)");
+        return app;
+    }
+
+    public static async Task<Results<Ok<CouncilDashboard.Result>, ValidationProblem>> GetDashboardAsync(
+        int? days, CouncilDashboard dashboard, CancellationToken cancellationToken) =>
+        Days(days) is not { } valid
+            ? InvalidDays()
+            : TypedResults.Ok(await dashboard.ComputeAsync(valid, cancellationToken));
+
+    public static async Task<Results<FileContentHttpResult, ValidationProblem>> GetDashboardCsvAsync(
+        int? days, CouncilDashboard dashboard, CancellationToken cancellationToken)
+    {
+        if (Days(days) is not { } valid)
+        {
+            return InvalidDays();
+        }
+
+        var result = await dashboard.ComputeAsync(valid, cancellationToken);
+        var csv = new StringBuilder("section,key,name,current,previous\r\n");
+        void Row(string section, string key, string name, double? current, double? previous) =>
+            csv.Append(CultureInfo.InvariantCulture, $"{Cell(section)},{Cell(key)},{Cell(name)},{Number(current)},{Number(previous)}\r\n");
+
+        foreach (var figure in result.Figures) Row("figure", figure.Key, figure.Unit, figure.Current, figure.Previous);
+        foreach (var count in result.ByNeighbourhood) Row("neighbourhood", count.Code, count.Name, count.Current, count.Previous);
+        foreach (var count in result.ByTheme) Row("theme", count.Code, count.Name, count.Current, count.Previous);
+        foreach (var count in result.ByStatus) Row("status", count.Code, count.Name, count.Current, count.Previous);
+        var name = $"raadsdashboard-{result.Current.To:yyyy-MM-dd}-{valid}d.csv";
+        return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", name);
+    }
+
+    public static int? Days(int? days) => days switch
+    {
+        null => CouncilDashboard.DefaultDays,
+        >= 7 and <= 366 => days,
+        _ => null,
+    };
+
+    private static ValidationProblem InvalidDays() =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["days"] = ["A period is 7 to 366 days."] });
+
+    private static string Number(double? value) => value?.ToString("0.####", CultureInfo.InvariantCulture) ?? "";
+
+    // Quoted always; a leading = + - @ is neutralised so a spreadsheet never runs a configured name as a formula.
+    private static string Cell(string value) =>
+        "\"" + (value.Length > 0 && "=+-@".Contains(value[0]) ? "'" + value : value).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Participation.Identity;
+using Participation.Initiatives;
+using Participation.Privacy;
+
+namespace Participation.Web.Residents;
+
+/// <summary>
+/// The link in the support e-mail. Opening it shows a button; only pressing it counts the support, so a mail scanner
+/// that follows links cannot support on the resident's behalf.
+/// </summary>
+[EnableRateLimiting(RateLimits.Supports)]
+public sealed class ConfirmSupportModel(InitiativeStore store, ContactStore contacts, SupportCounter counter, Pseudonyms pseudonyms, TimeProvider clock, WebLanguage language) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Token { get; set; }
+    public string Code { get; private set; } = "";
+    public string? Message { get; private set; }
+    public bool? Succeeded { get; private set; }
+
+    public void OnGet(string code) => Code = code;
+
+    public async Task OnPostAsync(string code, CancellationToken cancellationToken)
+    {
+        Code = code;
+        var result = (await SupportInitiative.ConfirmAsync(code, new SupportInitiative.ConfirmRequest(Token), store, contacts, counter, pseudonyms, clock, cancellationToken)).Result;
+        Succeeded = result is Ok<SupportInitiative.Response>;
+        Message = Succeeded == true
+            ? language.T("Bedankt! Uw steun is geteld.", "Thank you! Your support has been counted.")
+            : language.T("Deze link werkt niet (meer). Misschien is uw steun al geteld, of is de link verlopen.", "This link does not work (any more). Perhaps your support was already counted, or the link expired.");
+    }
+}

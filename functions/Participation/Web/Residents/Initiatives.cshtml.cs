@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Participation.Initiatives;
+using Participation.Initiatives.Routing;
+using Participation.Routing;
+
+namespace Participation.Web.Residents;
+
+/// <summary>The public list with filters, a page at a time (ListInitiatives, as the API).</summary>
+public sealed class InitiativesModel(InitiativeStore store, RoutingDirectory routing) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "buurt")] public string? Neighbourhood { get; set; }
+    [BindProperty(SupportsGet = true, Name = "thema")] public string? Theme { get; set; }
+    [BindProperty(SupportsGet = true, Name = "status")] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true, Name = "verder")] public string? Next { get; set; }
+    public ListInitiatives.Page Listing { get; private set; } = new([], null);
+    public RoutingConfiguration Configuration { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Configuration = await routing.CurrentAsync(cancellationToken);
+        Neighbourhood = Known(Neighbourhood, Configuration.Neighbourhoods.Select(n => n.Code));
+        Theme = Known(Theme, Configuration.Themes.Select(t => t.Code));
+        Status = Known(Status, StatusLabels.AllStatuses);
+        var result = await ListInitiatives.HandleAsync(store, Neighbourhood, Theme, Status, 20, string.IsNullOrEmpty(Next) ? null : Next, cancellationToken);
+        Listing = UseCaseResults.Value<ListInitiatives.Page>(result.Result) ?? Listing;
+    }
+
+    private static string? Known(string? value, IEnumerable<string> known) => value is not null && known.Contains(value) ? value : null;
+}

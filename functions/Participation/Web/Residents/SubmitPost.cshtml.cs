@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Participation.Identity;
+using Participation.Initiatives;
+using Participation.Initiatives.Lifecycle;
+using Participation.Notifications;
+using Participation.Privacy;
+using Participation.Routing;
+using Participation.Storage;
+
+namespace Participation.Web.Residents;
+
+/// <summary>Receives the form and hands it to SubmitInitiative; errors come back next to their fields.</summary>
+[EnableRateLimiting(RateLimits.Submissions)]
+public sealed class SubmitPostModel(
+    InitiativeStore store, RoutingDirectory routing, ContactStore contacts, QueueSender queue, Pseudonyms pseudonyms,
+    InitiativeLifecycle lifecycle, IOptions<PlatformOptions> platform, TimeProvider clock, WebLanguage language) : PageModel
+{
+    [BindProperty] public SubmitForm Form { get; set; } = new();
+
+    public IActionResult OnGet() => LocalRedirect("/initiatieven/nieuw");
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(Form.Key) && Form.Key.Length <= 64)
+        {
+            Request.Headers["Idempotency-Key"] = Form.Key;
+        }
+
+        var result = await SubmitInitiative.HandleAsync(
+            Form.ToRequest(language.Code), HttpContext, store, routing, contacts, queue, pseudonyms, lifecycle, platform, clock, cancellationToken);
+        if (result.Result is Accepted<SubmitInitiative.Response> { Value: { } accepted })
+        {
+            return LocalRedirect($"/initiatieven/{accepted.TrackingCode}?ingediend=1");
+        }
+
+        Form.Errors = UseCaseResults.Errors(result.Result);
+        Form.Configuration = await routing.CurrentAsync(cancellationToken);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+}

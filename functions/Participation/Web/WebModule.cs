@@ -1,0 +1,118 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.StaticFiles;
+using Participation.Identity;
+
+namespace Participation.Web;
+
+/// <summary>
+/// The server-rendered site: Razor Pages under <c>Web/</c> (and the council's page), styled with the NL Design System CSS
+/// that scripts/web.sh copies into <c>wwwroot/lib</c>. Pages call the same use-case handlers as the API; they add
+/// nothing but forms, translations and layout.
+/// </summary>
+public static class WebModule
+{
+    public static WebApplicationBuilder AddWebPages(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<BrandingOptions>().BindConfiguration(BrandingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpContextAccessor();
+        services.AddScoped<WebLanguage>();
+        services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/Web";
+            // Every page folder names who may open it, so no page can be added without a policy (EndpointPolicyTests).
+            options.Conventions.AllowAnonymousToFolder("/Residents");
+            options.Conventions.AllowAnonymousToFolder("/Account");
+            options.Conventions.AuthorizeFolder("/Officials", Policies.Official);
+            options.Conventions.AuthorizeFolder("/Agents", Policies.Agent);
+            options.Conventions.AuthorizeFolder("/Council", Policies.Council);
+        });
+
+        // Navigation entries; another module (the budget pages, later) adds its own with services.AddSingleton(new WebNavigationItem(...)).
+        services.AddSingleton(new WebNavigationItem("/initiatieven", "Initiatieven", "Initiatives", null));
+        services.AddSingleton(new WebNavigationItem("/initiatieven/nieuw", "Initiatief indienen", "Submit an initiative", null));
+        services.AddSingleton(new WebNavigationItem("/volgen", "Mijn aanvraag volgen", "Follow my request", null));
+        services.AddSingleton(new WebNavigationItem("/chat", "Chat", "Chat", null));
+        services.AddSingleton(new WebNavigationItem("/behandelen", "Behandelen", "Cases", Policies.Official));
+        services.AddSingleton(new WebNavigationItem("/agent", "Live chat", "Live chat", Policies.Agent));
+        services.AddSingleton(new WebNavigationItem("/raad", "Raadsdashboard", "Council dashboard", Policies.Council));
+
+        // A page that needs a sign-in sends the browser to the sign-in page instead of answering a bare 401/403;
+        // the API keeps its 401/403 (its clients are programs).
+        services.PostConfigureAll<JwtBearerOptions>(options =>
+        {
+            var events = options.Events ?? new JwtBearerEvents();
+            var challenge = events.OnChallenge;
+            var forbidden = events.OnForbidden;
+            events.OnChallenge = async context =>
+            {
+                if (IsPageRequest(context.Request))
+                {
+                    context.HandleResponse();
+                    context.Response.Redirect(SignInUrl(context.Request, denied: false));
+                    return;
+                }
+
+                await challenge(context);
+            };
+            events.OnForbidden = async context =>
+            {
+                if (IsPageRequest(context.Request))
+                {
+                    context.Response.Redirect(SignInUrl(context.Request, denied: true));
+                    return;
+                }
+
+                await forbidden(context);
+            };
+            options.Events = events;
+        });
+        return builder;
+    }
+
+    public static WebApplication MapWebPages(this WebApplication app)
+    {
+        // ?lang=en|nl on any page switches the language and keeps it in a cookie: a plain link, no script needed.
+        app.Use(async (context, next) =>
+        {
+            if (WebLanguage.FromQuery(context.Request) is { } chosen)
+            {
+                context.Response.Cookies.Append(WebLanguage.CookieName, chosen, new CookieOptions
+                {
+                    HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps, MaxAge = TimeSpan.FromDays(365), Path = "/",
+                });
+            }
+
+            await next(context);
+        });
+
+        // Static files through one endpoint: under the Functions host only declared routes reach the app, so the
+        // assets are one HTTP function (assets/{*path}) instead of a static-file middleware the host would never call.
+        var contentTypes = new FileExtensionContentTypeProvider();
+        app.MapGet("/assets/{**path}", (string path, IWebHostEnvironment environment, HttpContext http) =>
+            {
+                var file = environment.WebRootFileProvider.GetFileInfo(path);
+                if (!file.Exists || file.IsDirectory || file.PhysicalPath is null || path.Split('/').Any(p => p.StartsWith('.')))
+                {
+                    return Results.NotFound();
+                }
+
+                http.Response.Headers.CacheControl = "public, max-age=3600";
+                var type = contentTypes.TryGetContentType(file.Name, out var known) ? known : "application/octet-stream";
+                return Results.File(file.PhysicalPath, type, lastModified: file.LastModified);
+            })
+            .WithName("WebAssets").WithTags("Web").ExcludeFromDescription().AllowAnonymous();
+
+        app.MapRazorPages();
+        return app;
+    }
+
+    private static bool IsPageRequest(HttpRequest request) =>
+        !request.Path.StartsWithSegments("/api") && !request.Path.StartsWithSegments("/v3") && !request.Path.StartsWithSegments("/assets");
+
+    private static string SignInUrl(HttpRequest request, bool denied) =>
+        $"/aanmelden?terug={Uri.EscapeDataString(request.Path + request.QueryString)}{(denied ? "&geweigerd=1" : "")}";
+}
+
+/// <summary>An entry of the site's main navigation; <paramref name="Policy"/> null means everyone sees it.</summary>
+public sealed record WebNavigationItem(string Path, string Dutch, string English, string? Policy);

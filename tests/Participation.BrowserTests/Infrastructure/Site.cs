@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Playwright;
+using Participation.Bot.Handoff;
+using Participation.IntegrationTests.Infrastructure;
+
+namespace Participation.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The real app on real Kestrel (a free port) with its own Azurite, demo data and queue listeners, plus Debian's
+/// chromium driven by Playwright. One per test class: starting them is the expensive part.
+/// </summary>
+public sealed class Site : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    private Azurite azurite = null!;
+    private IPlaywright playwright = null!;
+
+    public WebApplicationFactory<Program> App { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+
+    public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot.Path, "docs", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        azurite = await Azurite.StartPrivateAsync();
+        App = new AppFactory(azurite.ConnectionString);
+        App.UseKestrel(0);
+        App.StartServer();
+        BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} is missing: ./test.sh installs Debian's chromium (scripts/web.sh ensure_chromium).");
+        }
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        Directory.CreateDirectory(ScreenshotFolder);
+    }
+
+    /// <summary>A fresh browser profile (cookies apart), optionally signed in as a demo user through the sign-in page.</summary>
+    public async Task<IPage> NewPageAsync(string? userId = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl, Locale = "nl-NL", ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        if (userId is not null)
+        {
+            await page.GotoAsync("/aanmelden");
+            await page.Locator($"button[data-user='{userId}']").ClickAsync();
+            await page.WaitForLoadStateAsync();
+        }
+
+        return page;
+    }
+
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        playwright?.Dispose();
+        if (App is not null) await App.DisposeAsync();
+        if (azurite is not null) await azurite.DisposeAsync();
+    }
+
+    private sealed class AppFactory(string storage) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["AzureWebJobsStorage"] = storage,
+                ["Demo:Seed"] = "true",
+                // One browser is one client address: the tests submit and support more than a resident would.
+                ["RateLimits:submissions:PermitLimit"] = "1000",
+                ["RateLimits:supports:PermitLimit"] = "1000",
+            }));
+            // The chat test must not depend on the clock being within office hours.
+            builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<IAgentAvailability, AgentsAlwaysAvailable>()));
+        }
+    }
+
+    private sealed class AgentsAlwaysAvailable : IAgentAvailability
+    {
+        public bool AgentsAvailable() => true;
+    }
+}
