@@ -14,20 +14,8 @@ public sealed class BudgetDemoSeed(BudgetStore store, BallotBox box, TimeProvide
 
     private static readonly PlatformUser Seeder = PlatformUser.System("demo-seed", "Demo seed");
 
+    // The demo seeder retries a failed seed and marks it done only once it succeeded.
     public async Task SeedAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await SeedBudgetsAsync(cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // Demo data is a convenience: storage going away mid-seed must not stop the app (a background failure would).
-            logger.DemoSeedFailed(exception);
-        }
-    }
-
-    private async Task SeedBudgetsAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await SeedBudgetAsync(new Budget

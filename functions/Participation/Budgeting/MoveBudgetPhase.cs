@@ -123,9 +123,6 @@ internal static partial class BudgetingLog
     [LoggerMessage(LogLevel.Information, "Demo voting code for budget {BudgetId}: {Code}")]
     public static partial void DemoCode(this ILogger logger, string budgetId, string code);
 
-    [LoggerMessage(LogLevel.Warning, "Demo budgets were not (fully) seeded")]
-    public static partial void DemoSeedFailed(this ILogger logger, Exception exception);
-
     [LoggerMessage(LogLevel.Information, "Budget {BudgetId}: {Count} voting codes generated")]
     public static partial void CodesGenerated(this ILogger logger, string budgetId, int count);
 }

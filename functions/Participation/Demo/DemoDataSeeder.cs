@@ -28,18 +28,51 @@ public sealed class DemoDataSeeder(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Demo data must never take the app down: an exception here would stop the host. Try again a little later.
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await SeedAsync(stoppingToken);
+                return;
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.SeedingFailed(exception);
+                await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
+            }
+        }
+    }
+
+    private async Task SeedAsync(CancellationToken stoppingToken)
+    {
         await storage.Ready.WaitAsync(stoppingToken);
         await routing.SeedAsync(DemoSeed.Configuration, stoppingToken);
         var config = tables.GetTableClient(RoutingDirectory.Table);
-        try
+        await OnceAsync(config, "initiatives", SeedInitiativesAsync, stoppingToken);
+        foreach (var seed in seeds)
         {
-            await config.AddEntityAsync(new TableEntity("demo", "seeded"), stoppingToken);
-        }
-        catch (RequestFailedException exception) when (exception.Status == 409)
-        {
-            return; // seeded before
+            await OnceAsync(config, seed.GetType().Name, seed.SeedAsync, stoppingToken);
         }
 
+        logger.Seeded(DemoInitiatives.Length);
+    }
+
+    // Each part is marked done only after it ran, so a part interrupted by a stop runs again at the next start, and a
+    // part added later (a new feature's seed) still runs on a developer's existing data.
+    private static async Task OnceAsync(TableClient config, string part, Func<CancellationToken, Task> seed, CancellationToken cancellationToken)
+    {
+        if ((await config.GetEntityIfExistsAsync<TableEntity>("demo", part, cancellationToken: cancellationToken)).HasValue)
+        {
+            return;
+        }
+
+        await seed(cancellationToken);
+        await config.UpsertEntityAsync(new TableEntity("demo", part), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    private async Task SeedInitiativesAsync(CancellationToken cancellationToken)
+    {
         foreach (var (title, description, neighbourhood, theme) in DemoInitiatives)
         {
             var code = TrackingCode.New().Value;
@@ -48,16 +81,9 @@ public sealed class DemoDataSeeder(
             {
                 TrackingCode = code, Title = title, Description = description, Neighbourhood = neighbourhood, Theme = theme,
                 ThemeSource = theme is null ? "none" : "resident", Status = state.Status, SubmitterId = state.SubmitterId, SubmittedAt = entry.At,
-            }, entry, stoppingToken);
-            await queue.SendAsync(RouteSubmittedInitiative.Queue, new InitiativeSubmitted(code), stoppingToken);
+            }, entry, cancellationToken);
+            await queue.SendAsync(RouteSubmittedInitiative.Queue, new InitiativeSubmitted(code), cancellationToken);
         }
-
-        foreach (var seed in seeds)
-        {
-            await seed.SeedAsync(stoppingToken);
-        }
-
-        logger.Seeded(DemoInitiatives.Length);
     }
 }
 
@@ -71,6 +97,9 @@ internal static partial class DemoLog
 {
     [LoggerMessage(LogLevel.Information, "Demo data seeded: {Initiatives} initiatives")]
     public static partial void Seeded(this ILogger logger, int initiatives);
+
+    [LoggerMessage(LogLevel.Warning, "Seeding demo data failed; trying again in 5 seconds")]
+    public static partial void SeedingFailed(this ILogger logger, Exception exception);
 }
 
 public static class DemoModule
