@@ -25,7 +25,13 @@ public sealed class Site : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
 
-    public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot.Path, "docs", "screenshots");
+    /// <summary>
+    /// Every run writes its screenshots to TestResults/screenshots for reviewers; with UPDATE_SCREENSHOTS=1 it refreshes
+    /// the committed ones in docs/screenshots that the README shows, so an ordinary run leaves the work tree clean.
+    /// </summary>
+    public static string ScreenshotFolder { get; } = Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1"
+        ? Path.Combine(RepositoryRoot.Path, "docs", "screenshots")
+        : Path.Combine(RepositoryRoot.Path, "TestResults", "screenshots");
 
     public async Task InitializeAsync()
     {
