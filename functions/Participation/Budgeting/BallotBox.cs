@@ -152,9 +152,10 @@ public sealed class BallotBox(TableServiceClient tables, Pseudonyms pseudonyms)
             {
                 return new UnknownCode();
             }
-            catch (TableTransactionFailedException exception) when (exception.Status == 409)
+            catch (TableTransactionFailedException exception) when (exception.Status is 409 or 400 or 500 or 503)
             {
-                // The voter has a ballot already: replace it below.
+                // The voter has a ballot already: replace it below. (Azurite reports some conflicts inside a batch as
+                // 400, and a busy emulator or service can answer 500/503; reading first tells which case this is.)
             }
 
             var existing = await ballots.GetEntityIfExistsAsync<TableEntity>(voter.Partition, BallotPrefix + voter.Pseudonym, cancellationToken: cancellationToken);
@@ -197,10 +198,13 @@ public sealed class BallotBox(TableServiceClient tables, Pseudonyms pseudonyms)
                 await ballots.SubmitTransactionAsync(replace, cancellationToken);
                 return new Stored(receipt, fingerprint, Replaced: true);
             }
-            catch (TableTransactionFailedException exception) when (exception.Status is 409 or 412)
+            catch (TableTransactionFailedException exception) when (exception.Status is 409 or 412 or 400 or 500 or 503)
             {
-                // Another submission of the same voter won the ETag: read again and replace that one.
+                // Another submission of the same voter won the ETag: read again and replace that one, after a short,
+                // random pause so that racing submissions of one voter do not keep colliding.
             }
+
+            await Task.Delay(Random.Shared.Next(5, 25 * (attempt + 1)), cancellationToken);
         }
 
         throw new InvalidOperationException("A ballot kept conflicting with other submissions of the same voter.");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Participation.IntegrationTests.Infrastructure;
 
 namespace Participation.IntegrationTests.Budgeting;
@@ -9,18 +10,23 @@ namespace Participation.IntegrationTests.Budgeting;
 public sealed class BudgetingFixture : IAsyncLifetime
 {
     public PlatformFactory Factory { get; private set; } = null!;
+    public LogCapture Logs { get; } = new();
     public HttpClient Admin { get; private set; } = null!;
     public HttpClient Council { get; private set; } = null!;
     public HttpClient Anonymous { get; private set; } = null!;
 
+    // The fixture of the running test class, so a failed request can show the app's own error.
+    private static BudgetingFixture? Current;
+
     public async Task InitializeAsync()
     {
+        Current = this;
         Factory = new PlatformFactory(await Azurite.SharedConnectionStringAsync(), new Dictionary<string, string?>
         {
             ["FunctionHost:RunTriggers"] = "false",
             // 2,000 ballots come from one test client; the limit itself belongs to the identity tests.
             ["RateLimits:voting-codes:PermitLimit"] = "1000000",
-        });
+        }, services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs));
         Admin = await Factory.AsAsync("admin-ingrid");
         Council = await Factory.AsAsync("council-jeroen");
         Anonymous = Factory.CreateClient();
@@ -64,7 +70,7 @@ public sealed class BudgetingFixture : IAsyncLifetime
     public static async Task<JsonElement> OkAsync(HttpResponseMessage response)
     {
         var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {body}");
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {body} {string.Join("\n", Current?.Logs.Lines.Where(l => l.Contains("Exception")).Take(3) ?? [])}");
         return body.Length == 0 || response.Content.Headers.ContentType?.MediaType != "application/json" ? default : JsonDocument.Parse(body).RootElement.Clone();
     }
 
