@@ -15,7 +15,7 @@ namespace Participation.BrowserTests;
 /// The site in a real browser, one app and browser for the class: the resident → official → resident flow, the chat
 /// handed to a live agent, the council's figures against the stored data, and an axe scan of every page.
 /// </summary>
-public sealed class SiteTests(Site site, ITestOutputHelper output) : IClassFixture<Site>
+public sealed partial class SiteTests(Site site, ITestOutputHelper output) : IClassFixture<Site>
 {
     private const string Official = "lotte.smit";   // binnenstad is hers in the demo routing
 
@@ -190,6 +190,10 @@ public sealed class SiteTests(Site site, ITestOutputHelper output) : IClassFixtu
             (null, $"/initiatieven/{any.TrackingCode}/antwoord?key=x"), (null, "/chat"), (null, "/aanmelden"),
             (Official, "/behandelen"), (Official, $"/behandelen/{lotte.TrackingCode}"), (Official, $"/behandelen/{lotte.TrackingCode}?lang=en"),
             ("agent-noor", "/agent"), ("council-jeroen", "/raad"), ("council-jeroen", "/raad?lang=en"), ("resident-sanne", $"/initiatieven/{any.TrackingCode}"),
+            // The budget pages; the voting flow (SiteTests.Budgeting.cs) scans the error, receipt and results states too.
+            (null, "/buurtbudget"), (null, "/buurtbudget/oosterpark-2026"), (null, "/buurtbudget/oosterpark-2026/stemmen"),
+            (null, "/buurtbudget/oosterpark-2026/stembewijs"), (null, "/buurtbudget/oosterpark-2026/uitslag"), (null, "/buurtbudget/binnenstad-2026/stemmen"),
+            ("resident-sanne", "/buurtbudget/binnenstad-2026/stemmen"), ("resident-sanne", "/buurtbudget/binnenstad-2026/stemmen?lang=en"),
         };
         var failures = new List<string>();
         var signedIn = new Dictionary<string, IPage>();

@@ -240,6 +240,23 @@ public sealed class BallotBox(TableServiceClient tables, Pseudonyms pseudonyms)
             entry.GetDateTimeOffset("SubmittedAt") ?? default, entry.GetBoolean("Paper") ?? false, entry.GetDateTimeOffset("ReplacedAt"));
     }
 
+    /// <summary>How many voting codes were issued for a budget: the rows only, the codes themselves are never stored.</summary>
+    public async Task<int> CountCodesAsync(string budgetId, CancellationToken cancellationToken)
+    {
+        var perBucket = await Task.WhenAll(Partitions(budgetId).Select(async partition =>
+        {
+            var count = 0;
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {CodePrefix} and RowKey lt {"code}"}");
+            await foreach (var _ in ballots.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+            {
+                count++;
+            }
+
+            return count;
+        }));
+        return perBucket.Sum();
+    }
+
     public sealed record StoredBallot(Ballot Ballot, bool Paper);
 
     /// <summary>Every ballot of a budget: one per voter, whatever was replaced. Buckets are read in parallel.</summary>

@@ -8,9 +8,10 @@ namespace Participation.Council;
 
 /// <summary>
 /// The council's figures for a period against the period of the same length before it. Everything is an aggregate over
-/// the initiative index and the bot's outcome table: no names, no e-mail addresses, no tracking codes leave here.
+/// the initiative index, the bot's outcome table and the budgets' ballots: no names, no e-mail addresses, no tracking codes leave here.
 /// </summary>
-public sealed class CouncilDashboard(InitiativeStore store, RoutingDirectory routing, BotStatisticsQuery bot, ServiceLevels serviceLevels, TimeProvider clock)
+public sealed class CouncilDashboard(
+    InitiativeStore store, RoutingDirectory routing, BotStatisticsQuery bot, ServiceLevels serviceLevels, BudgetFigures budgets, TimeProvider clock)
 {
     public const int DefaultDays = 90;
 
@@ -23,7 +24,8 @@ public sealed class CouncilDashboard(InitiativeStore store, RoutingDirectory rou
 
     public sealed record Result(
         Period Current, Period Previous, IReadOnlyList<Figure> Figures,
-        IReadOnlyList<Count> ByNeighbourhood, IReadOnlyList<Count> ByTheme, IReadOnlyList<Count> ByStatus);
+        IReadOnlyList<Count> ByNeighbourhood, IReadOnlyList<Count> ByTheme, IReadOnlyList<Count> ByStatus,
+        BudgetFigures.Result Budgets);
 
     public async Task<Result> ComputeAsync(int days, CancellationToken cancellationToken)
     {
@@ -64,7 +66,9 @@ public sealed class CouncilDashboard(InitiativeStore store, RoutingDirectory rou
             current, previous, figures,
             Counts(now, before, i => i.Neighbourhood, configuration.Neighbourhoods.Select(n => (n.Code, n.Name))),
             Counts(now, before, i => i.Theme ?? "", configuration.Themes.Select(t => (t.Code, t.Name)).Append(("", "Geen thema / no theme"))),
-            Counts(now, before, i => i.Status.ToWireName(), InitiativeStatusNames.All.Select(s => (s, s))));
+            Counts(now, before, i => i.Status.ToWireName(), InitiativeStatusNames.All.Select(s => (s, s))),
+            // Budgets are not per period: their turnout is the state of each vote now.
+            await budgets.ComputeAsync(cancellationToken));
     }
 
     private static List<InitiativeListing> List(IEnumerable<InitiativeListing> all, Period period) =>

@@ -10,6 +10,7 @@ public static class CouncilModule
 {
     public static WebApplicationBuilder AddCouncil(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<BudgetFigures>();
         builder.Services.AddSingleton<CouncilDashboard>();
         return builder;
     }
@@ -20,7 +21,7 @@ public static class CouncilModule
         council.MapGet("/dashboard", GetDashboardAsync).WithName("CouncilDashboard")
             .WithSummary("The dashboard's figures for the last N days (default 90) against the N days before; aggregates only");
         council.MapGet("/dashboard.csv", GetDashboardCsvAsync).WithName("CouncilDashboardCsv")
-            .WithSummary("The same figures as CSV (section, key, name, current, previous)");
+            .WithSummary("The same figures as CSV (section, key, name, current, previous); budget rows hold the state now in current");
         return app;
     }
 
@@ -47,6 +48,21 @@ public static class CouncilModule
         foreach (var count in result.ByNeighbourhood) Row("neighbourhood", count.Code, count.Name, count.Current, count.Previous);
         foreach (var count in result.ByTheme) Row("theme", count.Code, count.Name, count.Current, count.Previous);
         foreach (var count in result.ByStatus) Row("status", count.Code, count.Name, count.Current, count.Previous);
+        // Budgets are the state now, not per period: "current" holds the figure and "previous" stays empty.
+        foreach (var t in result.Budgets.Turnout)
+        {
+            Row("budget-ballots", t.BudgetId, t.NeighbourhoodName, t.Ballots, null);
+            Row("budget-eligible", t.BudgetId, t.NeighbourhoodName, t.Eligible, null);
+            Row("budget-turnout", t.BudgetId, t.NeighbourhoodName, t.Share, null);
+        }
+
+        foreach (var outcome in result.Budgets.Outcomes)
+        {
+            Row("budget-cost", outcome.BudgetId, outcome.Title, outcome.Cost, null);
+            Row("budget-leftover", outcome.BudgetId, outcome.Title, outcome.Leftover, null);
+            foreach (var project in outcome.Funded) Row("budget-funded", $"{outcome.BudgetId}/{project.Id}", project.Title, project.Votes, null);
+        }
+
         var name = $"raadsdashboard-{result.Current.To:yyyy-MM-dd}-{valid}d.csv";
         return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", name);
     }

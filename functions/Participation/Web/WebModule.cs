@@ -23,6 +23,8 @@ public static class WebModule
             // Every page folder names who may open it, so no page can be added without a policy (EndpointPolicyTests).
             options.Conventions.AllowAnonymousToFolder("/Residents");
             options.Conventions.AllowAnonymousToFolder("/Account");
+            // Budget pages are public; voting in a residents' budget asks for the sign-in on the page (CastBallot decides).
+            options.Conventions.AllowAnonymousToFolder("/Budgeting");
             options.Conventions.AuthorizeFolder("/Officials", Policies.Official);
             options.Conventions.AuthorizeFolder("/Agents", Policies.Agent);
             options.Conventions.AuthorizeFolder("/Council", Policies.Council);
@@ -32,6 +34,7 @@ public static class WebModule
         services.AddSingleton(new WebNavigationItem("/initiatieven", "Initiatieven", "Initiatives", null));
         services.AddSingleton(new WebNavigationItem("/initiatieven/nieuw", "Initiatief indienen", "Submit an initiative", null));
         services.AddSingleton(new WebNavigationItem("/volgen", "Mijn aanvraag volgen", "Follow my request", null));
+        services.AddSingleton(new WebNavigationItem("/buurtbudget", "Buurtbudget", "Neighbourhood budget", null));
         services.AddSingleton(new WebNavigationItem("/chat", "Chat", "Chat", null));
         services.AddSingleton(new WebNavigationItem("/behandelen", "Behandelen", "Cases", Policies.Official));
         services.AddSingleton(new WebNavigationItem("/agent", "Live chat", "Live chat", Policies.Agent));

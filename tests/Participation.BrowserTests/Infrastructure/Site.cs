@@ -100,6 +100,7 @@ public sealed class Site : IAsyncLifetime
                 // One browser is one client address: the tests submit and support more than a resident would.
                 ["RateLimits:submissions:PermitLimit"] = "1000",
                 ["RateLimits:supports:PermitLimit"] = "1000",
+                ["RateLimits:voting-codes:PermitLimit"] = "1000",
             }));
             // The chat test must not depend on the clock being within office hours.
             builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<IAgentAvailability, AgentsAlwaysAvailable>()));

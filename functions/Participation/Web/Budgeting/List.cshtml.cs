@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Participation.Budgeting;
+
+namespace Participation.Web.Budgeting;
+
+/// <summary>'Buurtbudget': every budget with its phase, leading to its projects, the vote or the results.</summary>
+public sealed class ListModel(BudgetStore store) : PageModel
+{
+    public IReadOnlyList<ShowBudget.Listing> Budgets { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Budgets = (await ShowBudget.ListAsync(store, cancellationToken)).Value!;
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Participation.Budgeting;
+
+namespace Participation.Web.Budgeting;
+
+/// <summary>
+/// The published results: funded projects, what is left and, per project, why it was or was not funded.
+/// </summary>
+/// <remarks>
+/// The API's results are the council's from counting on; residents see them here from the results phase on, because
+/// entering that phase is the municipality publishing them. Only aggregates appear: votes per project, no ballots.
+/// </remarks>
+public sealed class ResultsModel(BudgetStore store, BallotBox box) : PageModel
+{
+    public BudgetSnapshot Snapshot { get; private set; } = null!;
+    public BudgetResults.Response? Results { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(id, cancellationToken) is not { } snapshot)
+        {
+            return NotFound();
+        }
+
+        Snapshot = snapshot;
+        if (BudgetTexts.ResultsPublished(snapshot.Budget))
+        {
+            Results = UseCaseResults.Value<BudgetResults.Response>((await BudgetResults.HandleAsync(id, store, box, cancellationToken)).Result);
+        }
+
+        return Page();
+    }
+}

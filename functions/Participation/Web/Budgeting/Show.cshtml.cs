@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Participation.Budgeting;
+
+namespace Participation.Web.Budgeting;
+
+/// <summary>A budget as residents read it before voting: the projects, the phase and the rules in plain language (ShowBudget).</summary>
+public sealed class ShowModel(BudgetStore store, TimeProvider clock) : PageModel
+{
+    public ShowBudget.Response Budget { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (UseCaseResults.Value<ShowBudget.Response>((await ShowBudget.HandleAsync(id, store, clock, cancellationToken)).Result) is not { } budget)
+        {
+            return NotFound();
+        }
+
+        Budget = budget;
+        return Page();
+    }
+
+    public bool ResultsPublished => BudgetPhases.TryParse(Budget.Phase, out var phase) && phase >= BudgetPhase.Results;
+}

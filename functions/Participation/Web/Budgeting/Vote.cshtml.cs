@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Participation.Budgeting;
+using Participation.Identity;
+
+namespace Participation.Web.Budgeting;
+
+/// <summary>
+/// The ballot paper: a plain form (checkboxes, or number inputs for points) that posts to VotePost; it works without
+/// JavaScript, wwwroot/js/ballot.js only keeps the running total current.
+/// </summary>
+public sealed class VoteModel(BudgetStore store, TimeProvider clock) : PageModel
+{
+    public BallotForm Form { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (UseCaseResults.Value<ShowBudget.Response>((await ShowBudget.HandleAsync(id, store, clock, cancellationToken)).Result) is not { } budget)
+        {
+            return NotFound();
+        }
+
+        Form = new BallotForm { Budget = budget, SignedInResident = PlatformUser.From(User)?.IsIn(Roles.Resident) == true };
+        return Page();
+    }
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Participation.Budgeting;
+using Participation.Identity;
+
+namespace Participation.Web.Budgeting;
+
+/// <summary>
+/// Receives the ballot form and hands it to CastBallot (rate limited as the API). A valid ballot gets its receipt on
+/// this response — never in a URL, where logs and browser history would keep it; a refused one comes back with the
+/// reason next to the field, in Dutch from the rule's own text.
+/// </summary>
+[EnableRateLimiting(RateLimits.VotingCodes)]
+public sealed class VotePostModel(BudgetStore store, BallotBox box, TimeProvider clock, WebLanguage language) : PageModel
+{
+    [BindProperty(Name = "code")] public string? Code { get; set; }
+    [BindProperty(Name = "plannen")] public List<string> Projects { get; set; } = [];
+    [BindProperty(Name = "punten")] public Dictionary<string, string?> Points { get; set; } = [];
+
+    public BallotForm? Form { get; private set; }
+    public CastBallot.Response? Receipt { get; private set; }
+    public ShowBudget.Response Budget { get; private set; } = null!;
+
+    public IActionResult OnGet(string id) => LocalRedirect($"/buurtbudget/{Uri.EscapeDataString(id)}/stemmen");
+
+    public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
+    {
+        if (UseCaseResults.Value<ShowBudget.Response>((await ShowBudget.HandleAsync(id, store, clock, cancellationToken)).Result) is not { } budget)
+        {
+            return NotFound();
+        }
+
+        Budget = budget;
+        Response.Headers.CacheControl = "no-store";
+        var points = new Dictionary<string, long>(StringComparer.Ordinal);
+        var cumulative = budget.Rules?.VoteType == BallotSettings.Cumulative;
+        foreach (var (project, typed) in Points.Where(p => !string.IsNullOrWhiteSpace(p.Value)))
+        {
+            if (!long.TryParse(typed, NumberStyles.None, CultureInfo.InvariantCulture, out var given))
+            {
+                return Refused(budget, StatusCodes.Status400BadRequest, new() { ["ballot"] = language.T("Vul punten in als hele getallen, of laat het vak leeg.", "Give points as whole numbers, or leave the box empty.") });
+            }
+
+            if (given > 0)
+            {
+                points[project] = given;
+            }
+        }
+
+        var request = new CastBallot.Request(
+            budget.Eligibility == Participation.Budgeting.Budget.ByCode ? Code : null,
+            cumulative ? null : Projects,
+            cumulative ? points : null);
+        var result = (await CastBallot.HandleAsync(id, request, HttpContext, store, box, clock, cancellationToken)).Result;
+        if (UseCaseResults.Value<CastBallot.Response>(result) is { } receipt)
+        {
+            Receipt = receipt;
+            return Page();
+        }
+
+        var problem = UseCaseResults.Problem(result);
+        var errors = UseCaseResults.Errors(result);
+        if (errors.Count > 0)
+        {
+            var fields = new Dictionary<string, string>();
+            foreach (var (field, messages) in errors)
+            {
+                var key = field == "code" ? "code" : "ballot";
+                fields[key] = field == "ballot" && !language.IsEnglish && problem?.Extensions.TryGetValue("dutch", out var dutch) == true && dutch is string nl
+                    ? nl
+                    : BudgetTexts.Say(language, messages.FirstOrDefault() ?? "");
+            }
+
+            return Refused(budget, StatusCodes.Status400BadRequest, fields);
+        }
+
+        var title = problem?.Title ?? "";
+        var said = BudgetTexts.Say(language, title);
+        return Refused(budget, UseCaseResults.Status(result) ?? StatusCodes.Status400BadRequest, [],
+            said != title ? said : BudgetTexts.Say(language, problem?.Detail ?? ""));
+    }
+
+    private PageResult Refused(ShowBudget.Response budget, int status, Dictionary<string, string> errors, string? problem = null)
+    {
+        Form = new BallotForm
+        {
+            Budget = budget, Code = Code, Chosen = Projects, Errors = errors, Problem = problem,
+            Points = Points.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!),
+            SignedInResident = PlatformUser.From(User)?.IsIn(Roles.Resident) == true,
+        };
+        Response.StatusCode = status;
+        return Page();
+    }
+}
