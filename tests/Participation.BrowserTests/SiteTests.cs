@@ -51,7 +51,15 @@ public sealed partial class SiteTests(Site site, ITestOutputHelper output) : ICl
         }, $"{code} is in {Official}'s inbox");
         await Site.ScreenshotAsync(official, "official-inbox");
         await official.Locator($"tr[data-code='{code}'] a").ClickAsync();
-        await official.GetByRole(AriaRole.Button, new() { Name = "In behandeling nemen" }).ClickAsync();
+        // The inbox lists it as soon as it is submitted; the review can start once routing made her the owner.
+        var startReview = official.GetByRole(AriaRole.Button, new() { Name = "In behandeling nemen" });
+        await Eventually.HoldsAsync(async () =>
+        {
+            if (await startReview.CountAsync() == 1) return true;
+            await official.ReloadAsync();
+            return false;
+        }, $"{code} is routed and can be taken into review");
+        await startReview.ClickAsync();
         Assert.Contains("In behandeling", await official.GetByTestId("status").InnerTextAsync());
 
         // Deciding without choosing is refused next to the choice; then accept with a reason.
