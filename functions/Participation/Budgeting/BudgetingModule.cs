@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Participation.Audit;
 using Participation.Demo;
 using Participation.Hosting;
