@@ -28,7 +28,7 @@ public sealed partial class SiteTests
         {
             BaseURL = site.BaseUrl, Locale = "nl-NL", JavaScriptEnabled = false, ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(45_000);
         var resident = await context.NewPageAsync();
         await resident.GotoAsync("/");
         await resident.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Buurtbudget" }).ClickAsync();

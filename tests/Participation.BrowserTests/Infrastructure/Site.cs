@@ -65,7 +65,7 @@ public sealed class Site : IAsyncLifetime
         {
             BaseURL = BaseUrl, Locale = "nl-NL", ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(45_000);
         var page = await context.NewPageAsync();
         if (userId is not null)
         {
