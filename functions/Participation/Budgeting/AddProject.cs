@@ -65,14 +65,9 @@ public static class AddProject
             }
 
             var budget = snapshot.Budget;
-            if (!BudgetAccess.CanManage(user, budget.Neighbourhood))
+            if (BudgetAccess.RefuseBallotChange(user, budget) is { } refused)
             {
-                return BudgetAccess.OutOfScope(budget.Neighbourhood);
-            }
-
-            if (budget.RulesFrozen)
-            {
-                return BudgetAccess.RulesFrozen(budget);
+                return refused;
             }
 
             if (request.Cost > budget.Amount)

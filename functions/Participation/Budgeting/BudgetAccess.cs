@@ -13,6 +13,12 @@ public static class BudgetAccess
         user.IsIn(Roles.Admin) ||
         (neighbourhood != Budget.CityWide && (user.IsIn(Roles.Official) || user.IsIn(Roles.TeamLead)) && user.Neighbourhoods.Contains(neighbourhood));
 
+    /// <summary>Why this user may not change what is on the ballot (projects, rules) now; null when they may.</summary>
+    public static ProblemHttpResult? RefuseBallotChange(PlatformUser user, Budget budget) =>
+        !CanManage(user, budget.Neighbourhood) ? OutOfScope(budget.Neighbourhood)
+        : budget.RulesFrozen ? RulesFrozen(budget)
+        : null;
+
     public static ProblemHttpResult NotFound(string id) =>
         TypedResults.Problem($"There is no budget '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Budget not found");
 

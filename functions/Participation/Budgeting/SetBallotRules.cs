@@ -28,14 +28,9 @@ public static class SetBallotRules
             }
 
             var budget = snapshot.Budget;
-            if (!BudgetAccess.CanManage(user, budget.Neighbourhood))
+            if (BudgetAccess.RefuseBallotChange(user, budget) is { } refused)
             {
-                return BudgetAccess.OutOfScope(budget.Neighbourhood);
-            }
-
-            if (budget.RulesFrozen)
-            {
-                return BudgetAccess.RulesFrozen(budget);
+                return refused;
             }
 
             var errors = Validate(request, snapshot);
