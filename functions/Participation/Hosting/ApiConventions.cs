@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.OpenApi;
 using Scalar.AspNetCore;
 
 namespace Participation.Hosting;
@@ -26,12 +27,33 @@ public static class ApiConventions
                 context.ProblemDetails.Extensions["field"] = "body";
             }
         });
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.CreateSchemaReferenceId = SchemaReferenceId);
         // Malformed requests go through the exception handler in every environment, so each gets the same problem+json.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         // Requests larger than this are refused before any handler reads them; features that need more (a .pb upload) raise it per endpoint.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 64 * 1024);
         return builder;
+    }
+
+    /// <summary>
+    /// Use cases nest their records (<c>SubmitInitiative.Request</c>, <c>CreateBudget.Request</c>); the default id is the
+    /// bare type name, so every <c>Request</c> would be documented as the first one. The declaring types make it unique.
+    /// </summary>
+    private static string? SchemaReferenceId(System.Text.Json.Serialization.Metadata.JsonTypeInfo type)
+    {
+        var id = OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+        if (id is null || !type.Type.IsNested)
+        {
+            return id;
+        }
+
+        var prefix = "";
+        for (var declaring = type.Type.DeclaringType; declaring is not null; declaring = declaring.DeclaringType)
+        {
+            prefix = declaring.Name.Split('`')[0] + prefix;
+        }
+
+        return prefix + id;
     }
 
     public static WebApplication UseApiConventions(this WebApplication app)

@@ -60,9 +60,15 @@ public static class FunctionHostModule
         app.Services.GetRequiredService<FunctionCatalogue>().UseEndpointsOf(app);
         app.UseApiConventions();
         // GET / is the site's home page (Web/Residents/Home): it reads no storage, so the host's readiness probe gets its 200 there.
-        app.MapPost("/{functionName:regex(^[A-Za-z][A-Za-z0-9_-]*$)}", CustomHandlerInvocation.HandleAsync)
-            .WithName("InvokeFunction").ExcludeFromDescription().WithMetadata(new ExcludeFromFunctionsMetadata())
+        // One literal route per declared function: a "/{name}" pattern would make every unknown page a 405 instead of a 404.
+        var invocations = app.MapGroup("").ExcludeFromDescription().WithMetadata(new ExcludeFromFunctionsMetadata())
             .AllowAnonymous().DisableAntiforgery(); // the host is the caller: loopback only, checked inside
+        foreach (var name in app.Services.GetServices<RegisteredFunction>().Select(f => f.Trigger.Name).Distinct())
+        {
+            invocations.MapPost("/" + name, (JsonElement invocation, HttpContext context, FunctionInvoker invoker, CancellationToken cancellationToken) =>
+                CustomHandlerInvocation.HandleAsync(name, invocation, context, invoker, cancellationToken)).WithName("InvokeFunction" + name);
+        }
+
         app.MapHealthChecks("/api/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync })
             .WithMetadata(new HttpMethodMetadata(["GET"])).WithName("Health").WithTags("Platform").AllowAnonymous();
         return app;

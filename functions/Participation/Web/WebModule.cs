@@ -17,12 +17,15 @@ public static class WebModule
         services.AddOptions<BrandingOptions>().BindConfiguration(BrandingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpContextAccessor();
         services.AddScoped<WebLanguage>();
+        // First in line, so a browser gets the site's error page before the JSON writer claims its "*/*".
+        services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, ErrorPageWriter>());
         services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Web";
             // Every page folder names who may open it, so no page can be added without a policy (EndpointPolicyTests).
             options.Conventions.AllowAnonymousToFolder("/Residents");
             options.Conventions.AllowAnonymousToFolder("/Account");
+            options.Conventions.AllowAnonymousToFolder("/About");
             // Budget pages are public; voting in a residents' budget asks for the sign-in on the page (CastBallot decides).
             options.Conventions.AllowAnonymousToFolder("/Budgeting");
             options.Conventions.AuthorizeFolder("/Officials", Policies.Official);
@@ -106,11 +109,15 @@ public static class WebModule
             })
             .WithName("WebAssets").WithTags("Web").ExcludeFromDescription().AllowAnonymous();
 
+        app.MapGet("/favicon.ico", (IWebHostEnvironment environment) =>
+                Results.File(environment.WebRootFileProvider.GetFileInfo("img/favicon.svg").PhysicalPath!, "image/svg+xml"))
+            .WithName("Favicon").WithTags("Web").ExcludeFromDescription().AllowAnonymous();
+
         app.MapRazorPages();
         return app;
     }
 
-    private static bool IsPageRequest(HttpRequest request) =>
+    internal static bool IsPageRequest(HttpRequest request) =>
         !request.Path.StartsWithSegments("/api") && !request.Path.StartsWithSegments("/v3") && !request.Path.StartsWithSegments("/assets");
 
     private static string SignInUrl(HttpRequest request, bool denied) =>
