@@ -202,6 +202,8 @@ public sealed partial class SiteTests(Site site, ITestOutputHelper output) : ICl
             (null, "/buurtbudget"), (null, "/buurtbudget/oosterpark-2026"), (null, "/buurtbudget/oosterpark-2026/stemmen"),
             (null, "/buurtbudget/oosterpark-2026/stembewijs"), (null, "/buurtbudget/oosterpark-2026/uitslag"), (null, "/buurtbudget/binnenstad-2026/stemmen"),
             ("resident-sanne", "/buurtbudget/binnenstad-2026/stemmen"), ("resident-sanne", "/buurtbudget/binnenstad-2026/stemmen?lang=en"),
+            // Around the journeys: the footer's statements, an error page, the council's agenda list.
+            (null, "/privacyverklaring"), (null, "/toegankelijkheid"), (null, "/deze-pagina-bestaat-niet"), ("council-jeroen", "/raad/agenda"),
         };
         var failures = new List<string>();
         var signedIn = new Dictionary<string, IPage>();

@@ -12,6 +12,7 @@ public static class CouncilModule
     {
         builder.Services.AddSingleton<BudgetFigures>();
         builder.Services.AddSingleton<CouncilDashboard>();
+        builder.Services.AddSingleton<CouncilAgenda>();
         return builder;
     }
 
