@@ -204,6 +204,7 @@ public sealed partial class SiteTests(Site site, ITestOutputHelper output) : ICl
             ("resident-sanne", "/buurtbudget/binnenstad-2026/stemmen"), ("resident-sanne", "/buurtbudget/binnenstad-2026/stemmen?lang=en"),
             // Around the journeys: the footer's statements, an error page, the council's agenda list.
             (null, "/privacyverklaring"), (null, "/toegankelijkheid"), (null, "/deze-pagina-bestaat-niet"), ("council-jeroen", "/raad/agenda"),
+            ("admin-ingrid", "/beheer"), ("admin-ingrid", "/beheer/routering"), ("admin-ingrid", "/beheer/audit"),
         };
         var failures = new List<string>();
         var signedIn = new Dictionary<string, IPage>();

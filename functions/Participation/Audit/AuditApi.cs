@@ -1,6 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Globalization;
 using System.Text;
-using Azure.Data.Tables;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Participation.Identity;
@@ -12,27 +12,24 @@ public sealed record AuditedTable(string Name);
 
 public static class AuditApi
 {
-    public static IServiceCollection AddAuditedTable(this IServiceCollection services, string table) =>
-        services.AddSingleton(new AuditedTable(table));
+    public static IServiceCollection AddAuditedTable(this IServiceCollection services, string table)
+    {
+        services.TryAddSingleton<AuditLog>();
+        return services.AddSingleton(new AuditedTable(table));
+    }
 
     public static WebApplication MapAuditApi(this WebApplication app)
     {
         app.MapGet("/api/admin/audit.csv", ExportAsync)
-            .WithName("ExportAuditTrail").WithTags("Audit").WithSummary("The whole audit trail as CSV (admins)")
+            .WithName("ExportAuditTrail").WithTags("Audit").WithSummary("The audit trail as CSV, oldest first, optionally filtered by actor, action, subject and dates (admins)")
             .RequireAuthorization(Policies.Admin);
         return app;
     }
 
-    public static async Task<IResult> ExportAsync(TableServiceClient tables, IEnumerable<AuditedTable> audited, CancellationToken cancellationToken)
+    public static async Task<IResult> ExportAsync(
+        string? actor, string? action, string? subject, DateOnly? from, DateOnly? until, AuditLog log, CancellationToken cancellationToken)
     {
-        var entries = new List<AuditEntry>();
-        foreach (var table in audited.Select(t => t.Name).Distinct())
-        {
-            await foreach (var entry in AuditTrail.ReadAllAsync(tables.GetTableClient(table), cancellationToken))
-            {
-                entries.Add(entry);
-            }
-        }
+        var entries = await log.ReadAsync(new AuditLog.Filter(actor, action, subject, from, until), cancellationToken);
 
         await using var text = new StringWriter(CultureInfo.InvariantCulture);
         // Escape cells that a spreadsheet would run as a formula: the trail holds text that residents typed.

@@ -31,6 +31,7 @@ public static class WebModule
             options.Conventions.AuthorizeFolder("/Officials", Policies.Official);
             options.Conventions.AuthorizeFolder("/Agents", Policies.Agent);
             options.Conventions.AuthorizeFolder("/Council", Policies.Council);
+            options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
         });
 
         // Navigation entries; another module (the budget pages, later) adds its own with services.AddSingleton(new WebNavigationItem(...)).
@@ -42,6 +43,7 @@ public static class WebModule
         services.AddSingleton(new WebNavigationItem("/behandelen", "Behandelen", "Cases", Policies.Official));
         services.AddSingleton(new WebNavigationItem("/agent", "Live chat", "Live chat", Policies.Agent));
         services.AddSingleton(new WebNavigationItem("/raad", "Raadsdashboard", "Council dashboard", Policies.Council));
+        services.AddSingleton(new WebNavigationItem("/beheer", "Beheer", "Administration", Policies.Admin));
 
         // A page that needs a sign-in sends the browser to the sign-in page instead of answering a bare 401/403;
         // the API keeps its 401/403 (its clients are programs).
