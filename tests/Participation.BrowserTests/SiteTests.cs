@@ -177,7 +177,7 @@ public sealed partial class SiteTests(Site site, ITestOutputHelper output) : ICl
     }
 
     [Fact]
-    public async Task Every_page_passes_axe_with_no_violations_has_a_language_and_a_visible_focus()
+    public async Task Every_page_passes_axe_with_no_violations_has_a_language_a_visible_focus_and_no_sideways_scroll_on_a_phone()
     {
         var anonymous = await site.NewPageAsync();
         await anonymous.GotoAsync("/");
@@ -226,6 +226,18 @@ public sealed partial class SiteTests(Site site, ITestOutputHelper output) : ICl
             output.WriteLine($"{path} ({user ?? "anonymous"}): {results.Violations.Length} violations, {results.Passes.Length} rules passed");
             failures.AddRange(results.Violations.Select(v =>
                 $"{path} ({user ?? "anonymous"}): {v.Id} {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
+
+            // A phone: at 375 px nothing may make the page scroll sideways (wide tables scroll inside their own box).
+            await page.SetViewportSizeAsync(375, 800);
+            var overflow = await page.EvaluateAsync<string?>("""
+                () => document.documentElement.scrollWidth <= document.documentElement.clientWidth ? null
+                    : document.documentElement.scrollWidth + 'px wide; too wide: ' + [...document.querySelectorAll('body *')]
+                        .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+                        .filter(e => { for (let a = e.parentElement; a; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return false; return true; })
+                        .slice(0, 4).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : '')).join(', ')
+                """);
+            if (overflow is not null) failures.Add($"{path} ({user ?? "anonymous"}): scrolls sideways at 375 px: {overflow}");
+            await page.SetViewportSizeAsync(1280, 900);
         }
 
         Assert.True(failures.Count == 0, string.Join('\n', failures));
