@@ -4,25 +4,45 @@ using Participation.Initiatives.Lifecycle;
 
 namespace Participation.Initiatives;
 
-/// <summary>The back office's inbox: open cases the official may see, overdue first, then by due date.</summary>
+/// <summary>The back office's inbox: open cases the official may see, overdue first, then by due date, optionally filtered.</summary>
 public static class CaseInbox
 {
     public sealed record Item(
         string TrackingCode, string Title, string Neighbourhood, string? Theme, string Status, string? TeamCode, string? OwnerId,
         DateTimeOffset? DueDate, bool Overdue, bool Mine, int Supports, bool ThresholdReached, DateTimeOffset SubmittedAt);
 
-    public static async Task<Ok<IReadOnlyList<Item>>> HandleAsync(HttpContext http, InitiativeStore store, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>What an official narrows the inbox to; every part is optional. <see cref="Search"/> matches title or tracking code.</summary>
+    public sealed record Filter(string? Status = null, string? Neighbourhood = null, string? Theme = null, bool OverdueOnly = false, bool MineOnly = false, string? Search = null)
     {
-        var user = PlatformUser.From(http.User)!;
+        public bool Matches(Item item) =>
+            (string.IsNullOrEmpty(Status) || item.Status == Status)
+            && (string.IsNullOrEmpty(Neighbourhood) || item.Neighbourhood == Neighbourhood)
+            && (string.IsNullOrEmpty(Theme) || item.Theme == Theme)
+            && (!OverdueOnly || item.Overdue)
+            && (!MineOnly || item.Mine)
+            && (string.IsNullOrWhiteSpace(Search)
+                || item.Title.Contains(Search.Trim(), StringComparison.OrdinalIgnoreCase)
+                || item.TrackingCode.Contains(Search.Trim(), StringComparison.OrdinalIgnoreCase));
+    }
+
+    public static async Task<IReadOnlyList<Item>> ListAsync(
+        PlatformUser user, Filter filter, InitiativeStore store, TimeProvider clock, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         var open = await store.ListAllAsync("Open eq true", cancellationToken);
-        IReadOnlyList<Item> items = open
+        return open
             .Where(i => CaseScope.CanSee(user, i.Neighbourhood, i.TeamCode))
             .Select(i => new Item(i.TrackingCode, i.Title, i.Neighbourhood, i.Theme, i.Status.ToWireName(), i.TeamCode, i.OwnerId,
                 i.DueDate, i.DueDate < now, i.OwnerId == user.Id, i.Supports, i.ThresholdReached, i.SubmittedAt))
+            .Where(filter.Matches)
             .OrderByDescending(i => i.Overdue)
             .ThenBy(i => i.DueDate ?? DateTimeOffset.MaxValue)
             .ToList();
-        return TypedResults.Ok(items);
     }
+
+    public static async Task<Ok<IReadOnlyList<Item>>> HandleAsync(
+        string? status, string? neighbourhood, string? theme, bool? overdue, string? q,
+        HttpContext http, InitiativeStore store, TimeProvider clock, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await ListAsync(
+            PlatformUser.From(http.User)!, new Filter(status, neighbourhood, theme, overdue ?? false, false, q), store, clock, cancellationToken));
 }
