@@ -100,17 +100,14 @@ public sealed partial class SiteTests(Site site, ITestOutputHelper output) : ICl
         await sendBox.FillAsync("Hoe lang is mijn paspoort geldig?");
         await sendBox.PressAsync("Enter");
         await Assertions.Expect(chat).ToContainTextAsync("paspoort", new() { Timeout = 20_000 });
+        // Noor has the queue open before the resident asks: the new conversation appears without her reloading.
+        var agent = await site.NewPageAsync("agent-noor");
+        await agent.GotoAsync("/agent");
         await sendBox.FillAsync("Ik wil een medewerker spreken");
         await sendBox.PressAsync("Enter");
         await Assertions.Expect(chat).ToContainTextAsync("Ik verbind u door met een medewerker", new() { Timeout = 20_000 });
         await Site.ScreenshotAsync(resident, "chat");
-
-        var agent = await site.NewPageAsync("agent-noor");
-        await Eventually.HoldsAsync(async () =>
-        {
-            await agent.GotoAsync("/agent");
-            return await agent.GetByRole(AriaRole.Button, new() { Name = "Overnemen" }).CountAsync() > 0;
-        }, "the handoff waits in the agent console");
+        await Assertions.Expect(agent.GetByRole(AriaRole.Button, new() { Name = "Overnemen" }).First).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Site.ScreenshotAsync(agent, "agent-queue");
         await agent.GetByRole(AriaRole.Button, new() { Name = "Overnemen" }).First.ClickAsync();
         await Assertions.Expect(agent.Locator("#transcript")).ToContainTextAsync("Ik wil een medewerker spreken");
@@ -123,8 +120,13 @@ public sealed partial class SiteTests(Site site, ITestOutputHelper output) : ICl
         await sendBox.PressAsync("Enter");
         await Assertions.Expect(agent.Locator("#transcript")).ToContainTextAsync("Ik ben mijn paspoort kwijt.", new() { Timeout = 20_000 });
         await Site.ScreenshotAsync(agent, "agent-conversation");
+        // Closing asks for confirmation first; the resident sees the close at once.
         await agent.GetByRole(AriaRole.Button, new() { Name = "Gesprek afsluiten" }).ClickAsync();
-        await Assertions.Expect(agent).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/agent\\?gesloten=1$"));
+        await Assertions.Expect(agent.GetByTestId("confirm-close")).ToBeVisibleAsync();
+        await agent.GetByRole(AriaRole.Button, new() { Name = "Ja, afsluiten" }).ClickAsync();
+        await Assertions.Expect(agent).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/agent\\?gesloten=true$"));
+        await Assertions.Expect(agent.GetByTestId("closed")).ToBeVisibleAsync();
+        await Assertions.Expect(chat).ToContainTextAsync("weer in gesprek met de digitale assistent", new() { Timeout = 20_000 });
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed record AgentMessage(string? Text);
 public static class AgentApi
 {
     public const string Policy = "agent";
-    private const int MaxMessageLength = 4000;
+    public const int MaxMessageLength = 4000;
 
     public static RouteGroupBuilder MapAgentApi(this IEndpointRouteBuilder app)
     {
