@@ -36,6 +36,8 @@ fi
 dotnet build functions/Participation -c Debug -v quiet -nologo
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export AzureWebJobsStorage=${AzureWebJobsStorage:-UseDevelopmentStorage=true}
+# Links in e-mails point at this run, whatever port it got.
+export Platform__PublicBaseUrl=${Platform__PublicBaseUrl:-http://127.0.0.1:$PORT}
 dotnet functions/Participation/bin/Debug/net10.0/Participation.dll --contentRoot "$REPO_ROOT/functions/Participation" --urls "http://127.0.0.1:$PORT" &
 started+=("$!")
 
