@@ -25,6 +25,12 @@ public static class CaseActions
 
     public static IReadOnlyList<string> Available(InitiativeCase initiative, PlatformUser user)
     {
+        // Council members read every case; they act on none.
+        if (!user.IsIn(Roles.Official) && !user.IsIn(Roles.TeamLead) && !user.IsIn(Roles.Admin))
+        {
+            return [];
+        }
+
         var actor = ActorOf(user);
         var lifecycleActions = InitiativeLifecycle.Available(initiative.State, actor).Select(NameOf).OfType<string>();
         return [.. lifecycleActions, .. initiative.Status.IsClosed() ? Array.Empty<string>() : ["correct-theme"], "note"];

@@ -28,7 +28,9 @@ public static class WebModule
             options.Conventions.AllowAnonymousToFolder("/About");
             // Budget pages are public; voting in a residents' budget asks for the sign-in on the page (CastBallot decides).
             options.Conventions.AllowAnonymousToFolder("/Budgeting");
-            options.Conventions.AuthorizeFolder("/Officials", Policies.Official);
+            // The caseload is the back office's; a case itself is also read by the council and admins (read-only for them).
+            options.Conventions.AuthorizePage("/Officials/Inbox", Policies.Official);
+            options.Conventions.AuthorizePage("/Officials/Case", Policies.CaseReader);
             options.Conventions.AuthorizeFolder("/Agents", Policies.Agent);
             options.Conventions.AuthorizeFolder("/Council", Policies.Council);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);

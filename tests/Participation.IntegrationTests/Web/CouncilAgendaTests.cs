@@ -39,6 +39,25 @@ public sealed class CouncilAgendaTests(BackOfficeFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_council_member_reads_any_case_without_forms_to_change_it()
+    {
+        var code = await office.SubmitAsync(new { title = "Bloembakken op de brug", description = "Kleur op de brug.", neighbourhood = "zuidwijk", theme = "groen" });
+        await office.WaitForStatusAsync(code, "routed");
+        var council = await office.Factory.AsAsync("council-jeroen");
+
+        var page = await council.GetAsync($"/behandelen/{code}");
+        var html = await page.Content.ReadAsStringAsync();
+        var inbox = office.Factory.CreateClient(new() { AllowAutoRedirect = false });
+        inbox.DefaultRequestHeaders.Authorization = new("Bearer", await SignIn.TokenAsync(office.Factory, "council-jeroen"));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Bloembakken op de brug", html);
+        Assert.Contains("data-testid=\"read-only\"", html);
+        Assert.DoesNotContain("method=\"post\" class=\"panel form\"", html);
+        Assert.NotEqual(System.Net.HttpStatusCode.OK, (await inbox.GetAsync("/behandelen")).StatusCode);
+    }
+
+    [Fact]
     public async Task Residents_cannot_open_the_agenda_page()
     {
         var resident = office.Factory.CreateClient(new() { AllowAutoRedirect = false });
