@@ -205,7 +205,7 @@ public sealed partial class SiteTests(Site site, ITestOutputHelper output) : ICl
             (null, "/buurtbudget/oosterpark-2026/stembewijs"), (null, "/buurtbudget/oosterpark-2026/uitslag"), (null, "/buurtbudget/binnenstad-2026/stemmen"),
             ("resident-sanne", "/buurtbudget/binnenstad-2026/stemmen"), ("resident-sanne", "/buurtbudget/binnenstad-2026/stemmen?lang=en"),
             // Around the journeys: the footer's statements, an error page, the council's agenda list.
-            (null, "/privacyverklaring"), (null, "/toegankelijkheid"), (null, "/deze-pagina-bestaat-niet"), ("council-jeroen", "/raad/agenda"),
+            (null, "/privacyverklaring"), (null, "/toegankelijkheid"), (null, "/deze-pagina-bestaat-niet"), ("council-jeroen", "/raad/agenda"), ("council-jeroen", $"/behandelen/{lotte.TrackingCode}"),
             ("admin-ingrid", "/beheer"), ("admin-ingrid", "/beheer/routering"), ("admin-ingrid", "/beheer/audit"),
         };
         var failures = new List<string>();
