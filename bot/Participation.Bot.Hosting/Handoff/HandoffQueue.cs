@@ -80,10 +80,10 @@ public sealed class HandoffQueue(
             ["Status"] = nameof(HandoffStatus.Waiting),
             ["Topic"] = initiate.Value?["topic"]?.GetValue<string>(),
             ["Locale"] = initiate.Value?["locale"]?.GetValue<string>() ?? record.Locale,
-            ["Summary"] = initiate.Value?["summary"]?.GetValue<string>(),
+            ["Summary"] = EmailRedaction.RedactOrNull(initiate.Value?["summary"]?.GetValue<string>()),
             ["WaitingSince"] = initiate.Timestamp ?? clock.GetUtcNow(),
         };
-        LongText.Write(entity, "Transcript", JsonSerializer.Serialize(TranscriptAttachment.Read(initiate).ToList(), HostingJson.Default.ListTranscriptEntry));
+        LongText.Write(entity, "Transcript", JsonSerializer.Serialize(EmailRedaction.Redact(TranscriptAttachment.Read(initiate)).ToList(), HostingJson.Default.ListTranscriptEntry));
         try
         {
             await table.AddEntityAsync(entity, cancellationToken);

@@ -20,4 +20,10 @@ internal static partial class PrivacyLog
 {
     [LoggerMessage(LogLevel.Information, "Retention removed {Count} contact records of cases closed more than {Days} days ago")]
     public static partial void ContactsRemoved(this ILogger logger, int count, int days);
+
+    [LoggerMessage(LogLevel.Information, "Retention removed {Conversations} chat conversations and {Questions} chat questions")]
+    public static partial void ConversationsRemoved(this ILogger logger, int conversations, int questions);
+
+    [LoggerMessage(LogLevel.Warning, "Notification {NotificationId} not sent: its recipient had {Limit} e-mails in the last hour")]
+    public static partial void Throttled(this ILogger logger, string notificationId, int limit);
 }
