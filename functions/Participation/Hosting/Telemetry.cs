@@ -63,7 +63,7 @@ public static partial class TracedPaths
     public const string RedactedQuery = "?{redacted}";
 
     // The segment after one of these is a secret by route; any other long mixed token is treated as one too.
-    private static readonly HashSet<string> SecretAfter = new(StringComparer.OrdinalIgnoreCase) { "privacy", "requests", "receipts", "conversations" };
+    private static readonly HashSet<string> SecretAfter = new(StringComparer.OrdinalIgnoreCase) { "requests", "receipts", "conversations" };
 
     public static string Redact(string? path)
     {
@@ -75,7 +75,8 @@ public static partial class TracedPaths
         var segments = path.Split('/');
         for (var i = 1; i < segments.Length; i++)
         {
-            if (SecretAfter.Contains(segments[i - 1]) && segments[i].Length > 0 || LooksLikeToken(segments[i]))
+            var pagePrivacyLink = i == 2 && segments[1].Equals("privacy", StringComparison.OrdinalIgnoreCase);
+            if ((pagePrivacyLink || SecretAfter.Contains(segments[i - 1])) && segments[i].Length > 0 || LooksLikeToken(segments[i]))
             {
                 segments[i] = Redacted;
             }

@@ -67,5 +67,7 @@ public sealed class TelemetryRedactionTests : IAsyncLifetime
     [InlineData("/v3/directline/conversations/dl0123456789abcdef0123456789abcdef/activities", "/v3/directline/conversations/{redacted}/activities")]
     [InlineData("/api/budgets/oosterpark-2026/receipts/ABCD-EFGH", "/api/budgets/oosterpark-2026/receipts/{redacted}")]
     [InlineData("/api/privacy/requests", "/api/privacy/requests")]
+    [InlineData("/privacy", "/privacy")]
+    [InlineData("/privacy/abc", "/privacy/{redacted}")]
     public void Paths_keep_their_shape_and_lose_their_keys(string path, string expected) => Assert.Equal(expected, TracedPaths.Redact(path));
 }
