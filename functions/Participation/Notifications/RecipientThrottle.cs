@@ -19,6 +19,24 @@ public sealed class RecipientThrottle(TableServiceClient tables, Pseudonyms pseu
 
     public int Limit => options.Value.MaxMailsPerAddressPerHour;
 
+    /// <summary>Removes the counts of hours before <paramref name="before"/>: a mailbox's pseudonym is kept no longer than it counts.</summary>
+    public async Task<int> RemoveHoursBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var hour = before.ToUniversalTime().ToString("yyyyMMddHH", CultureInfo.InvariantCulture);
+        var old = new List<(string Partition, string Row)>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey lt {hour}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            old.Add((entity.PartitionKey, entity.RowKey));
+        }
+
+        foreach (var (partition, row) in old)
+        {
+            await table.DeleteEntityAsync(partition, row, ETag.All, cancellationToken);
+        }
+
+        return old.Count;
+    }
+
     /// <summary>Counts one e-mail to <paramref name="email"/>; false when the address already had its share this hour.</summary>
     public async Task<bool> TryCountAsync(string email, CancellationToken cancellationToken)
     {

@@ -1,11 +1,16 @@
 using Microsoft.Extensions.Options;
 using Participation.Hosting;
 using Participation.Initiatives;
+using Participation.Notifications;
 
 namespace Participation.Privacy;
 
-/// <summary>Timer function (AVG retention): contact details of cases closed longer ago than the retention period are deleted.</summary>
-public sealed class RemoveExpiredContacts(ContactStore contacts, IOptions<InitiativesOptions> options, TimeProvider clock, ILogger<RemoveExpiredContacts> logger) : ITimerFunction
+/// <summary>
+/// Timer function (AVG retention): contact details of cases closed longer ago than the retention period are deleted,
+/// and so are the mail throttle's hourly counts once their hour has passed.
+/// </summary>
+public sealed class RemoveExpiredContacts(
+    ContactStore contacts, RecipientThrottle throttle, IOptions<InitiativesOptions> options, TimeProvider clock, ILogger<RemoveExpiredContacts> logger) : ITimerFunction
 {
     public static TimerTrigger Trigger { get; } = new(nameof(RemoveExpiredContacts), "0 15 3 * * *");
 
@@ -13,6 +18,7 @@ public sealed class RemoveExpiredContacts(ContactStore contacts, IOptions<Initia
     {
         var removed = await contacts.DeleteClosedBeforeAsync(clock.GetUtcNow().AddDays(-options.Value.ContactRetentionDays), cancellationToken);
         logger.ContactsRemoved(removed, options.Value.ContactRetentionDays);
+        await throttle.RemoveHoursBeforeAsync(clock.GetUtcNow().AddHours(-2), cancellationToken);
     }
 }
 

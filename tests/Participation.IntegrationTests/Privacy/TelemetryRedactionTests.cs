@@ -52,14 +52,17 @@ public sealed class TelemetryRedactionTests : IAsyncLifetime
             _ = await client.GetAsync(path);
         }
 
-        await Eventually.HoldsAsync(() => Task.FromResult(stopped.Count(a => a.GetTagItem("url.path") is not null) >= paths.Length), "the requests are traced");
+        // A request's activity stops just after its response is sent: wait for the last one.
+        string[] expected = ["/privacy/{redacted}", "/api/privacy/requests/{redacted}", "/api/budgets/oosterpark-2026/receipts/{redacted}", "/initiatieven/K7QXM2PD9RC/steun"];
+        await Eventually.HoldsAsync(() => Task.FromResult(expected.All(path => stopped.Any(a => a.GetTagItem("url.path") as string == path))),
+            "every request is traced with its key replaced", TimeSpan.FromSeconds(10));
         var traced = stopped.SelectMany(a => a.TagObjects.Select(t => $"{t.Key}={t.Value}").Append(a.DisplayName)).ToList();
 
         Assert.Contains(traced, t => t == $"url.path=/privacy/{TracedPaths.Redacted}");
+        Assert.Contains(traced, t => t == "url.query=" + TracedPaths.RedactedQuery);
         Assert.DoesNotContain(traced, t => t.Contains(privacyToken, StringComparison.Ordinal));
         Assert.DoesNotContain(traced, t => t.Contains("RCPT-SECRET-42", StringComparison.Ordinal));
         Assert.DoesNotContain(traced, t => t.Contains("feedface", StringComparison.Ordinal));
-        Assert.Contains(traced, t => t == "url.path=/initiatieven/K7QXM2PD9RC/steun"); // a public tracking code stays readable
     }
 
     [Theory]
