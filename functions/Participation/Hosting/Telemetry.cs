@@ -85,7 +85,8 @@ public static partial class TracedPaths
         return string.Join('/', segments);
     }
 
-    private static bool LooksLikeToken(string segment) => segment.Length >= 20 && TokenShape().IsMatch(segment);
+    // 32+ characters: our keys are 34–48 long, while budget ids and tracking codes (public) stay readable.
+    private static bool LooksLikeToken(string segment) => segment.Length >= 32 && TokenShape().IsMatch(segment);
 
     [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9_~.%-]*[0-9][A-Za-z0-9_~.%-]*$")]
     private static partial System.Text.RegularExpressions.Regex TokenShape();

@@ -67,6 +67,8 @@ public sealed class TelemetryRedactionTests : IAsyncLifetime
 
     [Theory]
     [InlineData("/api/initiatives/K7QXM2PD9RC", "/api/initiatives/K7QXM2PD9RC")]
+    [InlineData("/api/budgets/noorderkwartier-2026/results", "/api/budgets/noorderkwartier-2026/results")]
+    [InlineData("/initiatieven/K7QXM2PD9RC/steun/0123456789abcdef0123456789abcdef01234567", "/initiatieven/K7QXM2PD9RC/steun/{redacted}")]
     [InlineData("/v3/directline/conversations/dl0123456789abcdef0123456789abcdef/activities", "/v3/directline/conversations/{redacted}/activities")]
     [InlineData("/api/budgets/oosterpark-2026/receipts/ABCD-EFGH", "/api/budgets/oosterpark-2026/receipts/{redacted}")]
     [InlineData("/api/privacy/requests", "/api/privacy/requests")]
