@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Participation.Bot.Hosting.Conversations;
 using Participation.Bot.Hosting.Events;
+using Participation.Bot.Hosting.Handoff;
 using Participation.Notifications;
 using Participation.Privacy;
 using Participation.Routing;
@@ -19,7 +20,7 @@ namespace Participation.Chatbot;
 /// </summary>
 public sealed class BotQuestionRegistrar(
     TableServiceClient tables, ContactStore contacts, RoutingDirectory routing, QueueSender queue, ConversationStore conversations,
-    IOptions<PlatformOptions> platform) : IBotCaseRegistrar, IChatRecords, INotificationContent
+    HandoffQueue handoffs, IOptions<PlatformOptions> platform) : IBotCaseRegistrar, IChatRecords, INotificationContent
 {
     public const string Table = "Questions";
     private const string QuestionRow = "question";
@@ -101,6 +102,7 @@ public sealed class BotQuestionRegistrar(
 
         if (row.Value!.GetString("ConversationId") is { Length: > 0 } conversation)
         {
+            await handoffs.ForgetAsync(conversation, cancellationToken);
             await conversations.DeleteAsync(conversation, cancellationToken);
         }
 

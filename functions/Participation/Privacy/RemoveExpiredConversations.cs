@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using Participation.Bot.Hosting.Conversations;
+using Participation.Bot.Hosting.Handoff;
 using Participation.Chatbot;
 using Participation.Hosting;
 
@@ -26,7 +27,7 @@ public sealed class PrivacyOptions
 
 /// <summary>Timer function (AVG retention): chat conversations and registered chat questions older than their retention period are deleted.</summary>
 public sealed class RemoveExpiredConversations(
-    ConversationStore conversations, BotQuestionRegistrar questions, IOptions<PrivacyOptions> options, TimeProvider clock,
+    ConversationStore conversations, HandoffQueue handoffs, BotQuestionRegistrar questions, IOptions<PrivacyOptions> options, TimeProvider clock,
     ILogger<RemoveExpiredConversations> logger) : ITimerFunction
 {
     public static TimerTrigger Trigger { get; } = new(nameof(RemoveExpiredConversations), "0 30 3 * * *");
@@ -38,6 +39,7 @@ public sealed class RemoveExpiredConversations(
         var removedConversations = 0;
         foreach (var key in await conversations.StartedBeforeAsync(now.AddDays(-options.Value.ConversationRetentionDays), cancellationToken))
         {
+            await handoffs.ForgetAsync(key, cancellationToken);
             removedConversations += await conversations.DeleteAsync(key, cancellationToken) ? 1 : 0;
         }
 

@@ -67,6 +67,21 @@ public sealed class EmailRedactionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Forgetting_a_waiting_handoff_removes_its_queue_row_and_transcript_copy()
+    {
+        var resident = await DirectLineClient.StartAsync(app.Client);
+        await resident.SayAsync("mag ik een medewerker spreken");
+        await resident.PollAsync();
+        var handoffs = app.Get<BotTables>().HandoffTable;
+        Assert.True((await handoffs.GetEntityIfExistsAsync<TableEntity>("open", resident.ConversationId)).HasValue, "the resident waits in the queue");
+
+        Assert.True(await app.Get<Participation.Bot.Hosting.Handoff.HandoffQueue>().ForgetAsync(resident.ConversationId, CancellationToken.None));
+
+        Assert.False((await handoffs.GetEntityIfExistsAsync<TableEntity>("open", resident.ConversationId)).HasValue);
+        Assert.False(await app.Get<Participation.Bot.Hosting.Handoff.HandoffQueue>().ForgetAsync(resident.ConversationId, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Conversations_started_before_the_retention_date_are_found_and_newer_ones_are_not()
     {
         var old = await DirectLineClient.StartAsync(app.Client);
