@@ -16,6 +16,7 @@ public sealed class ResidentTurns(ConversationTurns turns, EngineEvents events, 
     /// <summary>Handles <paramref name="arrived"/>; null when the conversation does not exist.</summary>
     public async Task<TurnOutcome?> HandleAsync(string key, Activity arrived, string? channelActivityId, CancellationToken cancellationToken)
     {
+        arrived = ResidentText.Cut(arrived);
         var outcome = await turns.RunAsync(key, record =>
         {
             var numbered = arrived with { Id = ConversationStore.ActivityId(record.Key, record.NextSequence) };

@@ -22,6 +22,7 @@ builder.AddNotifications();      // e-mail through a queue: SendGrid or the loca
 builder.AddInitiatives();        // buurtinitiatieven: submission, support, routing, deadlines, escalation, decisions
 builder.AddBudgeting();          // buurtbudget: budgets, voting codes, one ballot per voter, results by greedy / MES
 builder.AddChatbot();            // the front office's chatbot: Bot Framework, Direct Line, live-chat handoff
+builder.AddPrivacy();            // AVG: what is held about a resident, its export and deletion, retention of chats
 builder.AddCouncil();            // the council's dashboard: figures, charts, CSV/JSON export
 builder.AddWebPages();           // the site: Razor Pages in NL Design System style, Dutch with English
 builder.AddDemoData();           // Development: the demo municipality, once

@@ -198,6 +198,7 @@ public sealed partial class SiteTests(Site site, ITestOutputHelper output) : ICl
             (null, "/"), (null, "/?lang=en"), (null, "/initiatieven"), (null, "/initiatieven/nieuw"), (null, "/volgen"), (null, "/volgen?code=XXXX"),
             (null, $"/initiatieven/{any.TrackingCode}"), (null, $"/initiatieven/{any.TrackingCode}/steun?token=x"),
             (null, $"/initiatieven/{any.TrackingCode}/antwoord?key=x"), (null, "/chat"), (null, "/aanmelden"),
+            (null, "/privacy"), (null, "/privacy?lang=en"), (null, $"/privacy/{new string('a', 48)}"),
             (Official, "/behandelen"), (Official, $"/behandelen/{lotte.TrackingCode}"), (Official, $"/behandelen/{lotte.TrackingCode}?lang=en"),
             ("agent-noor", "/agent"), ("council-jeroen", "/raad"), ("council-jeroen", "/raad?lang=en"), ("resident-sanne", $"/initiatieven/{any.TrackingCode}"),
             // The budget pages; the voting flow (SiteTests.Budgeting.cs) scans the error, receipt and results states too.

@@ -120,7 +120,8 @@ public sealed class ConversationStore(BotTables tables)
         var sequence = first;
         foreach (var activity in activities)
         {
-            var stamped = prefix == 'a' ? activity with { Id = ActivityId(key, sequence) } : activity;
+            // The transcript is kept; the outbox ('o') is deleted once acted on and must still carry the address to act on.
+            var stamped = prefix == 'a' ? Redacted(activity) with { Id = ActivityId(key, sequence) } : activity;
             var entity = new TableEntity(key, RowKey(prefix, sequence));
             LongText.Write(entity, "Activity", ActivityJson.Serialize(stamped));
             entities.Add(entity);
@@ -128,6 +129,45 @@ public sealed class ConversationStore(BotTables tables)
         }
 
         return (entities, sequence);
+    }
+
+    private static Activity Redacted(Activity activity) =>
+        activity.Text is { } text && EmailRedaction.ContainsAddress(text) ? activity with { Text = EmailRedaction.Redact(text) } : activity;
+
+    /// <summary>Removes the conversation with its transcript and outbox (a privacy request, or retention); false when there was none.</summary>
+    public async Task<bool> DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        var rows = new List<string>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {key}"), select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            rows.Add(entity.RowKey);
+        }
+
+        // The conversation row goes last: while it exists, a half-finished deletion is found again and finished.
+        foreach (var chunk in rows.Where(r => r != ConversationRow).Chunk(TransactionLimit))
+        {
+            await table.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(key, r), ETag.All)), cancellationToken);
+        }
+
+        if (rows.Contains(ConversationRow))
+        {
+            await table.DeleteEntityAsync(key, ConversationRow, ETag.All, cancellationToken);
+        }
+
+        return rows.Count > 0;
+    }
+
+    /// <summary>Keys of conversations started before <paramref name="createdBefore"/>, for the retention timer.</summary>
+    public async Task<IReadOnlyList<string>> StartedBeforeAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken)
+    {
+        var keys = new List<string>();
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {ConversationRow} and CreatedAt lt {createdBefore}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            keys.Add(entity.PartitionKey);
+        }
+
+        return keys;
     }
 
     /// <summary>The id of the transcript activity with this sequence number, Direct Line style: conversation|sequence.</summary>
@@ -149,7 +189,7 @@ public sealed class ConversationStore(BotTables tables)
             ["NextSequence"] = record.NextSequence,
             ["ResidentMessages"] = record.ResidentMessages,
         };
-        LongText.Write(entity, "State", record.State.ToJson());
+        LongText.Write(entity, "State", EmailRedaction.Redact(record.State).ToJson());
         return entity;
     }
 

@@ -150,6 +150,11 @@ public static class DirectLineApi
             return TypedResults.Problem("The body must be an Activity with a type.", statusCode: StatusCodes.Status400BadRequest, title: "Invalid activity");
         }
 
+        if (ResidentText.IsTooLong(posted))
+        {
+            return TypedResults.Problem($"A message may be at most {ResidentText.MaxLength} characters.", statusCode: StatusCodes.Status400BadRequest, title: "Message too long");
+        }
+
         var arrived = posted with
         {
             Id = null,

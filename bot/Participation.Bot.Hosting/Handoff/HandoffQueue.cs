@@ -72,6 +72,13 @@ public sealed class HandoffQueue(
     private const string Open = "open";
     private readonly TableClient table = tables.HandoffTable;
 
+    /// <summary>Removes the conversation's queue row with its transcript copy (the conversation itself is being deleted); false when there was none.</summary>
+    public async Task<bool> ForgetAsync(string key, CancellationToken cancellationToken)
+    {
+        var response = await table.DeleteEntityAsync(Open, key, ETag.All, cancellationToken);
+        return response.Status != 404;
+    }
+
     /// <summary>Puts the conversation in the queue (once) and tells the resident their place.</summary>
     public async Task EnqueueAsync(ConversationRecord record, Activity initiate, CancellationToken cancellationToken)
     {
@@ -80,10 +87,10 @@ public sealed class HandoffQueue(
             ["Status"] = nameof(HandoffStatus.Waiting),
             ["Topic"] = initiate.Value?["topic"]?.GetValue<string>(),
             ["Locale"] = initiate.Value?["locale"]?.GetValue<string>() ?? record.Locale,
-            ["Summary"] = initiate.Value?["summary"]?.GetValue<string>(),
+            ["Summary"] = EmailRedaction.RedactOrNull(initiate.Value?["summary"]?.GetValue<string>()),
             ["WaitingSince"] = initiate.Timestamp ?? clock.GetUtcNow(),
         };
-        LongText.Write(entity, "Transcript", JsonSerializer.Serialize(TranscriptAttachment.Read(initiate).ToList(), HostingJson.Default.ListTranscriptEntry));
+        LongText.Write(entity, "Transcript", JsonSerializer.Serialize(EmailRedaction.Redact(TranscriptAttachment.Read(initiate)).ToList(), HostingJson.Default.ListTranscriptEntry));
         try
         {
             await table.AddEntityAsync(entity, cancellationToken);

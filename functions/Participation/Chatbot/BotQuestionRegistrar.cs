@@ -1,7 +1,9 @@
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
+using Participation.Bot.Hosting.Conversations;
 using Participation.Bot.Hosting.Events;
+using Participation.Bot.Hosting.Handoff;
 using Participation.Notifications;
 using Participation.Privacy;
 using Participation.Routing;
@@ -13,26 +15,32 @@ namespace Participation.Chatbot;
 /// A question the bot could not answer and no agent could take (outside office hours, or nobody accepted) becomes a
 /// case for the front office, with the bot's tracking code and the transcript, answered by e-mail — never a dead end.
 /// Registering the same tracking code twice (the bot retries after a failure) creates one case.
+/// The address the resident typed is kept only as the case's contact; the question and transcript are stored with
+/// addresses redacted, and the e-mails' queue messages carry the tracking code, never the question.
 /// </summary>
 public sealed class BotQuestionRegistrar(
-    TableServiceClient tables, ContactStore contacts, RoutingDirectory routing, QueueSender queue, IOptions<PlatformOptions> platform) : IBotCaseRegistrar
+    TableServiceClient tables, ContactStore contacts, RoutingDirectory routing, QueueSender queue, ConversationStore conversations,
+    HandoffQueue handoffs, IOptions<PlatformOptions> platform) : IBotCaseRegistrar, IChatRecords, INotificationContent
 {
     public const string Table = "Questions";
+    private const string QuestionRow = "question";
+    private const int MaxTranscriptLength = 30_000;
+    private readonly TableClient table = tables.GetTableClient(Table);
 
     public async Task RegisterQuestionAsync(RegisteredQuestion question, CancellationToken cancellationToken)
     {
         var configuration = await routing.CurrentAsync(cancellationToken);
         var frontOffice = configuration.Teams.First(t => t.Code == configuration.FrontOfficeTeam);
-        var transcript = string.Join("\n", question.Transcript.Select(t => $"{t.Role}: {t.Text}"));
+        var transcript = string.Join("\n", EmailRedaction.Redact(question.Transcript).Select(t => $"{t.Role}: {t.Text}"));
         try
         {
-            await tables.GetTableClient(Table).AddEntityAsync(new TableEntity(question.TrackingCode, "question")
+            await table.AddEntityAsync(new TableEntity(question.TrackingCode, QuestionRow)
             {
-                ["Question"] = question.Question,
+                ["Question"] = EmailRedaction.Redact(question.Question),
                 ["Topic"] = question.Topic,
                 ["Locale"] = question.Locale,
                 ["ConversationId"] = question.ConversationId,
-                ["Transcript"] = transcript.Length > 30_000 ? transcript[..30_000] : transcript,
+                ["Transcript"] = transcript.Length > MaxTranscriptLength ? transcript[..MaxTranscriptLength] : transcript,
                 ["Team"] = frontOffice.Code,
                 ["Status"] = "open",
                 ["RegisteredAt"] = question.RegisteredAt,
@@ -47,12 +55,79 @@ public sealed class BotQuestionRegistrar(
         var values = new Dictionary<string, string>
         {
             ["trackingCode"] = question.TrackingCode,
-            ["question"] = question.Question,
             ["topic"] = question.Topic ?? "-",
-            ["transcript"] = transcript,
             ["statusUrl"] = platform.Value.PublicBaseUrl,
         };
         await queue.SendAsync(SendNotification.Queue, new NotificationRequested($"{question.TrackingCode}-question-received", "question-received", Recipient.ContactOf(question.TrackingCode), values), cancellationToken);
         await queue.SendAsync(SendNotification.Queue, new NotificationRequested($"{question.TrackingCode}-question-registered", "question-registered", Recipient.Official(frontOffice.TeamLeadId), values), cancellationToken);
     }
+
+    /// <summary>Only the front office's own mail shows the question; the resident's confirmation never repeats it.</summary>
+    public async Task AddAsync(NotificationRequested message, IDictionary<string, string> values, CancellationToken cancellationToken)
+    {
+        if (message.Template != "question-registered" || !values.TryGetValue("trackingCode", out var code) || await FindAsync(code, cancellationToken) is not { } held)
+        {
+            return;
+        }
+
+        values["question"] = held.Question;
+        values["transcript"] = held.Transcript;
+    }
+
+    public async Task<ChatRecord?> FindAsync(string subject, CancellationToken cancellationToken)
+    {
+        if (!IsQuestionCode(subject))
+        {
+            return null;
+        }
+
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(subject, QuestionRow, cancellationToken: cancellationToken);
+        return row.HasValue
+            ? new ChatRecord(row.Value!.GetString("Question") ?? "", row.Value.GetString("Topic"), row.Value.GetDateTimeOffset("RegisteredAt") ?? default, row.Value.GetString("Transcript") ?? "")
+            : null;
+    }
+
+    public async Task<bool> EraseAsync(string subject, CancellationToken cancellationToken)
+    {
+        if (!IsQuestionCode(subject))
+        {
+            return false;
+        }
+
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(subject, QuestionRow, cancellationToken: cancellationToken);
+        if (!row.HasValue)
+        {
+            return false;
+        }
+
+        if (row.Value!.GetString("ConversationId") is { Length: > 0 } conversation)
+        {
+            await handoffs.ForgetAsync(conversation, cancellationToken);
+            await conversations.DeleteAsync(conversation, cancellationToken);
+        }
+
+        await table.DeleteEntityAsync(subject, QuestionRow, ETag.All, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Questions registered before <paramref name="registeredBefore"/> with their conversations and contacts, for retention.</summary>
+    public async Task<int> EraseRegisteredBeforeAsync(DateTimeOffset registeredBefore, CancellationToken cancellationToken)
+    {
+        var expired = new List<string>();
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {QuestionRow} and RegisteredAt lt {registeredBefore}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            expired.Add(entity.PartitionKey);
+        }
+
+        foreach (var code in expired)
+        {
+            await EraseAsync(code, cancellationToken);
+            await contacts.DeleteSubjectAsync(code, cancellationToken);
+        }
+
+        return expired.Count;
+    }
+
+    private static bool IsQuestionCode(string subject) => subject.StartsWith("VR-", StringComparison.Ordinal) && subject.Length <= 20;
 }

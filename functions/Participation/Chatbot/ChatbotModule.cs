@@ -18,7 +18,10 @@ public static class ChatbotModule
         }
 
         services.AddTable(BotQuestionRegistrar.Table);
-        services.AddSingleton<IBotCaseRegistrar, BotQuestionRegistrar>();
+        services.AddSingleton<BotQuestionRegistrar>();
+        services.AddSingleton<IBotCaseRegistrar>(provider => provider.GetRequiredService<BotQuestionRegistrar>());
+        services.AddSingleton<Privacy.IChatRecords>(provider => provider.GetRequiredService<BotQuestionRegistrar>());
+        services.AddSingleton<Notifications.INotificationContent>(provider => provider.GetRequiredService<BotQuestionRegistrar>());
         services.AddSingleton<Bot.Initiatives.IInitiativeStatusLookup, InitiativeStatusForBot>();
         services.AddTimerFunction<ExpireWaitingHandoffs>();
         return builder;

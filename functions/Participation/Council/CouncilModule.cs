@@ -80,7 +80,8 @@ public static class CouncilModule
 
     private static string Number(double? value) => value?.ToString("0.####", CultureInfo.InvariantCulture) ?? "";
 
-    // Quoted always; a leading = + - @ is neutralised so a spreadsheet never runs a configured name as a formula.
-    private static string Cell(string value) =>
-        "\"" + (value.Length > 0 && "=+-@".Contains(value[0]) ? "'" + value : value).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    // Quoted always; a leading = + - @ tab or CR is neutralised (OWASP CSV injection) so a spreadsheet never runs a
+    // configured name as a formula: Excel and LibreOffice skip a leading tab or CR and read the formula behind it.
+    internal static string Cell(string value) =>
+        "\"" + (value.Length > 0 && "=+-@\t\r".Contains(value[0]) ? "'" + value : value).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -54,6 +54,12 @@ public static class CaseActions
             return Invalid("action", $"Unknown action; one of: {string.Join(", ", All)}.");
         }
 
+        // Table Storage refuses a property over 32K characters with a 500; a case's text is a letter, not a file.
+        if (TooLong(request) is { } tooLong)
+        {
+            return Invalid(tooLong, $"The {tooLong} may be at most {MaxTextLength} characters.");
+        }
+
         var version = request.Version ?? http.Request.Headers.IfMatch.ToString();
         if (string.IsNullOrWhiteSpace(version))
         {
@@ -194,6 +200,12 @@ public static class CaseActions
         user.IsIn(Roles.Admin) ? new Actor(ActorKind.Admin, user.Id)
         : user.IsIn(Roles.TeamLead) ? new Actor(ActorKind.TeamLead, user.Id)
         : new Actor(ActorKind.Official, user.Id);
+
+    public const int MaxTextLength = 4000;
+
+    private static string? TooLong(Request r) =>
+        new[] { ("message", r.Message), ("reason", r.Reason), ("question", r.Question), ("note", r.Note), ("team", r.Team), ("officialId", r.OfficialId), ("target", r.Target), ("theme", r.Theme), ("version", r.Version) }
+            .FirstOrDefault(f => f.Item2?.Length > MaxTextLength).Item1;
 
     private static IResult Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The action cannot be carried out");

@@ -78,7 +78,8 @@ public static class SupportInitiative
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["token"] = ["This confirmation link is not valid (any more). Ask for a new one."] });
         }
 
-        var result = await counter.AddAsync(code.Value, pseudonyms.For("support", contact.Email), cancellationToken);
+        // Canonical, so plus-addressing or dots at Gmail do not make one resident many supporters.
+        var result = await counter.AddAsync(code.Value, pseudonyms.For("support", EmailAddresses.Canonical(contact.Email)), cancellationToken);
         await store.Cases.DeleteEntityAsync(code.Value, $"pending-support|{token}", ETag.All, cancellationToken);
         return result.Result switch
         {
@@ -160,8 +161,10 @@ public sealed class SupportCounter(
 
         foreach (var recipient in recipients)
         {
+            // The resident's address may not be theirs: their copy names the code, not the title someone typed.
+            var template = recipient.Kind == "contact" ? "threshold-reached-resident" : "threshold-reached";
             await queue.SendAsync(SendNotification.Queue,
-                new NotificationRequested($"{initiative.TrackingCode}-threshold-{recipient.Kind}", "threshold-reached", recipient, values), cancellationToken);
+                new NotificationRequested($"{initiative.TrackingCode}-threshold-{recipient.Kind}", template, recipient, values), cancellationToken);
         }
     }
 }

@@ -2,30 +2,34 @@ using System.Text.RegularExpressions;
 
 namespace Participation.Notifications;
 
-/// <summary>The platform's e-mails in Dutch and English, plain text with <c>{placeholders}</c> filled from the request's values.</summary>
+/// <summary>
+/// The platform's e-mails in Dutch and English, plain text with <c>{placeholders}</c> filled from the request's values.
+/// Anyone can type someone else's address into a form, so a mail to a resident's address never repeats what a resident
+/// wrote (a title, a chat question): only codes, links and the municipality's own words. Officials' mails may.
+/// </summary>
 public static partial class EmailTemplates
 {
     private sealed record Text(string Subject, string Body);
 
     private static readonly Dictionary<(string Template, string Locale), Text> Texts = new()
     {
-        [("initiative-received", "nl")] = new("Uw initiatief \"{title}\" is ontvangen ({trackingCode})",
-            "Beste inwoner,\n\nBedankt voor uw buurtinitiatief \"{title}\". Het is geregistreerd onder code {trackingCode}.\n" +
+        [("initiative-received", "nl")] = new("Uw initiatief is ontvangen ({trackingCode})",
+            "Beste inwoner,\n\nBedankt voor uw buurtinitiatief. Het is geregistreerd onder code {trackingCode}.\n" +
             "Wij sturen het door naar de juiste medewerker. U kunt altijd zien waar uw initiatief is:\n{statusUrl}\n\nMet vriendelijke groet,\n{municipality}"),
-        [("initiative-received", "en")] = new("Your initiative \"{title}\" has been received ({trackingCode})",
-            "Dear resident,\n\nThank you for your neighbourhood initiative \"{title}\". It is registered under code {trackingCode}.\n" +
+        [("initiative-received", "en")] = new("Your initiative has been received ({trackingCode})",
+            "Dear resident,\n\nThank you for your neighbourhood initiative. It is registered under code {trackingCode}.\n" +
             "We are passing it to the right official. You can always see where it is:\n{statusUrl}\n\nKind regards,\n{municipality}"),
         [("initiative-assigned", "nl")] = new("Nieuw buurtinitiatief {trackingCode}: {title}",
             "Er is een buurtinitiatief aan u toegewezen.\n\nTitel: {title}\nBuurt: {neighbourhood}\nThema: {theme}\nEerste reactie uiterlijk: {dueDate}\n" +
             "Toewijzing: {routingReason}\n\nOpen de zaak: {caseUrl}"),
         [("status-changed", "nl")] = new("Uw initiatief {trackingCode}: {status}",
-            "Beste inwoner,\n\nEr is nieuws over uw initiatief \"{title}\": {status}.\n{publicMessage}\n\nBekijk de tijdlijn: {statusUrl}\n\nMet vriendelijke groet,\n{municipality}"),
+            "Beste inwoner,\n\nEr is nieuws over uw initiatief {trackingCode}: {status}.\n{publicMessage}\n\nBekijk de tijdlijn: {statusUrl}\n\nMet vriendelijke groet,\n{municipality}"),
         [("status-changed", "en")] = new("Your initiative {trackingCode}: {status}",
-            "Dear resident,\n\nThere is news about your initiative \"{title}\": {status}.\n{publicMessage}\n\nSee the timeline: {statusUrl}\n\nKind regards,\n{municipality}"),
+            "Dear resident,\n\nThere is news about your initiative {trackingCode}: {status}.\n{publicMessage}\n\nSee the timeline: {statusUrl}\n\nKind regards,\n{municipality}"),
         [("info-requested", "nl")] = new("Vraag over uw initiatief {trackingCode}",
-            "Beste inwoner,\n\nOm uw initiatief \"{title}\" te beoordelen hebben wij een vraag:\n\n{question}\n\nU kunt antwoorden via: {replyUrl}\n\nMet vriendelijke groet,\n{municipality}"),
+            "Beste inwoner,\n\nOm uw initiatief {trackingCode} te beoordelen hebben wij een vraag:\n\n{question}\n\nU kunt antwoorden via: {replyUrl}\n\nMet vriendelijke groet,\n{municipality}"),
         [("info-requested", "en")] = new("A question about your initiative {trackingCode}",
-            "Dear resident,\n\nTo assess your initiative \"{title}\" we have a question:\n\n{question}\n\nYou can answer here: {replyUrl}\n\nKind regards,\n{municipality}"),
+            "Dear resident,\n\nTo assess your initiative {trackingCode} we have a question:\n\n{question}\n\nYou can answer here: {replyUrl}\n\nKind regards,\n{municipality}"),
         [("due-reminder", "nl")] = new("Herinnering: {trackingCode} moet uiterlijk {dueDate} beantwoord zijn",
             "Het buurtinitiatief \"{title}\" ({trackingCode}) moet uiterlijk {dueDate} een reactie hebben.\n\nOpen de zaak: {caseUrl}"),
         [("escalation", "nl")] = new("Escalatie niveau {level}: {trackingCode} is over de termijn",
@@ -34,14 +38,18 @@ public static partial class EmailTemplates
             "Het buurtinitiatief \"{title}\" in {neighbourhood} heeft {supports} steunbetuigingen en staat nu op de agendalijst van de raad.\n\n{statusUrl}"),
         [("threshold-reached", "en")] = new("Support threshold reached: {title} ({trackingCode})",
             "The neighbourhood initiative \"{title}\" in {neighbourhood} has {supports} supporters and is now on the council's agenda list.\n\n{statusUrl}"),
-        [("support-confirm", "nl")] = new("Bevestig uw steun voor \"{title}\"",
-            "Beste inwoner,\n\nU wilt het buurtinitiatief \"{title}\" steunen. Bevestig dat met deze link (24 uur geldig):\n{confirmUrl}\n\nHeeft u dit niet gevraagd? Dan hoeft u niets te doen.\n\n{municipality}"),
-        [("support-confirm", "en")] = new("Confirm your support for \"{title}\"",
-            "Dear resident,\n\nYou want to support the neighbourhood initiative \"{title}\". Confirm with this link (valid 24 hours):\n{confirmUrl}\n\nDid not ask for this? Then there is nothing to do.\n\n{municipality}"),
+        [("support-confirm", "nl")] = new("Bevestig uw steun voor buurtinitiatief {trackingCode}",
+            "Beste inwoner,\n\nU wilt buurtinitiatief {trackingCode} steunen. Bevestig dat met deze link (24 uur geldig):\n{confirmUrl}\n\nHeeft u dit niet gevraagd? Dan hoeft u niets te doen.\n\n{municipality}"),
+        [("support-confirm", "en")] = new("Confirm your support for neighbourhood initiative {trackingCode}",
+            "Dear resident,\n\nYou want to support neighbourhood initiative {trackingCode}. Confirm with this link (valid 24 hours):\n{confirmUrl}\n\nDid not ask for this? Then there is nothing to do.\n\n{municipality}"),
+        [("threshold-reached-resident", "nl")] = new("Steundrempel bereikt voor uw initiatief {trackingCode}",
+            "Beste inwoner,\n\nUw buurtinitiatief {trackingCode} heeft {supports} steunbetuigingen en staat nu op de agendalijst van de raad.\n\n{statusUrl}\n\nMet vriendelijke groet,\n{municipality}"),
+        [("threshold-reached-resident", "en")] = new("Support threshold reached for your initiative {trackingCode}",
+            "Dear resident,\n\nYour neighbourhood initiative {trackingCode} has {supports} supporters and is now on the council's agenda list.\n\n{statusUrl}\n\nKind regards,\n{municipality}"),
         [("question-received", "nl")] = new("Uw vraag is geregistreerd ({trackingCode})",
-            "Beste inwoner,\n\nUw vraag aan de chatbot is geregistreerd onder code {trackingCode}:\n\n{question}\n\nEen medewerker beantwoordt hem per e-mail.\n\nMet vriendelijke groet,\n{municipality}"),
+            "Beste inwoner,\n\nUw vraag aan de chatbot is geregistreerd onder code {trackingCode}.\n\nEen medewerker beantwoordt hem per e-mail.\n\nMet vriendelijke groet,\n{municipality}"),
         [("question-received", "en")] = new("Your question has been registered ({trackingCode})",
-            "Dear resident,\n\nYour question to the chatbot is registered under code {trackingCode}:\n\n{question}\n\nAn official will answer it by e-mail.\n\nKind regards,\n{municipality}"),
+            "Dear resident,\n\nYour question to the chatbot is registered under code {trackingCode}.\n\nAn official will answer it by e-mail.\n\nKind regards,\n{municipality}"),
         [("question-registered", "nl")] = new("Vraag uit de chat {trackingCode}: {topic}",
             "Een inwoner heeft via de chatbot een vraag achtergelaten die per e-mail beantwoord moet worden.\n\nCode: {trackingCode}\nOnderwerp: {topic}\nVraag: {question}\n\nGesprek:\n{transcript}"),
         [("privacy-link", "nl")] = new("Uw gegevens bij {municipality}",
@@ -49,6 +57,17 @@ public static partial class EmailTemplates
         [("privacy-link", "en")] = new("Your data at {municipality}",
             "Dear resident,\n\nWith this link (valid 24 hours) you can see your data or have it deleted:\n{privacyUrl}\n\nDid not ask for this? Then there is nothing to do.\n\n{municipality}"),
     };
+
+    /// <summary>Templates whose recipient is a resident's address as typed into a form.</summary>
+    public static IReadOnlyList<string> ToResidents { get; } =
+        ["initiative-received", "status-changed", "info-requested", "support-confirm", "threshold-reached-resident", "question-received", "privacy-link"];
+
+    /// <summary>Placeholders that hold what a resident wrote; never in a template of <see cref="ToResidents"/>.</summary>
+    public static IReadOnlyList<string> ResidentWritten { get; } = ["title", "description", "transcript", "answer"];
+
+    /// <summary>Every placeholder a template uses, in both languages.</summary>
+    public static IReadOnlyList<string> Placeholders(string template) =>
+        [.. Texts.Where(t => t.Key.Template == template).SelectMany(t => Placeholder().Matches(t.Value.Subject + t.Value.Body)).Select(m => m.Groups[1].Value).Distinct()];
 
     public static bool Exists(string template) => Texts.Keys.Any(k => k.Template == template);
 

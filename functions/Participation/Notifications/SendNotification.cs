@@ -15,7 +15,8 @@ public sealed class SendNotification(
     RecipientDirectory recipients,
     IMailSender mail,
     IOptions<MunicipalityOptions> municipality,
-    ILogger<SendNotification> logger) : IQueueFunction<NotificationRequested>
+    ILogger<SendNotification> logger,
+    IEnumerable<INotificationContent> contents) : IQueueFunction<NotificationRequested>
 {
     public const string Queue = "notification-requested";
     public const string Table = "Notifications";
@@ -32,7 +33,7 @@ public sealed class SendNotification(
             return;
         }
 
-        var address = await recipients.FindAsync(message.To, cancellationToken);
+        var address = await recipients.FindUnlessThrottledAsync(message, cancellationToken);
         if (address is null)
         {
             // The contact was deleted (retention or the resident's request): there is no one to write to any more.
@@ -41,6 +42,11 @@ public sealed class SendNotification(
         }
 
         var values = new Dictionary<string, string>(message.Values) { ["municipality"] = municipality.Value.Name };
+        foreach (var content in contents)
+        {
+            await content.AddAsync(message, values, cancellationToken);
+        }
+
         var (subject, body) = EmailTemplates.Render(message.Template, address.Locale, values);
         await mail.SendAsync(new Email(address.Email, subject, body, message.NotificationId), cancellationToken);
         await table.UpsertEntityAsync(new TableEntity(message.NotificationId, "state") { ["Sent"] = true, ["Template"] = message.Template }, TableUpdateMode.Replace, cancellationToken);

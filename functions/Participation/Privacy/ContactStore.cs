@@ -92,6 +92,18 @@ public sealed class ContactStore(TableServiceClient tables, Pseudonyms pseudonym
         return expired.Count;
     }
 
+    /// <summary>Deletes the contact of one subject (a case or a chat question); false when there was none.</summary>
+    public async Task<bool> DeleteSubjectAsync(string subject, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(subject, cancellationToken) is not { } contact)
+        {
+            return false;
+        }
+
+        await DeleteAsync(contact, cancellationToken);
+        return true;
+    }
+
     private async Task DeleteAsync(Contact contact, CancellationToken cancellationToken)
     {
         await table.DeleteEntityAsync(IndexPartition(contact.Email), contact.Subject, ETag.All, cancellationToken);

@@ -1,11 +1,16 @@
 using Microsoft.Extensions.Options;
 using Participation.Hosting;
 using Participation.Initiatives;
+using Participation.Notifications;
 
 namespace Participation.Privacy;
 
-/// <summary>Timer function (AVG retention): contact details of cases closed longer ago than the retention period are deleted.</summary>
-public sealed class RemoveExpiredContacts(ContactStore contacts, IOptions<InitiativesOptions> options, TimeProvider clock, ILogger<RemoveExpiredContacts> logger) : ITimerFunction
+/// <summary>
+/// Timer function (AVG retention): contact details of cases closed longer ago than the retention period are deleted,
+/// and so are the mail throttle's hourly counts once their hour has passed.
+/// </summary>
+public sealed class RemoveExpiredContacts(
+    ContactStore contacts, RecipientThrottle throttle, IOptions<InitiativesOptions> options, TimeProvider clock, ILogger<RemoveExpiredContacts> logger) : ITimerFunction
 {
     public static TimerTrigger Trigger { get; } = new(nameof(RemoveExpiredContacts), "0 15 3 * * *");
 
@@ -13,6 +18,7 @@ public sealed class RemoveExpiredContacts(ContactStore contacts, IOptions<Initia
     {
         var removed = await contacts.DeleteClosedBeforeAsync(clock.GetUtcNow().AddDays(-options.Value.ContactRetentionDays), cancellationToken);
         logger.ContactsRemoved(removed, options.Value.ContactRetentionDays);
+        await throttle.RemoveHoursBeforeAsync(clock.GetUtcNow().AddHours(-2), cancellationToken);
     }
 }
 
@@ -20,4 +26,10 @@ internal static partial class PrivacyLog
 {
     [LoggerMessage(LogLevel.Information, "Retention removed {Count} contact records of cases closed more than {Days} days ago")]
     public static partial void ContactsRemoved(this ILogger logger, int count, int days);
+
+    [LoggerMessage(LogLevel.Information, "Retention removed {Conversations} chat conversations and {Questions} chat questions")]
+    public static partial void ConversationsRemoved(this ILogger logger, int conversations, int questions);
+
+    [LoggerMessage(LogLevel.Warning, "Notification {NotificationId} not sent: its recipient had {Limit} e-mails in the last hour")]
+    public static partial void Throttled(this ILogger logger, string notificationId, int limit);
 }

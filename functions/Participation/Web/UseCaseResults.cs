@@ -41,6 +41,10 @@ public static class UseCaseResults
         ["An address must be 1 to 200 characters."] = "Een adres is 1 tot 200 tekens lang.",
         ["Give a valid e-mail address to confirm your support."] = "Geef een geldig e-mailadres om uw steun te bevestigen.",
         ["Write your answer (at most 5000 characters)."] = "Schrijf uw antwoord (hoogstens 5000 tekens).",
+        ["The note may be at most 4000 characters."] = "De notitie mag hoogstens 4000 tekens lang zijn.",
+        ["The reason may be at most 4000 characters."] = "De motivering mag hoogstens 4000 tekens lang zijn.",
+        ["The question may be at most 4000 characters."] = "De vraag mag hoogstens 4000 tekens lang zijn.",
+        ["The message may be at most 4000 characters."] = "Het bericht mag hoogstens 4000 tekens lang zijn.",
         ["Check the code in your confirmation e-mail; it looks like K7QX-M2PD-9RC."] =
             "Controleer de code in uw bevestigingsmail; die ziet eruit als K7QX-M2PD-9RC.",
         ["Someone else changed this case after you opened it. Here is its current state; check it and act again."] =

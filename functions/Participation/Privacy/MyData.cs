@@ -1,0 +1,128 @@
+using System.Security.Cryptography;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using Participation.Initiatives;
+using Participation.Initiatives.Lifecycle;
+using Participation.Notifications;
+using Participation.Storage;
+
+namespace Participation.Privacy;
+
+/// <summary>
+/// AVG rights without an account, as one use case for the API and the page: a resident asks for a link at their e-mail
+/// address; following it (within 24 hours) they see what we hold about them and can have it deleted. Asking never
+/// reveals whether an address is known.
+/// </summary>
+public sealed class MyData(
+    TableServiceClient tables, ContactStore contacts, InitiativeStore initiatives, IEnumerable<IChatRecords> chats,
+    QueueSender queue, IOptions<PlatformOptions> platform, TimeProvider clock)
+{
+    public const string Table = "PrivacyRequests";
+    public const string Explanation =
+        "We keep your e-mail address per request, apart from its public content, to keep you informed; it is deleted a set time after the request is closed. Initiatives themselves stay public without your address. A question you left with the chatbot is kept with its conversation until it is answered and the retention period has passed.";
+
+    public sealed record HeldContact(
+        string Subject, string Email, string Locale, DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt,
+        string? InitiativeTitle, string? InitiativeStatus, ChatRecord? Chat);
+
+    public sealed record Held(string Email, IReadOnlyList<HeldContact> Contacts, string Explanation);
+
+    public abstract record Outcome;
+    public sealed record Found(Held Data) : Outcome;
+    public sealed record Deleted(int ContactsDeleted, int ChatsDeleted) : Outcome;
+    /// <summary>Unknown, expired or already used link: the same answer for each, so a link cannot be probed.</summary>
+    public sealed record LinkInvalid : Outcome;
+
+    public static bool IsValidEmail(string? email) =>
+        !string.IsNullOrWhiteSpace(email) && email.Trim().Length <= 254 && new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email.Trim());
+
+    /// <summary>Sends the link; the caller has checked the address with <see cref="IsValidEmail"/>.</summary>
+    public async Task RequestLinkAsync(string email, string? locale, CancellationToken cancellationToken)
+    {
+        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        var now = clock.GetUtcNow();
+        var language = locale?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? "en" : "nl";
+        // The address to answer is itself a contact that retention removes; the request row holds no address.
+        await contacts.SaveAsync(new Contact(Subject(token), email.Trim(), language, now, now), cancellationToken);
+        await tables.GetTableClient(Table).AddEntityAsync(new TableEntity(token, "request") { ["ExpiresAt"] = now.AddHours(24) }, cancellationToken);
+        var query = language == "en" ? "?lang=en" : "";
+        await queue.SendAsync(SendNotification.Queue, new NotificationRequested($"privacy-{token}", "privacy-link", Recipient.ContactOf(Subject(token)),
+            new Dictionary<string, string> { ["privacyUrl"] = $"{platform.Value.PublicBaseUrl.TrimEnd('/')}/privacy/{token}{query}" }), cancellationToken);
+    }
+
+    public async Task<Outcome> ExportAsync(string token, CancellationToken cancellationToken)
+    {
+        if (await VerifiedEmailAsync(token, cancellationToken) is not { } email)
+        {
+            return new LinkInvalid();
+        }
+
+        var held = new List<HeldContact>();
+        foreach (var contact in await contacts.FindByEmailAsync(email, cancellationToken))
+        {
+            var initiative = await initiatives.FindAsync(contact.Subject, cancellationToken);
+            ChatRecord? chat = null;
+            foreach (var source in chats)
+            {
+                chat ??= await source.FindAsync(contact.Subject, cancellationToken);
+            }
+
+            held.Add(new HeldContact(contact.Subject, contact.Email, contact.Locale, contact.CreatedAt, contact.ClosedAt,
+                initiative?.Title, initiative?.Status.ToWireName(), chat));
+        }
+
+        return new Found(new Held(email, held, Explanation));
+    }
+
+    public async Task<Outcome> DeleteAsync(string token, CancellationToken cancellationToken)
+    {
+        if (await VerifiedEmailAsync(token, cancellationToken) is not { } email)
+        {
+            return new LinkInvalid();
+        }
+
+        var chatsDeleted = 0;
+        foreach (var contact in await contacts.FindByEmailAsync(email, cancellationToken))
+        {
+            foreach (var source in chats)
+            {
+                chatsDeleted += await source.EraseAsync(contact.Subject, cancellationToken) ? 1 : 0;
+            }
+        }
+
+        var deleted = await contacts.DeleteByEmailAsync(email, cancellationToken);
+        await tables.GetTableClient(Table).DeleteEntityAsync(token, "request", ETag.All, cancellationToken);
+        return new Deleted(deleted, chatsDeleted);
+    }
+
+    private async Task<string?> VerifiedEmailAsync(string token, CancellationToken cancellationToken)
+    {
+        if (token.Length != 48 || !token.All(char.IsAsciiHexDigitLower))
+        {
+            return null;
+        }
+
+        var request = await tables.GetTableClient(Table).GetEntityIfExistsAsync<TableEntity>(token, "request", cancellationToken: cancellationToken);
+        if (!request.HasValue || request.Value!.GetDateTimeOffset("ExpiresAt") < clock.GetUtcNow())
+        {
+            return null;
+        }
+
+        return (await contacts.FindAsync(Subject(token), cancellationToken))?.Email;
+    }
+
+    private static string Subject(string token) => "privacy-" + token;
+}
+
+/// <summary>What the chatbot holds about one contact (a question left for an e-mail answer), with addresses already redacted.</summary>
+public sealed record ChatRecord(string Question, string? Topic, DateTimeOffset RegisteredAt, string Transcript);
+
+/// <summary>The chat's share of a privacy request: the chatbot module finds and erases what it keeps for a contact.</summary>
+public interface IChatRecords
+{
+    Task<ChatRecord?> FindAsync(string subject, CancellationToken cancellationToken);
+
+    /// <summary>Erases the question and its conversation; true when there was something to erase.</summary>
+    Task<bool> EraseAsync(string subject, CancellationToken cancellationToken);
+}
