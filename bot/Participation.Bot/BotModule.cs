@@ -21,6 +21,9 @@ public static class BotModule
 {
     public const string ConnectorHttpClient = "Participation.Bot.Connector";
 
+    /// <summary>The ActivitySource of the language-model calls; a host adds it to its tracing to see them.</summary>
+    public const string AiTelemetrySource = "Participation.Bot.AI";
+
     public static IHostApplicationBuilder AddParticipationBot(this IHostApplicationBuilder builder)
     {
         builder.Services.AddParticipationBot(builder.Configuration);

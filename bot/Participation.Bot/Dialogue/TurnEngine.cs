@@ -199,13 +199,18 @@ public sealed partial class TurnEngine(
         var code = understanding.TrackingCode!;
         var status = await initiatives.FindAsync(code, cancellationToken);
         var culture = CultureInfo.GetCultureInfo(turn.Language == LanguageDetector.Dutch ? "nl-NL" : "en-GB");
-        var text = status is null
-            ? L(turn,
-                $"Ik kan geen initiatief vinden met de code {code}. Controleer de code in de bevestigingsmail, of neem contact op via {municipalityOptions.Value.Phone}.",
-                $"I cannot find an initiative with the code {code}. Please check the code in your confirmation e-mail, or contact us on {municipalityOptions.Value.Phone}.")
-            : L(turn,
+        var text = status switch
+        {
+            null => L(turn,
+                $"Ik kan geen initiatief of vraag vinden met de code {code}. Controleer de code in de bevestigingsmail, of neem contact op via {municipalityOptions.Value.Phone}.",
+                $"I cannot find an initiative or question with the code {code}. Please check the code in your confirmation e-mail, or contact us on {municipalityOptions.Value.Phone}."),
+            { IsQuestion: true } => L(turn,
+                $"Uw vraag met volgcode {status.TrackingCode} is geregistreerd op {status.LastUpdated.ToString("d MMMM yyyy", culture)} en heeft de status: {status.Status}. U krijgt het antwoord per e-mail.",
+                $"Your question with tracking code {status.TrackingCode} was registered on {status.LastUpdated.ToString("d MMMM yyyy", culture)} and has the status: {status.Status}. You will receive the answer by e-mail."),
+            _ => L(turn,
                 $"Uw initiatief \"{status.Title}\" ({status.TrackingCode}) heeft de status: {status.Status}. Laatst bijgewerkt op {status.LastUpdated.ToString("d MMMM yyyy", culture)}.",
-                $"Your initiative \"{status.Title}\" ({status.TrackingCode}) has the status: {status.Status}. Last updated on {status.LastUpdated.ToString("d MMMM yyyy", culture)}.");
+                $"Your initiative \"{status.Title}\" ({status.TrackingCode}) has the status: {status.Status}. Last updated on {status.LastUpdated.ToString("d MMMM yyyy", culture)}."),
+        };
         turn.Say(text, Topic.ParticipationInitiative, understanding.Confidence);
         turn.State = turn.State with { LastTopic = Topic.ParticipationInitiative, LastQuestion = code, FailedAnswers = 0 };
     }

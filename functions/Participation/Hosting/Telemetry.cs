@@ -25,7 +25,7 @@ public static class Telemetry
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithTracing(tracing =>
             {
-                tracing.AddSource(FunctionInvoker.ActivitySource.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+                tracing.AddSource(FunctionInvoker.ActivitySource.Name, Participation.Bot.BotModule.AiTelemetrySource).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
                 if (console) tracing.AddConsoleExporter();
                 if (otlp) tracing.AddOtlpExporter();
                 if (!string.IsNullOrWhiteSpace(appInsights)) tracing.AddAzureMonitorTraceExporter(o => o.ConnectionString = appInsights);

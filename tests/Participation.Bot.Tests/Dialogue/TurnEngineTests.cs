@@ -306,7 +306,7 @@ public sealed class TurnEngineTests : IDisposable
     {
         var reply = (await host.StartConversation().SayAsync($"status {TrackingCode.New()}")).Message();
 
-        Assert.Contains("geen initiatief vinden", reply.Text);
+        Assert.Contains("geen initiatief of vraag vinden", reply.Text);
     }
 
     [Theory]
@@ -321,6 +321,16 @@ public sealed class TurnEngineTests : IDisposable
 
         Assert.Equal(Topic.ParticipationInitiative, reply.Topic());
         Assert.Contains("Speeltuin Parkstraat", reply.Text);
+    }
+
+    [Fact]
+    public async Task The_code_of_a_question_registered_outside_office_hours_gets_the_question_status()
+    {
+        var reply = (await host.StartConversation().SayAsync($"hoe staat het met {KnownInitiatives.QuestionCode}")).Message();
+
+        Assert.Equal(Topic.ParticipationInitiative, reply.Topic());
+        Assert.Contains("Uw vraag met volgcode", reply.Text);
+        Assert.Contains("20 november 2026", reply.Text);
     }
 
     [Fact]
@@ -372,9 +382,12 @@ public sealed class TurnEngineTests : IDisposable
     private sealed class KnownInitiatives : IInitiativeStatusLookup
     {
         public static readonly string Code = TrackingCode.New().Display;
+        public static readonly string QuestionCode = TrackingCode.New().Display;
 
         public Task<InitiativeStatus?> FindAsync(string trackingCode, CancellationToken cancellationToken) =>
-            Task.FromResult(trackingCode == Code
+            Task.FromResult(trackingCode == QuestionCode
+                ? new InitiativeStatus(QuestionCode, "open", "hoe lang duurt een spoedaanvraag", new DateTimeOffset(2026, 11, 20, 19, 0, 0, TimeSpan.Zero), IsQuestion: true)
+                : trackingCode == Code
                 ? new InitiativeStatus(Code, "In behandeling", "Speeltuin Parkstraat", new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero))
                 : null);
     }
