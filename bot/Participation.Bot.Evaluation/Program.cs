@@ -1,63 +1,54 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Participation.Bot;
 using Participation.Bot.Dialogue;
 using Participation.Bot.Evaluation;
+using Participation.Bot.Topics;
 
-// Usage: Participation.Bot.Evaluation <labelled.jsonl> [--latency <count>]
+// Usage: Participation.Bot.Evaluation <labelled.jsonl> [--cross-validate <train.jsonl>] [--folds 10] [--latency <count>]
 //        Participation.Bot.Evaluation --explain "question" ...
-// Prints accuracy per topic and every confusion; with --latency, p50/p95 reply latency in embedded mode (no AI).
+// Prints accuracy per topic, every confusion and the calibration; --cross-validate adds k-fold accuracy on the training set;
+// --latency adds p50/p95 reply latency in embedded mode (no AI).
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: Participation.Bot.Evaluation <labelled.jsonl> [--latency 1000] | --explain \"question\" ...");
+    Console.Error.WriteLine("usage: Participation.Bot.Evaluation <labelled.jsonl> [--cross-validate data/bot-train.jsonl] [--folds 10] [--latency 1000] | --explain \"question\" ...");
     return 2;
 }
 
+string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+
 if (args[0] == "--explain")
 {
-    await using var explainServices = new ServiceCollection().AddLogging().AddParticipationBot(new ConfigurationBuilder().Build()).BuildServiceProvider();
-    var classifier = explainServices.GetRequiredService<Participation.Bot.Topics.TopicClassifier>();
+    await using var explainServices = TopicEvaluation.Compose(new ConfigurationBuilder().Build());
+    var classifier = explainServices.GetRequiredService<TopicClassifier>();
     foreach (var question in args.Skip(1))
     {
-        var reading = classifier.Classify(question, new Participation.Bot.Topics.DialogueContext(null, null, null));
-        Console.WriteLine($"{reading.Topic} {reading.Kind} {reading.Confidence:0.00} [{string.Join(", ", reading.Ranking.Take(3).Select(r => $"{r.Topic} {r.Score:0.0}"))}] {question}");
+        var reading = classifier.Classify(question, new DialogueContext(null, null, null));
+        Console.WriteLine($"{reading.Topic} {reading.Kind} {reading.Confidence:0.00} {reading.Subject} [{string.Join(", ", reading.Ranking.Take(3).Select(r => $"{r.Topic} {r.Score:0.00}"))}] {question}");
     }
 
     return 0;
 }
 
-var latencyCount = args.SkipWhile(a => a != "--latency").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault();
-var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-await using var services = new ServiceCollection()
-    .AddSingleton<IConfiguration>(configuration)
-    .AddLogging()
-    .AddParticipationBot(configuration)
-    .BuildServiceProvider();
-var evaluation = new TopicEvaluation(services.GetRequiredService<TurnEngine>());
+var started = System.Diagnostics.Stopwatch.StartNew();
+await using var services = TopicEvaluation.Compose(configuration);
+var engine = services.GetRequiredService<TurnEngine>();
+Console.WriteLine($"Bot composed and model trained in {started.Elapsed.TotalMilliseconds:0} ms");
+var evaluation = new TopicEvaluation(engine);
 var questions = TopicEvaluation.Load(args[0]);
-var outcomes = await evaluation.RunAsync(questions, CancellationToken.None);
+EvaluationReport.Print($"{args[0]} ({DateTime.UtcNow:yyyy-MM-dd})", await evaluation.RunAsync(questions, CancellationToken.None), Console.Out);
 
-Console.WriteLine($"{"topic",-26} {"correct",8} {"total",6} {"accuracy",9}");
-foreach (var group in outcomes.GroupBy(o => o.Question.Topic).OrderBy(g => g.Key, StringComparer.Ordinal))
+if (Option("--cross-validate") is { } trainingPath)
 {
-    var correct = group.Count(o => o.Correct);
-    Console.WriteLine($"{group.Key,-26} {correct,8} {group.Count(),6} {correct / (double)group.Count(),9:P0}");
+    var folds = int.Parse(Option("--folds") ?? "10", CultureInfo.InvariantCulture);
+    var outcomes = await TopicEvaluation.CrossValidateAsync(TopicEvaluation.Load(trainingPath), folds, configuration, CancellationToken.None);
+    EvaluationReport.Print($"{folds}-fold cross-validation on {trainingPath}", outcomes, Console.Out);
 }
 
-var total = outcomes.Count(o => o.Correct);
-Console.WriteLine($"{"all",-26} {total,8} {outcomes.Count,6} {total / (double)outcomes.Count,9:P1}");
-Console.WriteLine();
-Console.WriteLine("Confusions (expected → reported, confidence):");
-foreach (var miss in outcomes.Where(o => !o.Correct))
-{
-    Console.WriteLine($"  {miss.Question.Topic} → {miss.Topic} ({miss.Confidence:0.00}): {miss.Question.Text}");
-}
-
-if (latencyCount > 0)
+if (int.TryParse(Option("--latency"), CultureInfo.InvariantCulture, out var latencyCount) && latencyCount > 0)
 {
     var timings = await evaluation.MeasureLatencyAsync(questions, latencyCount, CancellationToken.None);
-    Console.WriteLine();
     Console.WriteLine($"Latency over {latencyCount} questions (embedded, no AI): p50 {TopicEvaluation.Percentile(timings, 0.5):0.00} ms, p95 {TopicEvaluation.Percentile(timings, 0.95):0.00} ms, max {timings[^1]:0.00} ms");
 }
 

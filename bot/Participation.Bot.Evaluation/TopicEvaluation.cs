@@ -1,30 +1,22 @@
 using Stopwatch = System.Diagnostics.Stopwatch;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Participation.Bot.Dialogue;
 using Participation.Bot.Protocol;
+using Participation.Bot.Topics;
+using Participation.Bot.Topics.Learning;
 
 namespace Participation.Bot.Evaluation;
-
-/// <summary>A question with the topic a person labelled it with (data/bot-dev.jsonl format).</summary>
-public sealed record LabelledQuestion(
-    [property: JsonPropertyName("text")] string Text,
-    [property: JsonPropertyName("locale")] string? Locale,
-    [property: JsonPropertyName("topic")] string Topic);
 
 public sealed record Outcome(LabelledQuestion Question, string Topic, double Confidence)
 {
     public bool Correct => Topic == Question.Topic;
 }
 
-[JsonSerializable(typeof(LabelledQuestion))]
-internal sealed partial class EvaluationJsonContext : JsonSerializerContext;
-
 /// <summary>Sends each labelled question as the first message of a new conversation and reads the topic the bot reports.</summary>
 public sealed class TopicEvaluation(TurnEngine engine)
 {
-    public static IReadOnlyList<LabelledQuestion> Load(string path) =>
-        [.. File.ReadLines(path).Where(l => l.Trim().Length > 0).Select(l => JsonSerializer.Deserialize(l, EvaluationJsonContext.Default.LabelledQuestion)!)];
+    public static IReadOnlyList<LabelledQuestion> Load(string path) => TrainingSet.Load(path);
 
     public async Task<Outcome> AskAsync(LabelledQuestion question, CancellationToken cancellationToken)
     {
@@ -42,6 +34,56 @@ public sealed class TopicEvaluation(TurnEngine engine)
         }
 
         return outcomes;
+    }
+
+    /// <summary>
+    /// k-fold cross-validation through the whole engine: each fold is answered by a bot whose model was trained on the other
+    /// folds only. Folds are stratified by label and fixed by <paramref name="seed"/>, so runs are comparable.
+    /// </summary>
+    public static async Task<IReadOnlyList<Outcome>> CrossValidateAsync(
+        IReadOnlyList<LabelledQuestion> questions, int folds, IConfiguration configuration, CancellationToken cancellationToken, int seed = 7)
+    {
+        var random = new Random(seed);
+        var fold = new Dictionary<LabelledQuestion, int>(ReferenceEqualityComparer.Instance);
+        foreach (var group in questions.GroupBy(q => q.Subject ?? q.Topic).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var members = group.ToArray();
+            random.Shuffle(members);
+            for (var i = 0; i < members.Length; i++)
+            {
+                fold[members[i]] = i % folds;
+            }
+        }
+
+        await using var shared = Compose(configuration);
+        var index = shared.GetRequiredService<TopicIndex>();
+        var outcomes = new List<Outcome>();
+        for (var k = 0; k < folds; k++)
+        {
+            var model = QuestionModels.Train(questions.Where(q => fold[q] != k));
+            await using var services = Compose(configuration, model, index);
+            var evaluation = new TopicEvaluation(services.GetRequiredService<TurnEngine>());
+            outcomes.AddRange(await evaluation.RunAsync(questions.Where(q => fold[q] == k), cancellationToken));
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>The bot as the host composes it, without AI unless configured; optionally with a given model and index.</summary>
+    public static ServiceProvider Compose(IConfiguration configuration, QuestionModels? model = null, TopicIndex? index = null)
+    {
+        var services = new ServiceCollection().AddSingleton(configuration).AddLogging();
+        if (model is not null)
+        {
+            services.AddSingleton(model);
+        }
+
+        if (index is not null)
+        {
+            services.AddSingleton(index); // registered as an instance, so disposing this provider leaves it to its owner
+        }
+
+        return services.AddParticipationBot(configuration).BuildServiceProvider();
     }
 
     /// <summary>Reply latency in milliseconds per question, over <paramref name="count"/> questions cycled from the set.</summary>

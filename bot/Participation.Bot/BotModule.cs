@@ -12,6 +12,7 @@ using Participation.Bot.Knowledge;
 using Participation.Bot.Phrasing;
 using Participation.Bot.Protocol;
 using Participation.Bot.Topics;
+using Participation.Bot.Topics.Learning;
 
 namespace Participation.Bot;
 
@@ -19,6 +20,9 @@ namespace Participation.Bot;
 public static class BotModule
 {
     public const string ConnectorHttpClient = "Participation.Bot.Connector";
+
+    /// <summary>The ActivitySource of the language-model calls; a host adds it to its tracing to see them.</summary>
+    public const string AiTelemetrySource = "Participation.Bot.AI";
 
     public static IHostApplicationBuilder AddParticipationBot(this IHostApplicationBuilder builder)
     {
@@ -30,11 +34,14 @@ public static class BotModule
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<MunicipalityOptions>().Bind(configuration.GetSection(MunicipalityOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReferralOptions>().Bind(configuration.GetSection(ReferralOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<HandoffOptions>().Bind(configuration.GetSection(HandoffOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BotConnectorOptions>().Bind(configuration.GetSection(BotConnectorOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton<KnowledgeBase>();
         services.TryAddSingleton<TopicIndex>();
+        // Trained at start from the embedded set; the evaluation registers models trained on part of it.
+        services.TryAddSingleton(_ => QuestionModels.Embedded);
         services.TryAddSingleton<TopicClassifier>();
         services.TryAddSingleton<TurnEngine>();
         services.TryAddSingleton<IAgentAvailability, OfficeHours>();

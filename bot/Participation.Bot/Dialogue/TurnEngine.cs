@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
@@ -10,6 +9,7 @@ using Participation.Bot.Knowledge;
 using Participation.Bot.Phrasing;
 using Participation.Bot.Protocol;
 using Participation.Bot.Topics;
+using Participation.Initiatives.Tracking;
 
 namespace Participation.Bot.Dialogue;
 
@@ -25,6 +25,7 @@ public sealed partial class TurnEngine(
     IInitiativeStatusLookup initiatives,
     IOptions<HandoffOptions> handoffOptions,
     IOptions<MunicipalityOptions> municipalityOptions,
+    IOptions<ReferralOptions> referralOptions,
     TimeProvider clock,
     ILogger<TurnEngine> logger)
 {
@@ -98,7 +99,7 @@ public sealed partial class TurnEngine(
                     "I am not sure what you mean, and I do not want to give you a wrong answer. I can help with passports and ID cards, moving house, neighbourhood initiatives and the neighbourhood budget. Could you rephrase your question?"));
                 break;
             case UnderstandingKind.KnownOutOfScope:
-                OutOfScope(turn, understanding.Confidence, text);
+                OutOfScope(turn, understanding.Confidence, text, understanding.Subject);
                 break;
             case UnderstandingKind.Ambiguous:
                 Clarify(turn, understanding, text);
@@ -198,13 +199,18 @@ public sealed partial class TurnEngine(
         var code = understanding.TrackingCode!;
         var status = await initiatives.FindAsync(code, cancellationToken);
         var culture = CultureInfo.GetCultureInfo(turn.Language == LanguageDetector.Dutch ? "nl-NL" : "en-GB");
-        var text = status is null
-            ? L(turn,
-                $"Ik kan geen initiatief vinden met de code {code}. Controleer de code in de bevestigingsmail, of neem contact op via {municipalityOptions.Value.Phone}.",
-                $"I cannot find an initiative with the code {code}. Please check the code in your confirmation e-mail, or contact us on {municipalityOptions.Value.Phone}.")
-            : L(turn,
+        var text = status switch
+        {
+            null => L(turn,
+                $"Ik kan geen initiatief of vraag vinden met de code {code}. Controleer de code in de bevestigingsmail, of neem contact op via {municipalityOptions.Value.Phone}.",
+                $"I cannot find an initiative or question with the code {code}. Please check the code in your confirmation e-mail, or contact us on {municipalityOptions.Value.Phone}."),
+            { IsQuestion: true } => L(turn,
+                $"Uw vraag met volgcode {status.TrackingCode} is geregistreerd op {status.LastUpdated.ToString("d MMMM yyyy", culture)} en heeft de status: {status.Status}. U krijgt het antwoord per e-mail.",
+                $"Your question with tracking code {status.TrackingCode} was registered on {status.LastUpdated.ToString("d MMMM yyyy", culture)} and has the status: {status.Status}. You will receive the answer by e-mail."),
+            _ => L(turn,
                 $"Uw initiatief \"{status.Title}\" ({status.TrackingCode}) heeft de status: {status.Status}. Laatst bijgewerkt op {status.LastUpdated.ToString("d MMMM yyyy", culture)}.",
-                $"Your initiative \"{status.Title}\" ({status.TrackingCode}) has the status: {status.Status}. Last updated on {status.LastUpdated.ToString("d MMMM yyyy", culture)}.");
+                $"Your initiative \"{status.Title}\" ({status.TrackingCode}) has the status: {status.Status}. Last updated on {status.LastUpdated.ToString("d MMMM yyyy", culture)}."),
+        };
         turn.Say(text, Topic.ParticipationInitiative, understanding.Confidence);
         turn.State = turn.State with { LastTopic = Topic.ParticipationInitiative, LastQuestion = code, FailedAnswers = 0 };
     }
@@ -234,10 +240,18 @@ public sealed partial class TurnEngine(
             actions: [CardAction.ImBack(L(turn, "Medewerker spreken", "Talk to a person"))]);
     }
 
-    private void OutOfScope(Turn turn, double confidence, string text)
+    /// <summary>An honest "not mine", the place that does answer it, and a person if the resident wants one.</summary>
+    private void OutOfScope(Turn turn, double confidence, string text, string? subject = null)
     {
+        var m = municipalityOptions.Value;
+        var referral = subject is not null && referralOptions.Value.Subjects.TryGetValue(subject, out var found) ? found : null;
+        var whereToGo = referral is null
+            ? ContactOptions(turn)
+            : L(turn,
+                $"Voor {referral.SubjectNl} kunt u terecht bij {referral.PlaceNl ?? m.Name}: {referral.Url} (telefoon {referral.Phone ?? m.Phone}). Wilt u toch iemand van {m.Name} spreken? Vraag dan om een medewerker.",
+                $"For {referral.SubjectEn} please go to {referral.PlaceEn ?? m.Name}: {referral.Url} (phone {referral.Phone ?? m.Phone}). Would you rather talk to someone at {m.Name}? Ask for a member of staff.");
         turn.Say(
-            L(turn, "Daar kan ik u helaas niet mee helpen. ", "Unfortunately I cannot help you with that. ") + ContactOptions(turn),
+            L(turn, "Daar kan ik u niet mee helpen. ", "I cannot help you with that. ") + whereToGo,
             Topic.OutOfScope, confidence,
             actions: [CardAction.ImBack(L(turn, "Medewerker spreken", "Talk to a person"))]);
         turn.State = turn.State with { LastQuestion = text, LastTopic = Topic.OutOfScope };
@@ -293,7 +307,8 @@ public sealed partial class TurnEngine(
 
     private void RegisterQuestion(Turn turn, string email)
     {
-        var code = "VR-" + RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZ23456789", 8);
+        // The same kind of code as an initiative's, so that /volgen and the bot look a registered question up the same way.
+        var code = TrackingCode.New().Display;
         var question = turn.State.PendingQuestion ?? turn.State.LastQuestion ?? "";
         turn.Emit(BotEvents.QuestionRegister, new JsonObject
         {

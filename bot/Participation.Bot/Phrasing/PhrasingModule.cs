@@ -4,6 +4,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenAI;
 
@@ -24,7 +25,12 @@ internal static class PhrasingModule
 
         // The model provider stays swappable: a host that registers its own IChatClient keeps it.
         services.TryAddSingleton(sp => CreateChatClient(sp.GetRequiredService<IOptions<BotAIOptions>>().Value));
-        services.TryAddSingleton<IAnswerPhraser, ChatClientPhraser>();
+        // Every model call becomes a span (gen_ai.* attributes, tokens used) under the host's trace of the resident's message;
+        // prompts and answers stay out of the trace, since residents' questions can hold personal data.
+        services.TryAddSingleton<IAnswerPhraser>(sp => ActivatorUtilities.CreateInstance<ChatClientPhraser>(sp,
+            sp.GetRequiredService<IChatClient>().AsBuilder()
+                .UseOpenTelemetry(sp.GetService<ILoggerFactory>(), BotModule.AiTelemetrySource, client => client.EnableSensitiveData = false)
+                .Build(sp)));
         return services;
     }
 

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Participation.Bot.Topics.Learning;
+using Participation.Initiatives.Tracking;
 
 namespace Participation.Bot.Topics;
 
@@ -23,35 +25,39 @@ public sealed record Understanding(
     string Language,
     UnderstandingKind Kind,
     IReadOnlyList<TopicScore> Ranking,
-    string? TrackingCode = null);
+    string? TrackingCode = null,
+    string? Subject = null);
 
 /// <summary>What the conversation so far tells about a new message.</summary>
 public sealed record DialogueContext(string? PreviousTopic, string? PreviousQuestion, string? Language);
 
 /// <summary>
-/// Decides the topic of a message: a few explicit signals first (a tracking code, asking for a person, frustration,
-/// greetings, services we do not handle), then Lucene retrieval over the knowledge base, with the previous
-/// question as context for short follow-ups.
+/// Decides the topic of a message. Explicit rules only for what is protocol rather than meaning: a tracking code, asking
+/// for a person, a conversation going badly, greetings and thanks. Everything else is read by a linear model trained on the
+/// bot's own question set (<see cref="LinearTopicModel"/>), blended with Lucene retrieval over the articles, and the
+/// blended probability decides between answering, one clarifying question, and saying honestly that it is out of scope.
 /// </summary>
-public sealed partial class TopicClassifier(TopicIndex index)
+public sealed partial class TopicClassifier(TopicIndex index, QuestionModels models)
 {
-    /// <summary>Below this retrieval score the bot admits it did not understand rather than guess.</summary>
+    /// <summary>Retrieval's share in the blend: the articles know facts the questions do not mention, the model knows phrasing.</summary>
+    internal const double RetrievalWeight = 0.2;
+
+    /// <summary>Below this the top topic is a guess: ask which of the two best topics the resident means.</summary>
+    internal const double ClarifyBelow = 0.45;
+
+    /// <summary>Below this retrieval score, and with a model that is unsure too, the bot admits it did not understand.</summary>
     internal const double MinimumScore = 6;
 
-    /// <summary>A score at which the bot is fully sure of the top topic, were there no competitor.</summary>
-    internal const double ConfidentScore = 20;
-
-    /// <summary>A runner-up scoring at least this share of the top topic makes the question ambiguous.</summary>
-    internal const double AmbiguityRatio = 0.8;
+    internal const double NotUnderstoodBelow = 0.35;
 
     public Understanding Classify(string text, DialogueContext context)
     {
         var language = LanguageDetector.Detect(text, context.Language);
         var words = SpellingCorrector.Words(text).Count();
 
-        if (TrackingCodePattern().Match(text) is { Success: true } code)
+        if (FindTrackingCode(text) is { } code)
         {
-            return new(Topic.ParticipationInitiative, 0.95, language, UnderstandingKind.TrackingCode, [], code.Value.ToUpperInvariant());
+            return new(Topic.ParticipationInitiative, 0.95, language, UnderstandingKind.TrackingCode, [], code);
         }
 
         if (AskForPerson().IsMatch(text))
@@ -72,17 +78,15 @@ public sealed partial class TopicClassifier(TopicIndex index)
             return new(Topic.Smalltalk, 0.9, language, UnderstandingKind.Smalltalk, retrieval.Ranking);
         }
 
-        if (context.PreviousTopic is not null && NotHelpful().IsMatch(text))
+        var reading = Read(text, retrieval);
+        if (context.PreviousTopic is not null && NotHelpful().IsMatch(text) && reading.Kind != UnderstandingKind.AskedForPerson)
         {
             return new(context.PreviousTopic, 0.3, language, UnderstandingKind.NotHelpful, retrieval.Ranking);
         }
 
-        if (retrieval.Concepts.Contains("coutside") && !mentionsSubject)
-        {
-            return new(Topic.OutOfScope, 0.85, language, UnderstandingKind.KnownOutOfScope, retrieval.Ranking);
-        }
-
-        if (context.PreviousTopic is { } previous && Topic.IsAnswerable(previous) && IsFollowUp(text, words, mentionsSubject))
+        if (context.PreviousTopic is { } previous && Topic.IsAnswerable(previous) && IsFollowUp(text, words, mentionsSubject)
+            && reading.Kind is not UnderstandingKind.AskedForPerson
+            && !(reading.Kind is UnderstandingKind.KnownOutOfScope && reading.Confidence >= 0.8))
         {
             var family = Topic.Family(previous);
             var aboutChild = retrieval.Concepts.Contains("cchild");
@@ -97,41 +101,89 @@ public sealed partial class TopicClassifier(TopicIndex index)
             }
 
             // "and what does that cost?" only makes sense together with the question before it.
-            retrieval = index.Search($"{context.PreviousQuestion} {text}");
+            var together = $"{context.PreviousQuestion} {text}";
+            reading = Read(together, index.Search(together));
         }
 
-        return FromRetrieval(retrieval, language);
+        return reading with { Language = language };
     }
 
-    private static Understanding FromRetrieval(Retrieval retrieval, string language)
+    /// <summary>The model's and retrieval's reading of a question without conversation context.</summary>
+    private Understanding Read(string text, Retrieval retrieval)
     {
-        var top = retrieval.Top;
-        if (top.Score < MinimumScore)
+        var probabilities = new Dictionary<string, double>();
+        foreach (var label in models.Topics.Predict(text))
         {
-            return new(Topic.OutOfScope, Math.Round(Math.Clamp(0.3 - top.Score / 10, 0.05, 0.3), 2), language, UnderstandingKind.NotUnderstood, retrieval.Ranking);
+            probabilities[label.Label] = (1 - RetrievalWeight) * label.Probability;
         }
 
-        var runnerUp = retrieval.Ranking.Skip(1).FirstOrDefault(s => Topic.IsAnswerable(s.Topic))?.Score ?? 0;
-        var confidence = Math.Round(top.Score / (top.Score + runnerUp) * Math.Min(1, top.Score / ConfidentScore), 2);
+        var retrieved = retrieval.Ranking.Where(s => Topic.IsAnswerable(s.Topic) && s.Score > 0).ToList();
+        var retrievedTotal = retrieved.Sum(s => s.Score);
+        if (retrievedTotal > 0)
+        {
+            foreach (var score in retrieved)
+            {
+                probabilities[score.Topic] = probabilities.GetValueOrDefault(score.Topic) + RetrievalWeight * score.Score / retrievedTotal;
+            }
+        }
+        else
+        {
+            // Nothing in the articles matches: retrieval's share goes to "not ours".
+            probabilities[Topic.OutOfScope] = probabilities.GetValueOrDefault(Topic.OutOfScope) + RetrievalWeight;
+        }
+
+        var ranking = probabilities.Select(p => new TopicScore(p.Key, p.Value))
+            .OrderByDescending(s => s.Score).ThenBy(s => s.Topic, StringComparer.Ordinal).ToList();
+        var top = ranking[0];
+        var runnerUp = ranking.Count > 1 ? ranking[1] : new TopicScore(Topic.OutOfScope, 0);
+        var confidence = Math.Round(top.Score, 2);
+
+        var unknownWords = models.Topics.KnownWordShare(text) == 0;
+        if ((unknownWords || top.Score < NotUnderstoodBelow) && retrieval.Top.Score < MinimumScore)
+        {
+            return new(Topic.OutOfScope, Math.Min(confidence, 0.3), "", UnderstandingKind.NotUnderstood, ranking);
+        }
+
         var kind = top.Topic switch
         {
             Topic.OutOfScope => UnderstandingKind.KnownOutOfScope,
             Topic.Handoff => UnderstandingKind.AskedForPerson,
             Topic.Smalltalk => UnderstandingKind.Smalltalk,
-            _ when runnerUp >= AmbiguityRatio * top.Score => UnderstandingKind.Ambiguous,
+            _ when top.Score < ClarifyBelow && Topic.IsAnswerable(runnerUp.Topic) => UnderstandingKind.Ambiguous,
             _ => UnderstandingKind.Answer,
         };
-        return new(top.Topic, confidence, language, kind, retrieval.Ranking);
+        return new(top.Topic, confidence, "", kind, ranking, Subject: kind == UnderstandingKind.KnownOutOfScope ? models.Subjects.Predict(text)[0].Label : null);
+    }
+
+    /// <summary>
+    /// A tracking code typed alone or inside a sentence ("hoe staat 13DK33M2H83 ervoor?"), with or without dashes. An
+    /// eleven-letter word passes the check symbol once in 32, so a candidate without digits or dashes must be typed in capitals.
+    /// </summary>
+    internal static string? FindTrackingCode(string text)
+    {
+        foreach (Match candidate in TrackingCodeCandidate().Matches(text))
+        {
+            var value = candidate.Value;
+            var looksLikeCode = value.Any(char.IsDigit) || value.Contains('-', StringComparison.Ordinal) || value.All(c => !char.IsLower(c));
+            if (looksLikeCode && TrackingCode.TryParse(value, out var code, out _))
+            {
+                return code.Display;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsFollowUp(string text, int words, bool mentionsSubject) =>
         FollowUpOpening().IsMatch(text) || (words <= 6 && !mentionsSubject);
 
-    [GeneratedRegex(@"\b[A-Z]{2,4}-\d{4}-\d{3,6}\b", RegexOptions.IgnoreCase)]
-    private static partial Regex TrackingCodePattern();
+    [GeneratedRegex(@"\b[0-9A-Z]{4}[-\s]?[0-9A-Z]{4}[-\s]?[0-9A-Z]{3}\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TrackingCodeCandidate();
 
+    // Requests for a person in the forms residents use: bare ("medewerker", "human please"), polite ("kan ik iemand spreken",
+    // "could I speak with a member of staff") and fed up ("get me someone"). "In person" and "someone else may collect" are not requests.
     [GeneratedRegex(
-        @"\b(medewerker|mens|(echt|echte|levend)\w*\s+(persoon|mens)|iemand\s+(spreken|bellen|aan\s+de\s+lijn|te\s+spreken)|persoon\s+spreken|doorverbind\w*|verbind\s+me\s+door|met\s+een\s+persoon|human|real\s+person|live\s+(agent|person|chat)|(speak|talk|chat)\s+(to|with)\s+(a|an|someone|somebody|a\s+real|an\s+actual|a\s+live)?\s*(person|agent|employee|human|staff|someone|somebody|representative|operator)|representative|operator)\b",
+        @"\b(medewerker\w*|mens|menselijke\s+hulp|(echt|echte|levend|levende)\s+(persoon|mens)|iemand(\s+anders)?\s+(spreken|bellen|aan\s+de\s+(lijn|telefoon)|te\s+spreken)|(spreek|spreken|praat|praten|chat|chatten)\s+(met\s+)?(een\s+)?(echt\w*\s+)?(persoon|mens|medewerker|iemand|ambtenaar)|persoon\s+spreken|doorverbind\w*|verbind\s+(me|mij|mn|u)\s+door|met\s+een\s+(persoon|mens)|klantenservice|terugbel\w*|bel\s+(me|mij)\s+(terug|op)|iemand\s+die\s+(mij|me)\s+(kan|wil)\s+helpen|wil\s+iemand\s+(die|anders)|human\w*|(real|actual|live)\s+(person|agent|chat|people)|(?<!estate\s|travel\s)agent|(speak|talk|chat)\w*\s+(to|with)\s+(a\s+|an\s+|the\s+)?(real\s+|actual\s+|live\s+)?(person|agent|employee|human|staff|someone|somebody|anyone|representative|operator|member\s+of\s+staff|people)|(want|need|get\s+me|give\s+me|find\s+me)\s+(someone|somebody|a\s+person)|anyone\s+there|member\s+of\s+staff|staff\s+member|customer\s+service|call\s*me\s+back|call\s*back|representative|operator|transfer\s+me)\b",
         RegexOptions.IgnoreCase)]
     private static partial Regex AskForPerson();
 
@@ -141,7 +193,7 @@ public sealed partial class TopicClassifier(TopicIndex index)
     private static partial Regex Frustration();
 
     [GeneratedRegex(
-        @"^\W*(hallo|hoi|hey|hi|hello|hiya|goedemorgen|goedemiddag|goedenavond|goededag|dag|good\s+(morning|afternoon|evening)|bedankt|dank\s*(je|u)\s*(wel)?|dankjewel|dankuwel|thanks|thank\s+you|cheers|tot\s+ziens|doei|bye|goodbye|fijne\s+dag|have\s+a\s+nice\s+day)\b",
+        @"^\W*((ok|oke|okay|top|super|great|perfect|prima|fijn|helder|duidelijk)\W+)?(hallo|hoi|hey|hi|hello|hiya|goedemorgen|goedemiddag|goedenavond|goededag|dag|good\s+(morning|afternoon|evening)|bedankt|dank\s*(je|u)\s*(wel)?|dankjewel|dankuwel|thanks|thank\s+you|cheers|tot\s+ziens|doei|bye|goodbye|fijne\s+dag|have\s+a\s+nice\s+day)\b",
         RegexOptions.IgnoreCase)]
     private static partial Regex Greeting();
 

@@ -16,8 +16,6 @@ public sealed record TopicScore(string Topic, double Score);
 public sealed record Retrieval(IReadOnlyList<TopicScore> Ranking, IReadOnlySet<string> Concepts)
 {
     public TopicScore Top => Ranking.Count > 0 ? Ranking[0] : new TopicScore(Topic.OutOfScope, 0);
-
-    public double ScoreOf(string topic) => Ranking.FirstOrDefault(s => s.Topic == topic)?.Score ?? 0;
 }
 
 /// <summary>
@@ -70,8 +68,6 @@ public sealed class TopicIndex : IDisposable
         searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
         speller = new SpellingCorrector(texts, ConceptSynonyms.Map.Values.SelectMany(p => p));
     }
-
-    public string CorrectSpelling(string text) => speller.Correct(text);
 
     public Retrieval Search(string text)
     {

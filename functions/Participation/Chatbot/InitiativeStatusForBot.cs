@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Participation.Bot.Initiatives;
 using Participation.Initiatives;
 using Participation.Initiatives.Lifecycle;
@@ -6,17 +7,36 @@ using Participation.Initiatives.Tracking;
 
 namespace Participation.Chatbot;
 
-/// <summary>The bot tells a resident where their initiative is, from the same store the status page reads.</summary>
-public sealed class InitiativeStatusForBot(InitiativeStore store) : IInitiativeStatusLookup
+/// <summary>
+/// The bot tells a resident where their initiative is, from the same store the status page reads, or where a question
+/// registered outside office hours is (its code has the same form, so one lookup serves both).
+/// </summary>
+public sealed class InitiativeStatusForBot(InitiativeStore store, TableServiceClient tables) : IInitiativeStatusLookup
 {
     public async Task<InitiativeStatus?> FindAsync(string trackingCode, CancellationToken cancellationToken)
     {
-        if (!TrackingCode.TryParse(trackingCode, out var code, out _) || await store.FindAsync(code.Value, cancellationToken) is not { } initiative)
+        if (!TrackingCode.TryParse(trackingCode, out var code, out _))
         {
             return null;
         }
 
+        if (await store.FindAsync(code.Value, cancellationToken) is not { } initiative)
+        {
+            return await FindQuestionAsync(code, cancellationToken);
+        }
+
         var timeline = await store.TimelineAsync(initiative.TrackingCode, cancellationToken);
         return new InitiativeStatus(initiative.TrackingCode, initiative.Status.ToWireName(), initiative.Title, timeline.Count > 0 ? timeline[^1].At : initiative.SubmittedAt);
+    }
+
+    private async Task<InitiativeStatus?> FindQuestionAsync(TrackingCode code, CancellationToken cancellationToken)
+    {
+        // The registrar keys a question by the code as the bot showed it (grouped with dashes).
+        var found = await tables.GetTableClient(BotQuestionRegistrar.Table)
+            .GetEntityIfExistsAsync<TableEntity>(code.Display, "question", cancellationToken: cancellationToken);
+        return found.HasValue && found.Value is { } question
+            ? new InitiativeStatus(code.Display, question.GetString("Status") ?? "open", question.GetString("Question") ?? "",
+                question.GetDateTimeOffset("RegisteredAt") ?? question.Timestamp ?? DateTimeOffset.MinValue, IsQuestion: true)
+            : null;
     }
 }

@@ -25,7 +25,7 @@ public static class Telemetry
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithTracing(tracing =>
             {
-                tracing.AddSource(FunctionInvoker.ActivitySource.Name).AddAspNetCoreInstrumentation(o => o.EnrichWithHttpRequest = (activity, request) =>
+                tracing.AddSource(FunctionInvoker.ActivitySource.Name, Participation.Bot.BotModule.AiTelemetrySource).AddAspNetCoreInstrumentation(o => o.EnrichWithHttpRequest = (activity, request) =>
                 {
                     activity.SetTag("url.path", TracedPaths.Redact(request.Path.Value));
                     activity.SetTag("url.query", request.QueryString.HasValue ? TracedPaths.RedactedQuery : null);

@@ -9,13 +9,12 @@ namespace Participation.Bot.Tests.Dialogue;
 /// </summary>
 public sealed class LabelledQuestionsTests(ITestOutputHelper output) : IDisposable
 {
-    private const double RequiredAccuracy = 0.90;
     private readonly BotTestHost host = new();
 
     [Theory]
-    [InlineData("Data/bot-dev.jsonl")]
-    [InlineData("Data/bot-heldout.jsonl")]
-    public async Task Reports_the_labelled_topic_for_at_least_90_percent(string file)
+    [InlineData("Data/bot-dev.jsonl", 0.93)]
+    [InlineData("Data/bot-heldout.jsonl", 0.90)]
+    public async Task Reports_the_labelled_topic_for_the_required_share(string file, double requiredAccuracy)
     {
         var evaluation = new TopicEvaluation(host.Engine);
         var outcomes = await evaluation.RunAsync(TopicEvaluation.Load(Path.Combine(AppContext.BaseDirectory, file)), CancellationToken.None);
@@ -27,7 +26,7 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output) : IDisposab
             output.WriteLine($"  {miss.Question.Topic} → {miss.Topic}: {miss.Question.Text}");
         }
 
-        Assert.True(accuracy >= RequiredAccuracy, $"{file}: accuracy {accuracy:P1} is below {RequiredAccuracy:P0}");
+        Assert.True(accuracy >= requiredAccuracy, $"{file}: accuracy {accuracy:P1} is below {requiredAccuracy:P0}");
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Participation.Bot.Dialogue;
 using Participation.Bot.Initiatives;
 using Participation.Bot.Protocol;
 using Participation.Bot.Topics;
+using Participation.Initiatives.Tracking;
 
 namespace Participation.Bot.Tests.Dialogue;
 
@@ -139,6 +140,30 @@ public sealed class TurnEngineTests : IDisposable
         Assert.Single(reply.SuggestedActions!.Actions!);
     }
 
+    [Theory]
+    [InlineData("hoe vraag ik zorgtoeslag aan", "https://www.belastingdienst.nl")]
+    [InlineData("mijn rijbewijs is gestolen, moet ik aangifte doen", "https://www.voorbeeldstad.nl/rijbewijs")]
+    [InlineData("we verhuizen en willen een verhuiswagen voor de deur zetten, heb ik een vergunning nodig", "https://www.voorbeeldstad.nl/ondernemen")]
+    public async Task Out_of_scope_sharing_words_with_our_topics_is_answered_honestly_with_the_place_to_go(string question, string place)
+    {
+        var reply = (await host.StartConversation().SayAsync(question)).Message();
+
+        Assert.Equal(Topic.OutOfScope, reply.Topic());
+        Assert.StartsWith("Daar kan ik u niet mee helpen.", reply.Text);
+        Assert.Contains(place, reply.Text);
+        Assert.Contains("medewerker", reply.Text);
+    }
+
+    [Fact]
+    public async Task Referrals_can_be_configured_per_subject()
+    {
+        using var configured = new BotTestHost(settings: new Dictionary<string, string?> { ["Referrals:Subjects:parking:Url"] = "https://parkeren.example.nl" });
+
+        var reply = (await configured.StartConversation().SayAsync("hoe vraag ik een parkeervergunning aan")).Message();
+
+        Assert.Contains("https://parkeren.example.nl", reply.Text);
+    }
+
     [Fact]
     public async Task Admits_not_understanding_instead_of_guessing()
     {
@@ -246,7 +271,7 @@ public sealed class TurnEngineTests : IDisposable
         var register = registered.Event(BotEvents.QuestionRegister);
         Assert.NotNull(register);
         var code = register.Value!["trackingCode"]!.GetValue<string>();
-        Assert.Matches("^VR-[A-Z2-9]{8}$", code);
+        Assert.True(TrackingCode.TryParse(code, out _, out _), $"{code} is not a tracking code /volgen can read");
         Assert.Equal("hoe lang duurt een spoedaanvraag voor een paspoort", register.Value!["question"]!.GetValue<string>());
         Assert.Equal("jan@example.nl", register.Value!["email"]!.GetValue<string>());
         Assert.Equal("nl-NL", register.Value!["locale"]!.GetValue<string>());
@@ -268,7 +293,7 @@ public sealed class TurnEngineTests : IDisposable
     [Fact]
     public async Task A_tracking_code_is_answered_with_the_initiative_status()
     {
-        var reply = (await host.StartConversation().SayAsync("wat is de status van BI-2026-0042?")).Message();
+        var reply = (await host.StartConversation().SayAsync($"wat is de status van {KnownInitiatives.Code}?")).Message();
 
         Assert.Equal(Topic.ParticipationInitiative, reply.Topic());
         Assert.Contains("Speeltuin Parkstraat", reply.Text);
@@ -279,9 +304,41 @@ public sealed class TurnEngineTests : IDisposable
     [Fact]
     public async Task An_unknown_tracking_code_is_not_invented()
     {
-        var reply = (await host.StartConversation().SayAsync("status BI-2026-9999")).Message();
+        var reply = (await host.StartConversation().SayAsync($"status {TrackingCode.New()}")).Message();
 
-        Assert.Contains("geen initiatief vinden", reply.Text);
+        Assert.Contains("geen initiatief of vraag vinden", reply.Text);
+    }
+
+    [Theory]
+    [InlineData("hoe staat {0} ervoor?")]
+    [InlineData("{0}")]
+    [InlineData("what's happening with {0} please")]
+    public async Task A_tracking_code_alone_or_inside_a_sentence_in_any_case_and_without_dashes_gets_the_status(string message)
+    {
+        var typed = string.Format(System.Globalization.CultureInfo.InvariantCulture, message, KnownInitiatives.Code.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant());
+
+        var reply = (await host.StartConversation().SayAsync(typed)).Message();
+
+        Assert.Equal(Topic.ParticipationInitiative, reply.Topic());
+        Assert.Contains("Speeltuin Parkstraat", reply.Text);
+    }
+
+    [Fact]
+    public async Task The_code_of_a_question_registered_outside_office_hours_gets_the_question_status()
+    {
+        var reply = (await host.StartConversation().SayAsync($"hoe staat het met {KnownInitiatives.QuestionCode}")).Message();
+
+        Assert.Equal(Topic.ParticipationInitiative, reply.Topic());
+        Assert.Contains("Uw vraag met volgcode", reply.Text);
+        Assert.Contains("20 november 2026", reply.Text);
+    }
+
+    [Fact]
+    public async Task An_eleven_letter_word_is_not_read_as_a_tracking_code()
+    {
+        var reply = (await host.StartConversation().SayAsync("ik wil mij inschrijven op mijn nieuwe adres")).Message();
+
+        Assert.NotEqual(Topic.ParticipationInitiative, reply.Topic());
     }
 
     [Fact]
@@ -324,9 +381,14 @@ public sealed class TurnEngineTests : IDisposable
 
     private sealed class KnownInitiatives : IInitiativeStatusLookup
     {
+        public static readonly string Code = TrackingCode.New().Display;
+        public static readonly string QuestionCode = TrackingCode.New().Display;
+
         public Task<InitiativeStatus?> FindAsync(string trackingCode, CancellationToken cancellationToken) =>
-            Task.FromResult(trackingCode == "BI-2026-0042"
-                ? new InitiativeStatus("BI-2026-0042", "In behandeling", "Speeltuin Parkstraat", new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero))
+            Task.FromResult(trackingCode == QuestionCode
+                ? new InitiativeStatus(QuestionCode, "open", "hoe lang duurt een spoedaanvraag", new DateTimeOffset(2026, 11, 20, 19, 0, 0, TimeSpan.Zero), IsQuestion: true)
+                : trackingCode == Code
+                ? new InitiativeStatus(Code, "In behandeling", "Speeltuin Parkstraat", new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero))
                 : null);
     }
 }
