@@ -32,6 +32,7 @@ internal sealed class EqualSharesRun
     private int zeroClass = -1;
     private List<int> live = [];
     private int round;
+    private RunTrace trace = new(1);
 
     public EqualSharesRun(BallotProfile profile, BigInteger shareNumerator, BigInteger shareDenominator)
     {
@@ -60,6 +61,9 @@ internal sealed class EqualSharesRun
     public List<Payment> Payments { get; } = [];
 
     public long TotalCost { get; private set; }
+
+    /// <summary>Every decision this run took; see <see cref="RunTrace"/>.</summary>
+    public RunTrace Trace => trace;
 
     public void Execute(CancellationToken cancellationToken)
     {
@@ -92,11 +96,15 @@ internal sealed class EqualSharesRun
             foreach (var p in candidates)
             {
                 // A project's price only rises as voters spend, so an old price above the best cannot win.
-                if (tied.Count > 0 && staleNumerator[p] * bestDenominator > bestNumerator * staleDenominator[p])
+                var pricedAbove = tied.Count > 0 && staleNumerator[p] * bestDenominator > bestNumerator * staleDenominator[p];
+                trace.Add(pricedAbove);
+                if (pricedAbove)
                 {
                     continue;
                 }
-                if (!TryPrice(p, out var remainder, out var weight))
+                var affordable = TryPrice(p, out var remainder, out var weight);
+                trace.Add(affordable);
+                if (!affordable)
                 {
                     active[p] = false;
                     continue;
@@ -109,6 +117,7 @@ internal sealed class EqualSharesRun
                 var comparison = tied.Count == 0
                     ? -1
                     : (staleNumerator[p] * bestDenominator).CompareTo(bestNumerator * staleDenominator[p]);
+                trace.Add(comparison);
                 if (comparison < 0)
                 {
                     tied.Clear();
@@ -125,6 +134,7 @@ internal sealed class EqualSharesRun
                 return;
             }
             var chosen = tied.MinBy(p => profile.TieRank[p]);
+            trace.Add(chosen);
             Pay(chosen, lastRemainder[chosen], lastWeight[chosen]);
             active[chosen] = false;
         }
@@ -154,6 +164,7 @@ internal sealed class EqualSharesRun
         var target = profile.Cost[project] * denominator;
         var paidByPoor = BigInteger.Zero;
         weight = profile.TotalWeight[project];
+        trace.Add(project);
         if (unitWeights)
         {
             // Supporters per budget class, then the classes from poorest up; the histogram is cleared on the way out.
@@ -170,13 +181,16 @@ internal sealed class EqualSharesRun
                     {
                         continue;
                     }
+                    trace.Add(c);
                     if (c == zeroClass)
                     {
                         weight -= m;
                         continue;
                     }
                     remainder = target - paidByPoor;
-                    if (remainder <= numerators[c] * weight)
+                    var canPay = remainder <= numerators[c] * weight;
+                    trace.Add(canPay);
+                    if (canPay)
                     {
                         return true;
                     }
@@ -196,8 +210,12 @@ internal sealed class EqualSharesRun
         {
             foreach (var (c, w, m) in SupportersByBudgetPerVote(project))
             {
+                trace.Add(c);
+                trace.Add(w);
                 remainder = target - paidByPoor;
-                if (remainder * w <= numerators[c] * weight)
+                var canPay = remainder * w <= numerators[c] * weight;
+                trace.Add(canPay);
+                if (canPay)
                 {
                     return true;
                 }
@@ -244,6 +262,7 @@ internal sealed class EqualSharesRun
             {
                 // What is left after paying price * w, over the new denominator (old one times weight).
                 var left = numerators[from] * weight - remainder * w;
+                trace.Add(left.Sign);
                 move = left.Sign > 0 ? (NewClass(left), false) : (ZeroClass(), left.Sign < 0);
                 SetTarget(target, poorInRound, from, w, move);
                 touched.Add(from);
@@ -309,7 +328,9 @@ internal sealed class EqualSharesRun
         int i = 0, j = 0;
         while (i < kept.Count && j < shifted.Count)
         {
-            merged.Add(numerators[kept[i]] <= numerators[shifted[j]] ? kept[i++] : shifted[j++]);
+            var keptFirst = numerators[kept[i]] <= numerators[shifted[j]];
+            trace.Add(keptFirst);
+            merged.Add(keptFirst ? kept[i++] : shifted[j++]);
         }
         merged.AddRange(kept.Skip(i));
         merged.AddRange(shifted.Skip(j));
