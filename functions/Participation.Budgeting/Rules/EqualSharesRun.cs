@@ -172,6 +172,7 @@ internal sealed class EqualSharesRun
             {
                 scratch[classOf[profile.ProjectGroup[k]]] += profile.Multiplicity[profile.ProjectGroup[k]];
             }
+            var poor = new PoorSet();
             try
             {
                 foreach (var c in live)
@@ -181,19 +182,18 @@ internal sealed class EqualSharesRun
                     {
                         continue;
                     }
-                    trace.Add(c);
                     if (c == zeroClass)
                     {
                         weight -= m;
                         continue;
                     }
                     remainder = target - paidByPoor;
-                    var canPay = remainder <= numerators[c] * weight;
-                    trace.Add(canPay);
-                    if (canPay)
+                    if (remainder <= numerators[c] * weight)
                     {
+                        trace.Add(poor.Hash);
                         return true;
                     }
+                    poor.Add(c, 1);
                     paidByPoor += numerators[c] * m;
                     weight -= m;
                 }
@@ -208,17 +208,16 @@ internal sealed class EqualSharesRun
         }
         else
         {
+            var poor = new PoorSet();
             foreach (var (c, w, m) in SupportersByBudgetPerVote(project))
             {
-                trace.Add(c);
-                trace.Add(w);
                 remainder = target - paidByPoor;
-                var canPay = remainder * w <= numerators[c] * weight;
-                trace.Add(canPay);
-                if (canPay)
+                if (remainder * w <= numerators[c] * weight)
                 {
+                    trace.Add(poor.Hash);
                     return true;
                 }
+                poor.Add(c, w);
                 paidByPoor += numerators[c] * m;
                 weight -= m * w;
             }
@@ -328,9 +327,7 @@ internal sealed class EqualSharesRun
         int i = 0, j = 0;
         while (i < kept.Count && j < shifted.Count)
         {
-            var keptFirst = numerators[kept[i]] <= numerators[shifted[j]];
-            trace.Add(keptFirst);
-            merged.Add(keptFirst ? kept[i++] : shifted[j++]);
+            merged.Add(numerators[kept[i]] <= numerators[shifted[j]] ? kept[i++] : shifted[j++]);
         }
         merged.AddRange(kept.Skip(i));
         merged.AddRange(shifted.Skip(j));

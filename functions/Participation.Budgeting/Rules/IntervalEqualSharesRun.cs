@@ -135,6 +135,7 @@ internal sealed class IntervalEqualSharesRun
             {
                 scratch[classOf[profile.ProjectGroup[k]]] += profile.Multiplicity[profile.ProjectGroup[k]];
             }
+            var poor = new PoorSet();
             try
             {
                 foreach (var c in live)
@@ -144,19 +145,18 @@ internal sealed class IntervalEqualSharesRun
                     {
                         continue;
                     }
-                    trace.Add(c);
                     if (c == zeroClass)
                     {
                         weight -= m;
                         continue;
                     }
                     remainder = target - paidByPoor;
-                    var canPay = Interval.AtMost(remainder, budgets[c] * weight);
-                    trace.Add(canPay);
-                    if (canPay)
+                    if (Interval.AtMost(remainder, budgets[c] * weight))
                     {
+                        trace.Add(poor.Hash);
                         return true;
                     }
+                    poor.Add(c, 1);
                     paidByPoor += budgets[c] * m;
                     weight -= m;
                 }
@@ -171,17 +171,16 @@ internal sealed class IntervalEqualSharesRun
         }
         else
         {
+            var poor = new PoorSet();
             foreach (var (c, w, m) in SupportersByBudgetPerVote(project))
             {
-                trace.Add(c);
-                trace.Add(w);
                 remainder = target - paidByPoor;
-                var canPay = Interval.AtMost(remainder * w, budgets[c] * weight);
-                trace.Add(canPay);
-                if (canPay)
+                if (Interval.AtMost(remainder * w, budgets[c] * weight))
                 {
+                    trace.Add(poor.Hash);
                     return true;
                 }
+                poor.Add(c, w);
                 paidByPoor += budgets[c] * m;
                 weight -= m * w;
             }
@@ -291,9 +290,7 @@ internal sealed class IntervalEqualSharesRun
         int i = 0, j = 0;
         while (i < kept.Count && j < shifted.Count)
         {
-            var keptFirst = Interval.Compare(budgets[kept[i]], budgets[shifted[j]]) < 0;
-            trace.Add(keptFirst);
-            merged.Add(keptFirst ? kept[i++] : shifted[j++]);
+            merged.Add(Interval.Compare(budgets[kept[i]], budgets[shifted[j]]) < 0 ? kept[i++] : shifted[j++]);
         }
         merged.AddRange(kept.Skip(i));
         merged.AddRange(shifted.Skip(j));
