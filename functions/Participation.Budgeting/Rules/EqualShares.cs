@@ -28,6 +28,7 @@ public sealed class EqualShares : IBudgetRule
     /// Increments with the same <see cref="RunTrace"/> have the same outcome at every increment between them, so the
     /// loop gallops over such a stretch (1, 2, 4, … increments ahead, then halving back) and only looks closely where
     /// a decision changes: exactly the outcome of raising the shares one unit at a time, in a few runs per change.
+    /// Where decisions change at nearly every increment, the next few increments are counted side by side, one per core.
     /// </summary>
     internal static (IReadOnlyList<int> Selected, long Increments, EqualSharesRun? ExactRun) Run(
         BallotProfile profile, CancellationToken cancellationToken)
@@ -37,6 +38,9 @@ public sealed class EqualShares : IBudgetRule
         {
             return ([], 0, ExactRun(profile, 0, cancellationToken));
         }
+
+        var counted = new Dictionary<long, CountResult>();
+        CountResult Probe(long at) => counted.TryGetValue(at, out var known) ? known : counted[at] = Count(profile, at, cancellationToken);
 
         CountResult? previous = null;
         long increments = 0;
@@ -55,6 +59,8 @@ public sealed class EqualShares : IBudgetRule
                 return (current.Selected, increments, current.Exact);
             }
 
+            Prefetch(profile, counted, increments, cancellationToken);
+
             // Find the last increment with the same trace: everything up to it is this outcome again, neither over
             // the budget nor exhaustive, so the loop goes on right after it.
             var sameUntil = increments;
@@ -63,7 +69,7 @@ public sealed class EqualShares : IBudgetRule
             long changedAt = 0;
             for (long step = 1; changed is null; step *= 2)
             {
-                var probe = Count(profile, sameUntil + step, cancellationToken);
+                var probe = Probe(sameUntil + step);
                 if (probe.Trace == current.Trace)
                 {
                     (sameUntil, sameResult) = (sameUntil + step, probe);
@@ -76,7 +82,7 @@ public sealed class EqualShares : IBudgetRule
             while (changedAt - sameUntil > 1)
             {
                 var middle = sameUntil + (changedAt - sameUntil) / 2;
-                var probe = Count(profile, middle, cancellationToken);
+                var probe = Probe(middle);
                 if (probe.Trace == current.Trace)
                 {
                     (sameUntil, sameResult) = (middle, probe);
@@ -88,6 +94,35 @@ public sealed class EqualShares : IBudgetRule
             }
             previous = sameResult;
             (current, increments) = (changed, changedAt);
+            foreach (var done in counted.Keys.Where(at => at <= increments).ToList())
+            {
+                counted.Remove(done);
+            }
+        }
+    }
+
+    /// <summary>Counts the next increments not yet counted, one per core; the gallop then finds most of its probes done.</summary>
+    private static void Prefetch(BallotProfile profile, Dictionary<long, CountResult> counted, long after, CancellationToken cancellationToken)
+    {
+        var cores = Environment.ProcessorCount;
+        if (cores == 1)
+        {
+            return;
+        }
+        var missing = new List<long>();
+        for (var at = after + 1; missing.Count < cores && at <= after + 2 * cores; at++)
+        {
+            if (!counted.ContainsKey(at))
+            {
+                missing.Add(at);
+            }
+        }
+        var results = new CountResult[missing.Count];
+        Parallel.For(0, missing.Count, new ParallelOptions { CancellationToken = cancellationToken },
+            i => results[i] = Count(profile, missing[i], cancellationToken));
+        for (var i = 0; i < missing.Count; i++)
+        {
+            counted[missing[i]] = results[i];
         }
     }
 
