@@ -12,7 +12,7 @@ public sealed class TallyOptions
 {
     public const string Section = "Tally";
 
-    /// <summary>Counting time per request, on one core; beyond it the answer is 422 and the count stops.</summary>
+    /// <summary>Counting time per request (wall clock); beyond it the answer is 422 and the count stops.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
     public TimeSpan MaxCountingTime { get; set; } = TimeSpan.FromSeconds(2);
 
