@@ -9,11 +9,11 @@ namespace Participation.Benchmarks.Budgeting;
 /// </summary>
 public static class SyntheticElection
 {
-    public static Election Create(int voters, int projects, double averageChoices, int seed)
+    public static Election Create(int voters, int projects, double averageChoices, int seed, long costUnit = 5_000)
     {
         var random = new Random(seed);
         var projectList = Enumerable.Range(1, projects)
-            .Select(i => new Project($"p{i:D3}", 5_000 * random.Next(1, 41), $"Project {i}"))
+            .Select(i => new Project($"p{i:D3}", costUnit * random.Next(1, 41), $"Project {i}"))
             .ToArray();
         var popularity = Enumerable.Range(1, projects).Select(rank => 1.0 / Math.Pow(rank, 0.9)).ToArray();
         Shuffle(random, popularity);

@@ -78,6 +78,10 @@ public sealed record PabulibFile(
         {
             throw new FormatException($"'{value}' is not a whole number for {what}.");
         }
+        if (number is > long.MaxValue or < long.MinValue)
+        {
+            throw new FormatException($"'{value}' is too large a number for {what}.");
+        }
         return (long)number;
     }
 }

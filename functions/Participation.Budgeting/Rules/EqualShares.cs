@@ -23,8 +23,14 @@ public sealed class EqualShares : IBudgetRule
         return ToAllocation(Name, profile, selected, increments, exactRun);
     }
 
-    /// <summary>The add1 loop: the projects of the final run, how many increments it took, and that run if it was exact.</summary>
-    internal static (IReadOnlyList<int> Selected, int Increments, EqualSharesRun? ExactRun) Run(
+    /// <summary>
+    /// The add1 loop: the projects of the final run, how many increments it took, and that run if it was exact.
+    /// Increments with the same <see cref="RunTrace"/> have the same outcome at every increment between them, so the
+    /// loop gallops over such a stretch (1, 2, 4, … increments ahead, then halving back) and only looks closely where
+    /// a decision changes: exactly the outcome of raising the shares one unit at a time, in a few runs per change.
+    /// Where decisions change at nearly every increment, the next few increments are counted side by side, one per core.
+    /// </summary>
+    internal static (IReadOnlyList<int> Selected, long Increments, EqualSharesRun? ExactRun) Run(
         BallotProfile profile, CancellationToken cancellationToken)
     {
         var budget = profile.Election.Budget;
@@ -33,41 +39,94 @@ public sealed class EqualShares : IBudgetRule
             return ([], 0, ExactRun(profile, 0, cancellationToken));
         }
 
-        // Runs for different increments are independent, so a batch is counted side by side and read in order;
-        // the runs past the stopping point are thrown away.
-        var batch = Math.Max(1, Environment.ProcessorCount);
-        (IReadOnlyList<int> Selected, EqualSharesRun? Exact)? previous = null;
-        for (var first = 0; ; first += batch)
+        var counted = new Dictionary<long, CountResult>();
+        CountResult Probe(long at) => counted.TryGetValue(at, out var known) ? known : counted[at] = Count(profile, at, cancellationToken);
+
+        CountResult? previous = null;
+        long increments = 0;
+        var current = Count(profile, increments, cancellationToken);
+        while (true)
         {
-            var counts = new (IReadOnlyList<int> Selected, long TotalCost, EqualSharesRun? Exact)[batch];
-            if (batch == 1)
+            if (current.TotalCost > budget)
             {
-                counts[0] = Count(profile, first, cancellationToken);
+                // The first run spends at most what the voters were given, the real budget, so there is a previous.
+                return previous is { } kept
+                    ? (kept.Selected, increments - 1, kept.Exact)
+                    : (current.Selected, increments, current.Exact);
             }
-            else
+            if (IsExhaustive(profile, current.Selected, current.TotalCost))
             {
-                Parallel.For(0, batch, new ParallelOptions { CancellationToken = cancellationToken },
-                    i => counts[i] = Count(profile, first + i, cancellationToken));
+                return (current.Selected, increments, current.Exact);
             }
-            for (var i = 0; i < batch; i++)
+
+            Prefetch(profile, counted, increments, cancellationToken);
+
+            // Find the last increment with the same trace: everything up to it is this outcome again, neither over
+            // the budget nor exhaustive, so the loop goes on right after it.
+            var sameUntil = increments;
+            var sameResult = current;
+            CountResult? changed = null;
+            long changedAt = 0;
+            for (long step = 1; changed is null; step *= 2)
             {
-                var increments = first + i;
-                var (selected, totalCost, exact) = counts[i];
-                if (totalCost > budget)
+                var probe = Probe(sameUntil + step);
+                if (probe.Trace == current.Trace)
                 {
-                    // The first run spends at most what the voters were given, the real budget, so there is a previous.
-                    return previous is { } kept ? (kept.Selected, increments - 1, kept.Exact) : (selected, increments, exact);
+                    (sameUntil, sameResult) = (sameUntil + step, probe);
                 }
-                if (IsExhaustive(profile, selected, totalCost))
+                else
                 {
-                    return (selected, increments, exact);
+                    (changed, changedAt) = (probe, sameUntil + step);
                 }
-                previous = (selected, exact);
+            }
+            while (changedAt - sameUntil > 1)
+            {
+                var middle = sameUntil + (changedAt - sameUntil) / 2;
+                var probe = Probe(middle);
+                if (probe.Trace == current.Trace)
+                {
+                    (sameUntil, sameResult) = (middle, probe);
+                }
+                else
+                {
+                    (changed, changedAt) = (probe, middle);
+                }
+            }
+            previous = sameResult;
+            (current, increments) = (changed, changedAt);
+            foreach (var done in counted.Keys.Where(at => at <= increments).ToList())
+            {
+                counted.Remove(done);
             }
         }
     }
 
-    internal static EqualSharesRun ExactRun(BallotProfile profile, int increments, CancellationToken cancellationToken)
+    /// <summary>Counts the next increments not yet counted, one per core; the gallop then finds most of its probes done.</summary>
+    private static void Prefetch(BallotProfile profile, Dictionary<long, CountResult> counted, long after, CancellationToken cancellationToken)
+    {
+        var cores = Environment.ProcessorCount;
+        if (cores == 1)
+        {
+            return;
+        }
+        var missing = new List<long>();
+        for (var at = after + 1; missing.Count < cores && at <= after + 2 * cores; at++)
+        {
+            if (!counted.ContainsKey(at))
+            {
+                missing.Add(at);
+            }
+        }
+        var results = new CountResult[missing.Count];
+        Parallel.For(0, missing.Count, new ParallelOptions { CancellationToken = cancellationToken },
+            i => results[i] = Count(profile, missing[i], cancellationToken));
+        for (var i = 0; i < missing.Count; i++)
+        {
+            counted[missing[i]] = results[i];
+        }
+    }
+
+    internal static EqualSharesRun ExactRun(BallotProfile profile, long increments, CancellationToken cancellationToken)
     {
         var voters = Math.Max(1, profile.VoterCount);
         var run = new EqualSharesRun(profile, profile.Election.Budget + (BigInteger)increments * profile.VoterCount, voters);
@@ -76,7 +135,7 @@ public sealed class EqualShares : IBudgetRule
     }
 
     internal static Allocation ToAllocation(
-        string rule, BallotProfile profile, IReadOnlyList<int> selected, int increments, EqualSharesRun? exactRun)
+        string rule, BallotProfile profile, IReadOnlyList<int> selected, long increments, EqualSharesRun? exactRun)
     {
         var budget = profile.Election.Budget;
         var rounds = new List<SelectionRound>();
@@ -103,8 +162,10 @@ public sealed class EqualShares : IBudgetRule
             new EqualSharesDetails(profile, increments, selected, exactRun));
     }
 
-    private static (IReadOnlyList<int> Selected, long TotalCost, EqualSharesRun? Exact) Count(
-        BallotProfile profile, int increments, CancellationToken cancellationToken)
+    /// <summary>One run: what it funded, what that costs, its trace, and the run itself when it had to be exact.</summary>
+    private sealed record CountResult(IReadOnlyList<int> Selected, long TotalCost, RunTrace Trace, EqualSharesRun? Exact);
+
+    private static CountResult Count(BallotProfile profile, long increments, CancellationToken cancellationToken)
     {
         var share = profile.Election.Budget + (BigInteger)increments * profile.VoterCount;
         if (share < ExactInDouble && profile.VoterCount < ExactInDouble && profile.Cost.All(cost => cost < ExactInDouble))
@@ -113,7 +174,7 @@ public sealed class EqualShares : IBudgetRule
             {
                 var fast = new IntervalEqualSharesRun(profile, (long)share, profile.VoterCount);
                 fast.Execute(cancellationToken);
-                return (fast.Selected, fast.TotalCost, null);
+                return new CountResult(fast.Selected, fast.TotalCost, fast.Trace, null);
             }
             catch (UncertainComparison)
             {
@@ -121,7 +182,7 @@ public sealed class EqualShares : IBudgetRule
             }
         }
         var exact = ExactRun(profile, increments, cancellationToken);
-        return (exact.Selected, exact.TotalCost, exact);
+        return new CountResult(exact.Selected, exact.TotalCost, exact.Trace, exact);
     }
 
     private static bool IsExhaustive(BallotProfile profile, IReadOnlyList<int> selected, long totalCost)

@@ -12,7 +12,7 @@ public sealed class EqualSharesDetails
     private readonly Lazy<EqualSharesRun> run;
     private readonly Lazy<IReadOnlyList<EqualSharesPayment>> payments;
 
-    internal EqualSharesDetails(BallotProfile profile, int increments, IReadOnlyList<int> selected, EqualSharesRun? exactRun)
+    internal EqualSharesDetails(BallotProfile profile, long increments, IReadOnlyList<int> selected, EqualSharesRun? exactRun)
     {
         this.profile = profile;
         Increments = increments;
@@ -48,7 +48,7 @@ public sealed class EqualSharesDetails
     public Rational VoterShare => run.Value.Share;
 
     /// <summary>How often every voter's share was raised by one currency unit (the add1 completion).</summary>
-    public int Increments { get; }
+    public long Increments { get; }
 
     /// <summary>Projects equal shares funded, in the order it funded them (free projects first).</summary>
     public IReadOnlyList<string> FundedByEqualShares { get; }

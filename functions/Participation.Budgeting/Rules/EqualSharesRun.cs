@@ -32,6 +32,7 @@ internal sealed class EqualSharesRun
     private int zeroClass = -1;
     private List<int> live = [];
     private int round;
+    private RunTrace trace = new(1);
 
     public EqualSharesRun(BallotProfile profile, BigInteger shareNumerator, BigInteger shareDenominator)
     {
@@ -60,6 +61,9 @@ internal sealed class EqualSharesRun
     public List<Payment> Payments { get; } = [];
 
     public long TotalCost { get; private set; }
+
+    /// <summary>Every decision this run took; see <see cref="RunTrace"/>.</summary>
+    public RunTrace Trace => trace;
 
     public void Execute(CancellationToken cancellationToken)
     {
@@ -92,11 +96,15 @@ internal sealed class EqualSharesRun
             foreach (var p in candidates)
             {
                 // A project's price only rises as voters spend, so an old price above the best cannot win.
-                if (tied.Count > 0 && staleNumerator[p] * bestDenominator > bestNumerator * staleDenominator[p])
+                var pricedAbove = tied.Count > 0 && staleNumerator[p] * bestDenominator > bestNumerator * staleDenominator[p];
+                trace.Add(pricedAbove);
+                if (pricedAbove)
                 {
                     continue;
                 }
-                if (!TryPrice(p, out var remainder, out var weight))
+                var affordable = TryPrice(p, out var remainder, out var weight);
+                trace.Add(affordable);
+                if (!affordable)
                 {
                     active[p] = false;
                     continue;
@@ -109,6 +117,7 @@ internal sealed class EqualSharesRun
                 var comparison = tied.Count == 0
                     ? -1
                     : (staleNumerator[p] * bestDenominator).CompareTo(bestNumerator * staleDenominator[p]);
+                trace.Add(comparison);
                 if (comparison < 0)
                 {
                     tied.Clear();
@@ -125,6 +134,7 @@ internal sealed class EqualSharesRun
                 return;
             }
             var chosen = tied.MinBy(p => profile.TieRank[p]);
+            trace.Add(chosen);
             Pay(chosen, lastRemainder[chosen], lastWeight[chosen]);
             active[chosen] = false;
         }
@@ -154,6 +164,7 @@ internal sealed class EqualSharesRun
         var target = profile.Cost[project] * denominator;
         var paidByPoor = BigInteger.Zero;
         weight = profile.TotalWeight[project];
+        trace.Add(project);
         if (unitWeights)
         {
             // Supporters per budget class, then the classes from poorest up; the histogram is cleared on the way out.
@@ -161,6 +172,7 @@ internal sealed class EqualSharesRun
             {
                 scratch[classOf[profile.ProjectGroup[k]]] += profile.Multiplicity[profile.ProjectGroup[k]];
             }
+            var poor = new PoorSet();
             try
             {
                 foreach (var c in live)
@@ -178,8 +190,10 @@ internal sealed class EqualSharesRun
                     remainder = target - paidByPoor;
                     if (remainder <= numerators[c] * weight)
                     {
+                        trace.Add(poor.Hash);
                         return true;
                     }
+                    poor.Add(c, 1);
                     paidByPoor += numerators[c] * m;
                     weight -= m;
                 }
@@ -194,13 +208,16 @@ internal sealed class EqualSharesRun
         }
         else
         {
+            var poor = new PoorSet();
             foreach (var (c, w, m) in SupportersByBudgetPerVote(project))
             {
                 remainder = target - paidByPoor;
                 if (remainder * w <= numerators[c] * weight)
                 {
+                    trace.Add(poor.Hash);
                     return true;
                 }
+                poor.Add(c, w);
                 paidByPoor += numerators[c] * m;
                 weight -= m * w;
             }
@@ -244,6 +261,7 @@ internal sealed class EqualSharesRun
             {
                 // What is left after paying price * w, over the new denominator (old one times weight).
                 var left = numerators[from] * weight - remainder * w;
+                trace.Add(left.Sign);
                 move = left.Sign > 0 ? (NewClass(left), false) : (ZeroClass(), left.Sign < 0);
                 SetTarget(target, poorInRound, from, w, move);
                 touched.Add(from);

@@ -28,6 +28,7 @@ internal sealed class IntervalEqualSharesRun
     private int zeroClass = -1;
     private List<int> live = [];
     private int round;
+    private RunTrace trace = new(2);
 
     public IntervalEqualSharesRun(BallotProfile profile, long shareNumerator, long shareDenominator)
     {
@@ -48,6 +49,9 @@ internal sealed class IntervalEqualSharesRun
     public List<int> Selected { get; } = [];
 
     public long TotalCost { get; private set; }
+
+    /// <summary>Every decision this run took, each certain; see <see cref="RunTrace"/>.</summary>
+    public RunTrace Trace => trace;
 
     public void Execute(CancellationToken cancellationToken)
     {
@@ -76,11 +80,16 @@ internal sealed class IntervalEqualSharesRun
             var best = -1;
             foreach (var p in candidates)
             {
-                if (best >= 0 && stale[p].Lo > stale[best].Hi)
+                // Skipped only when certainly dearer; not skipping is always allowed.
+                var pricedAbove = best >= 0 && stale[p].Lo > stale[best].Hi;
+                trace.Add(pricedAbove);
+                if (pricedAbove)
                 {
                     continue;
                 }
-                if (!TryPrice(p, out var remainder, out var weight))
+                var affordable = TryPrice(p, out var remainder, out var weight);
+                trace.Add(affordable);
+                if (!affordable)
                 {
                     active[p] = false;
                     continue;
@@ -89,7 +98,9 @@ internal sealed class IntervalEqualSharesRun
                 lastWeight[p] = weight;
                 stale[p] = remainder / weight / profile.SatisfactionScale[p];
                 evaluated.Add(p);
-                if (best < 0 || stale[p].Hi < stale[best].Lo)
+                var cheaper = best < 0 || stale[p].Hi < stale[best].Lo;
+                trace.Add(cheaper);
+                if (cheaper)
                 {
                     best = p;
                 }
@@ -105,6 +116,7 @@ internal sealed class IntervalEqualSharesRun
                     throw new UncertainComparison();
                 }
             }
+            trace.Add(best);
             Pay(best, lastRemainder[best], lastWeight[best]);
             active[best] = false;
         }
@@ -115,6 +127,7 @@ internal sealed class IntervalEqualSharesRun
         var target = Interval.Exact(profile.Cost[project]);
         var paidByPoor = Interval.Exact(0);
         weight = profile.TotalWeight[project];
+        trace.Add(project);
         if (unitWeights)
         {
             // Supporters per budget class, then the classes from poorest up; the histogram is cleared on the way out.
@@ -122,6 +135,7 @@ internal sealed class IntervalEqualSharesRun
             {
                 scratch[classOf[profile.ProjectGroup[k]]] += profile.Multiplicity[profile.ProjectGroup[k]];
             }
+            var poor = new PoorSet();
             try
             {
                 foreach (var c in live)
@@ -139,8 +153,10 @@ internal sealed class IntervalEqualSharesRun
                     remainder = target - paidByPoor;
                     if (Interval.AtMost(remainder, budgets[c] * weight))
                     {
+                        trace.Add(poor.Hash);
                         return true;
                     }
+                    poor.Add(c, 1);
                     paidByPoor += budgets[c] * m;
                     weight -= m;
                 }
@@ -155,13 +171,16 @@ internal sealed class IntervalEqualSharesRun
         }
         else
         {
+            var poor = new PoorSet();
             foreach (var (c, w, m) in SupportersByBudgetPerVote(project))
             {
                 remainder = target - paidByPoor;
                 if (Interval.AtMost(remainder * w, budgets[c] * weight))
                 {
+                    trace.Add(poor.Hash);
                     return true;
                 }
+                poor.Add(c, w);
                 paidByPoor += budgets[c] * m;
                 weight -= m * w;
             }
@@ -217,6 +236,7 @@ internal sealed class IntervalEqualSharesRun
                 else
                 {
                     var rich = Interval.AtMost(remainder * w, budgets[from] * weight);
+                    trace.Add(rich);
                     var left = budgets[from] - price * w;
                     if (rich && left.Lo <= 0)
                     {

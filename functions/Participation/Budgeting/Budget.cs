@@ -112,6 +112,9 @@ public sealed record Budget
     public DateTimeOffset CreatedAt { get; init; }
     public string Version { get; init; } = "";
 
+    /// <summary>When the budget row was last written (the table's own timestamp); null before it is stored.</summary>
+    public DateTimeOffset? ChangedAt { get; init; }
+
     public bool RulesFrozen => Phase >= BudgetPhase.Voting;
 
     /// <summary>

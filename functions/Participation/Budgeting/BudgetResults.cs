@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Participation.Budgeting.Explanations;
 using Participation.Budgeting.Pabulib;
@@ -21,24 +22,49 @@ public static class BudgetResults
         long Ballots, long PaperBallots, IReadOnlyList<ProjectResult> Projects);
 
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> HandleAsync(
-        string id, BudgetStore store, BallotBox box, CancellationToken cancellationToken)
+        string id, BudgetStore store, BallotBox box, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(id, cancellationToken) is not { } snapshot)
         {
             return BudgetAccess.NotFound(id);
         }
 
-        if (snapshot.Budget.Phase < BudgetPhase.Counting)
+        return await ReadAsync(snapshot, store, box, clock, cancellationToken) is { } results
+            ? TypedResults.Ok(results)
+            : BudgetAccess.Conflict("Not counted yet", "Results exist once voting has closed.");
+    }
+
+    /// <summary>
+    /// The results of a budget from counting on (null before): counted once per change of the budget — a phase change,
+    /// a batch of paper ballots — stored in its partition, and served from there until the budget changes again.
+    /// A count is stored only once the change has settled on every instance (<see cref="BudgetStore.SettledAfter"/>),
+    /// so a ballot that was still on its way when voting closed is never left out of a stored result.
+    /// </summary>
+    public static async Task<Response?> ReadAsync(
+        BudgetSnapshot snapshot, BudgetStore store, BallotBox box, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var budget = snapshot.Budget;
+        if (budget.Phase < BudgetPhase.Counting)
         {
-            return BudgetAccess.Conflict("Not counted yet", "Results exist once voting has closed.");
+            return null;
+        }
+
+        if (await store.FindResultAsync(budget.Id, cancellationToken) is { } stored && stored.CountedVersion == budget.Version)
+        {
+            return JsonSerializer.Deserialize<Response>(stored.Json)!;
         }
 
         var (election, allocation, ballots) = await CountAsync(snapshot, box, cancellationToken);
         var explained = OutcomeExplanations.Explain(election, allocation).ToDictionary(e => e.ProjectId);
         var projects = snapshot.Projects.Select(p => new ProjectResult(p.Id, p.Title, p.Cost, allocation.Votes.GetValueOrDefault(p.Id),
             allocation.IsSelected(p.Id), explained[p.Id].English, explained[p.Id].Dutch)).ToList();
-        return TypedResults.Ok(new Response(snapshot.Budget.Id, snapshot.Budget.Phase.ToWireName(), allocation.Rule, election.Budget,
-            allocation.Selected, allocation.TotalCost, allocation.Leftover, ballots.Count, ballots.Count(b => b.Paper), projects));
+        var results = new Response(budget.Id, budget.Phase.ToWireName(), allocation.Rule, election.Budget,
+            allocation.Selected, allocation.TotalCost, allocation.Leftover, ballots.Count, ballots.Count(b => b.Paper), projects);
+        if (budget.ChangedAt is { } changed && clock.GetUtcNow() - changed > BudgetStore.SettledAfter)
+        {
+            await store.SaveResultAsync(budget.Id, budget.Version, JsonSerializer.Serialize(results), cancellationToken);
+        }
+        return results;
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(

@@ -17,6 +17,9 @@ public sealed class BudgetStore(TableServiceClient tables, TimeProvider clock)
     public const string Table = "Budgets";
     private const string BudgetRow = "budget";
     private const string ProjectPrefix = "project|";
+    // Sorts before "audit|" and "budget", so reading a budget never reads its stored result.
+    private const string ResultRow = "_result";
+    private const int ResultChunk = 30_000; // a string property holds at most 32K characters
 
     // Every ballot reads its budget; a short cache keeps that read off the hot path. Changes made here clear it at once,
     // and the scheduled close is checked against the date itself, so the cache only delays a manual close made on
@@ -124,6 +127,39 @@ public sealed class BudgetStore(TableServiceClient tables, TimeProvider clock)
         }
     }
 
+    /// <summary>The stored count of the budget, with the budget version it counted; null before the first.</summary>
+    public async Task<(string CountedVersion, string Json)?> FindResultAsync(string id, CancellationToken cancellationToken)
+    {
+        var row = await budgets.GetEntityIfExistsAsync<TableEntity>(id, ResultRow, cancellationToken: cancellationToken);
+        if (!row.HasValue || row.Value is not { } entity || entity.GetString("CountedVersion") is not { } version)
+        {
+            return null;
+        }
+        var json = new System.Text.StringBuilder();
+        for (var i = 0; entity.GetString($"Json{i}") is { } chunk; i++)
+        {
+            json.Append(chunk);
+        }
+        return (version, json.ToString());
+    }
+
+    /// <summary>Stores a count of the budget as it was at <paramref name="countedVersion"/>, replacing any earlier one.</summary>
+    public async Task SaveResultAsync(string id, string countedVersion, string json, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(id, ResultRow) { ["CountedVersion"] = countedVersion, ["CountedAt"] = clock.GetUtcNow() };
+        for (var i = 0; i * ResultChunk < json.Length; i++)
+        {
+            entity[$"Json{i}"] = json.Substring(i * ResultChunk, Math.Min(ResultChunk, json.Length - i * ResultChunk));
+        }
+        await budgets.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>
+    /// How long after a change of the budget row every instance has seen it: the ballot path reads the budget through a
+    /// cache, so a ballot may still arrive this long after voting closed.
+    /// </summary>
+    public static TimeSpan SettledAfter => CacheFor * 2;
+
     public static TableTransactionAction AddProject(string budgetId, BudgetProject project) => new(TableTransactionActionType.Add, new TableEntity(budgetId, ProjectPrefix + project.Id)
     {
         ["Title"] = project.Title,
@@ -177,6 +213,7 @@ public sealed class BudgetStore(TableServiceClient tables, TimeProvider clock)
         ProjectCount = e.GetInt32("ProjectCount") ?? 0,
         CreatedAt = e.GetDateTimeOffset("CreatedAt") ?? default,
         Version = e.ETag.ToString(),
+        ChangedAt = e.Timestamp,
     };
 }
 

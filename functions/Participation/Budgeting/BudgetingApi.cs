@@ -34,7 +34,7 @@ public static class BudgetingApi
             .WithSummary("Generate voting codes as CSV for mail merge (the only copy: only hashes are kept)").RequireAuthorization(Policies.BudgetManager);
         budgets.MapPost("/{id}/paper-ballots", ImportPaperBallots.HandleAsync).WithName(nameof(ImportPaperBallots))
             .WithSummary("Import paper ballots (CSV code,projects[,points]); duplicates of online votes are not counted")
-            .Accepts<string>("text/csv", "text/plain").RequireAuthorization(Policies.BudgetManager);
+            .Accepts<string>("text/csv").RequireAuthorization(Policies.BudgetManager);
         budgets.MapPost("/{id}/phase", MoveBudgetPhase.HandleAsync).WithName(nameof(MoveBudgetPhase))
             .WithSummary("Move a budget to a later phase ahead of its schedule (admins)").RequireAuthorization(Policies.Admin);
 

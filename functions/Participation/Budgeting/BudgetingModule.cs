@@ -13,6 +13,7 @@ public static class BudgetingModule
         var services = builder.Services;
         services.AddTable(BudgetStore.Table).AddTable(BallotBox.Table);
         services.AddAuditedTable(BudgetStore.Table);
+        services.AddOptions<TallyOptions>().BindConfiguration(TallyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BudgetStore>();
         services.AddSingleton<BallotBox>();
         services.AddTimerFunction<AdvanceBudgetPhases>();

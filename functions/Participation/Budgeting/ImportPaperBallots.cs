@@ -1,7 +1,9 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
 using Participation.Identity;
 
 namespace Participation.Budgeting;
@@ -16,6 +18,9 @@ public static class ImportPaperBallots
 {
     public const int MaxRows = 50_000;
 
+    // 50,000 rows of a code and a few project ids, with room for points: far above the API's 64 KiB default.
+    public const long MaxBodyBytes = 4 * 1024 * 1024;
+
     public sealed record LineProblem(int Line, string Reason);
 
     public sealed record Response(int Imported, IReadOnlyList<int> Duplicates, IReadOnlyList<LineProblem> Rejected);
@@ -24,6 +29,17 @@ public static class ImportPaperBallots
         string id, HttpRequest request, BudgetStore store, BallotBox box, TimeProvider clock, CancellationToken cancellationToken)
     {
         var user = PlatformUser.From(request.HttpContext.User)!;
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) || !string.Equals(mediaType.MediaType.Value, "text/csv", StringComparison.OrdinalIgnoreCase))
+        {
+            return TypedResults.Problem("Send the paper ballots as text/csv (header code,projects[,points]).",
+                statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Paper ballots come as CSV");
+        }
+
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        }
+
         if (await store.FindAsync(id, cancellationToken) is not { } snapshot)
         {
             return BudgetAccess.NotFound(id);
@@ -57,6 +73,11 @@ public static class ImportPaperBallots
             {
                 rows.Add((csv.Parser.RawRow, csv.GetField("code"), csv.GetField("projects") ?? "", csv.GetField("points")));
             }
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TypedResults.Problem($"Send at most {MaxBodyBytes / 1024 / 1024} MiB of paper ballots per file.",
+                statusCode: StatusCodes.Status413PayloadTooLarge, title: "File too large");
         }
         catch (CsvHelperException exception)
         {

@@ -22,6 +22,8 @@ public static class PabulibData
     public static IEnumerable<string> Names =>
         Directory.GetFiles(Folder.Value, "*.pb").Select(Path.GetFileNameWithoutExtension).Order()!;
 
+    public static string PathOf(string name) => Path.Combine(Folder.Value, name + ".pb");
+
     public static PabulibFile Read(string name)
     {
         lock (Cache)

@@ -27,6 +27,39 @@ public sealed class EqualSharesPropertyTests
         }, iter: 300);
 
     [Fact]
+    public void Skipping_increments_gives_the_outcome_of_raising_shares_one_unit_at_a_time_on_large_budgets()
+    {
+        void Check(Election election)
+        {
+            var allocation = new EqualShares().Select(election, CancellationToken.None);
+            var (selected, increments) = NaiveEqualShares.Select(election);
+            Assert.Equal(selected, allocation.Selected);
+            Assert.Equal(increments, allocation.EqualShares!.Increments);
+        }
+
+        RandomElections.LargeBudgetApproval.Sample(Check, iter: 80);
+        RandomElections.LargeBudgetCumulative.Sample(Check, iter: 50);
+    }
+
+    [Fact]
+    public void A_budget_of_a_trillion_needing_half_a_trillion_increments_is_counted_in_a_few_runs()
+    {
+        // The crafted file from issue 12: one voter wants a project costing nearly the whole budget, another a project
+        // of 1. Only after budget / 2 - 1 increments can the first voter pay; one unit at a time that never ends.
+        const long budget = 1_000_000_000_000;
+        var election = Election.Create(budget, VoteType.Approval,
+            [new Project("a", budget - 1, "a"), new Project("b", 1, "b")],
+            [Ballot.Approval(["a"]), Ballot.Approval(["b"])]);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+
+        var allocation = new EqualShares().Select(election, timeout.Token);
+
+        Assert.Equal(["a", "b"], allocation.Selected);
+        Assert.Equal(budget / 2 - 1, allocation.EqualShares!.Increments);
+        Assert.Equal(new Rational(budget + (budget / 2 - 1) * 2, 2), allocation.EqualShares.VoterShare);
+    }
+
+    [Fact]
     public void The_fast_count_agrees_with_the_exact_count_wherever_it_answers() =>
         RandomElections.Grouped.Sample(election =>
         {

@@ -45,4 +45,32 @@ public static class RandomElections
             ballots.Select(b => new BallotGroup(
                 Ballot.Approval(Enumerable.Range(0, projects).Where(i => (b.Item1 >> i & 1) == 1).Select(i => $"p{i:D2}")),
                 b.Item2)));
+
+    /// <summary>
+    /// Few voters, budgets and costs in the thousands: the add1 completion needs hundreds to thousands of increments,
+    /// which is where skipping runs could go wrong. The naive reference still steps one unit at a time.
+    /// </summary>
+    public static readonly Gen<Election> LargeBudgetApproval =
+        from projects in Gen.Int[1, 5]
+        from costs in Gen.Int[0, 3_000].Array[projects]
+        from ballots in Gen.Int[0, (1 << projects) - 1].Array[1, 4]
+        from budget in Gen.Int[1, 4_000]
+        select Election.Create(
+            budget,
+            VoteType.Approval,
+            costs.Select((cost, i) => new Project($"p{i}", cost, $"Project {i}")),
+            ballots.Select(mask => Ballot.Approval(Enumerable.Range(0, projects).Where(i => (mask >> i & 1) == 1).Select(i => $"p{i}"))));
+
+    public static readonly Gen<Election> LargeBudgetCumulative =
+        from projects in Gen.Int[1, 4]
+        from costs in Gen.Int[1, 3_000].Array[projects]
+        from points in Gen.Int[0, 3].Array[projects].Array[1, 4]
+        from budget in Gen.Int[1, 4_000]
+        select Election.Create(
+            budget,
+            VoteType.Cumulative,
+            costs.Select((cost, i) => new Project($"p{i}", cost, $"Project {i}")),
+            points.Select(ballot => Ballot.Cumulative(ballot
+                .Select((value, i) => new KeyValuePair<string, long>($"p{i}", value))
+                .Where(entry => entry.Value > 0))));
 }

@@ -165,6 +165,31 @@ public sealed class BudgetVotingTests(BudgetingFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Results_are_counted_once_per_change_of_the_budget_and_then_served_as_stored()
+    {
+        var id = await fixture.VotingBudgetAsync(10_000, [4_000, 5_000, 3_000], ApprovalUpTo2);
+        var codes = await fixture.CodesAsync(id, 3);
+        await OkAsync(await fixture.Anonymous.PostAsJsonAsync($"/api/budgets/{id}/ballots", new { code = codes[0], projects = new[] { "p1" } }));
+        await OkAsync(await fixture.Anonymous.PostAsJsonAsync($"/api/budgets/{id}/ballots", new { code = codes[1], projects = new[] { "p2" } }));
+        await OkAsync(await fixture.Admin.PostAsJsonAsync($"/api/budgets/{id}/phase", new { phase = "counting" }));
+        await Task.Delay(BudgetStore.SettledAfter + TimeSpan.FromSeconds(1));
+        var counted = await OkAsync(await fixture.Council.GetAsync($"/api/budgets/{id}/results"));
+        Assert.Equal(2, counted.GetProperty("ballots").GetInt64());
+
+        // A ballot that reaches the table without changing the budget is not counted again on the next request:
+        // the stored count is served until the budget itself changes.
+        var box = fixture.Factory.Services.GetRequiredService<BallotBox>();
+        await box.CastAsync(box.ForCode(id, VotingCodes.Normalise(codes[2])!), Ballot.Approval(["p3"]), null, paper: true, DateTimeOffset.UtcNow, CancellationToken.None);
+        var served = await OkAsync(await fixture.Council.GetAsync($"/api/budgets/{id}/results"));
+        Assert.Equal(2, served.GetProperty("ballots").GetInt64());
+
+        await OkAsync(await fixture.Admin.PostAsJsonAsync($"/api/budgets/{id}/phase", new { phase = "results" }));
+        var recounted = await OkAsync(await fixture.Council.GetAsync($"/api/budgets/{id}/results"));
+        Assert.Equal(3, recounted.GetProperty("ballots").GetInt64());
+        Assert.Equal("results", recounted.GetProperty("phase").GetString());
+    }
+
+    [Fact]
     public async Task Officials_manage_budgets_of_their_own_neighbourhoods_and_projects_come_from_accepted_initiatives()
     {
         var lotte = await fixture.Factory.AsAsync("lotte.smit");

@@ -11,7 +11,7 @@ namespace Participation.Web.Budgeting;
 /// The API's results are the council's from counting on; residents see them here from the results phase on, because
 /// entering that phase is the municipality publishing them. Only aggregates appear: votes per project, no ballots.
 /// </remarks>
-public sealed class ResultsModel(BudgetStore store, BallotBox box) : PageModel
+public sealed class ResultsModel(BudgetStore store, BallotBox box, TimeProvider clock) : PageModel
 {
     public BudgetSnapshot Snapshot { get; private set; } = null!;
     public BudgetResults.Response? Results { get; private set; }
@@ -26,7 +26,7 @@ public sealed class ResultsModel(BudgetStore store, BallotBox box) : PageModel
         Snapshot = snapshot;
         if (BudgetTexts.ResultsPublished(snapshot.Budget))
         {
-            Results = UseCaseResults.Value<BudgetResults.Response>((await BudgetResults.HandleAsync(id, store, box, cancellationToken)).Result);
+            Results = await BudgetResults.ReadAsync(snapshot, store, box, clock, cancellationToken);
         }
 
         return Page();
