@@ -48,6 +48,7 @@ public static class FunctionHostModule
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<FunctionInvoker>();
         services.AddSingleton<FunctionCatalogue>();
+        services.AddSingleton<PoisonQueues>();
         services.AddScoped<FunctionOutputs>();
         services.AddSingleton<IHostedService, StandaloneTriggers>();
         builder.AddApiConventions();
@@ -65,6 +66,7 @@ public static class FunctionHostModule
             .AllowAnonymous().DisableAntiforgery(); // the host is the caller: loopback only, checked inside
         app.MapHealthChecks("/api/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync })
             .WithMetadata(new HttpMethodMetadata(["GET"])).WithName("Health").WithTags("Platform").AllowAnonymous();
+        app.MapPoisonQueuesApi();
         return app;
     }
 

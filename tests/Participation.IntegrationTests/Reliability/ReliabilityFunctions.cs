@@ -62,3 +62,25 @@ public sealed class FailsOnceFunction : IQueueFunction<ProbeMessage>
         SucceededAt[message.Text] = DateTimeOffset.UtcNow;
     }
 }
+
+/// <summary>Fails every attempt while <see cref="Broken"/> is set — a bug that an operator fixes before requeueing.</summary>
+public sealed class BrokenUntilFixedFunction : IQueueFunction<ProbeMessage>
+{
+    public static QueueTrigger Trigger { get; } = new("BrokenUntilFixed", "test-broken-until-fixed");
+
+    public static volatile bool Broken = true;
+    public static ConcurrentDictionary<string, int> Attempts { get; } = new();
+    public static ConcurrentDictionary<string, bool> Handled { get; } = new();
+
+    public Task HandleAsync(ProbeMessage message, QueueMetadata metadata, CancellationToken cancellationToken)
+    {
+        Attempts.AddOrUpdate(message.Text, 1, (_, n) => n + 1);
+        if (Broken && message.Text.StartsWith("doomed", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("Broken until an operator fixes it.");
+        }
+
+        Handled[message.Text] = true;
+        return Task.CompletedTask;
+    }
+}
