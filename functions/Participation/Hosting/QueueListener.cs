@@ -22,6 +22,8 @@ public sealed class QueueListener(
     ILogger<QueueListener> logger) : BackgroundService
 {
     private static readonly TimeSpan MinimumPollingInterval = TimeSpan.FromMilliseconds(100);
+    // How many times maxDequeueCount a message may be tried while the failures are storage outages.
+    private const int OutageAllowance = 4;
     private readonly QueueTrigger trigger = (QueueTrigger)function.Trigger;
     // Cancelled only when shutdown's grace period is over: until then in-flight messages may finish.
     private readonly CancellationTokenSource abandon = new();
@@ -93,9 +95,9 @@ public sealed class QueueListener(
         var token = abandon.Token;
         try
         {
-            if (message.DequeueCount > settings.MaxDequeueCount)
+            if (message.DequeueCount > settings.MaxDequeueCount * OutageAllowance)
             {
-                // Delivered more often than allowed without a verdict (e.g. the process died mid-way): do not try again.
+                // Delivered far more often than allowed without a verdict (e.g. the process died mid-way each time): do not try again.
                 await MoveToPoisonAsync(queue, poison, message, lease, CancellationToken.None);
                 return;
             }
@@ -125,11 +127,14 @@ public sealed class QueueListener(
         {
             await ReleaseAsync(queue, message, lease);
         }
-        catch (Exception)
+        catch (Exception failure)
         {
             try
             {
-                if (message.DequeueCount >= settings.MaxDequeueCount)
+                // A message is poisoned for failing on its own account, not because storage was away for a while: an
+                // outage would otherwise use up every message's attempts at once and leave the work to the slow timers.
+                var outage = IsTransient(failure);
+                if (message.DequeueCount >= settings.MaxDequeueCount * (outage ? OutageAllowance : 1))
                 {
                     await MoveToPoisonAsync(queue, poison, message, lease, CancellationToken.None);
                 }
@@ -259,7 +264,8 @@ public sealed class QueueListener(
 
     private static bool IsTransient(Exception exception) => exception switch
     {
-        AggregateException aggregate => aggregate.InnerExceptions.All(IsTransient),
+        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsTransient),
+        InvalidOperationException { InnerException: { } inner } => IsTransient(inner),
         RequestFailedException failed => failed.Status is 0 or 408 or 429 or >= 500,
         HttpRequestException or TimeoutException or TaskCanceledException or IOException => true,
         _ => false,
