@@ -81,7 +81,7 @@ public sealed class Azurite : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         // Generous: on a loaded 2-core machine node takes its time to start.
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (!(await Listening(tablePort) && await Listening(queuePort)))
         {
             if (DateTime.UtcNow > deadline || process.HasExited)
