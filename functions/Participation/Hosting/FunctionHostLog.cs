@@ -28,4 +28,19 @@ internal static partial class FunctionHostLog
 
     [LoggerMessage(LogLevel.Information, "Storage ready: {TableCount} tables, {QueueCount} queues")]
     public static partial void StorageReady(this ILogger logger, int tableCount, int queueCount);
+
+    [LoggerMessage(LogLevel.Warning, "Message {MessageId} of queue {Queue}: its retry or poison verdict could not be recorded; it becomes visible again when its lease ends")]
+    public static partial void VerdictNotRecorded(this ILogger logger, Exception exception, string messageId, string queue);
+
+    [LoggerMessage(LogLevel.Debug, "Lease of message {MessageId} of queue {Queue} renewed until {Until}")]
+    public static partial void LeaseRenewed(this ILogger logger, string messageId, string queue, DateTimeOffset until);
+
+    [LoggerMessage(LogLevel.Warning, "Lease of message {MessageId} of queue {Queue} could not be renewed; trying again")]
+    public static partial void LeaseNotRenewed(this ILogger logger, Exception exception, string messageId, string queue);
+
+    [LoggerMessage(LogLevel.Warning, "A storage call for queue {QueueName} failed; trying again in {DelayMs} ms")]
+    public static partial void StorageCallRetried(this ILogger logger, Exception exception, string queueName, double delayMs);
+
+    [LoggerMessage(LogLevel.Warning, "Outputs of timer function {FunctionName} could not all be sent; its next run emits them again")]
+    public static partial void TimerOutputsNotSent(this ILogger logger, Exception exception, string functionName);
 }

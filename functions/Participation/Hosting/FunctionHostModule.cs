@@ -48,6 +48,7 @@ public static class FunctionHostModule
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<FunctionInvoker>();
         services.AddSingleton<FunctionCatalogue>();
+        services.AddSingleton<PoisonQueues>();
         services.AddScoped<FunctionOutputs>();
         services.AddSingleton<IHostedService, StandaloneTriggers>();
         builder.AddApiConventions();
@@ -71,6 +72,7 @@ public static class FunctionHostModule
 
         app.MapHealthChecks("/api/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync })
             .WithMetadata(new HttpMethodMetadata(["GET"])).WithName("Health").WithTags("Platform").AllowAnonymous();
+        app.MapPoisonQueuesApi();
         return app;
     }
 

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,8 @@ public sealed class QueueListener(
     ILogger<QueueListener> logger) : BackgroundService
 {
     private static readonly TimeSpan MinimumPollingInterval = TimeSpan.FromMilliseconds(100);
+    // How many times maxDequeueCount a message may be tried while the failures are storage outages.
+    private const int OutageAllowance = 4;
     private readonly QueueTrigger trigger = (QueueTrigger)function.Trigger;
     // Cancelled only when shutdown's grace period is over: until then in-flight messages may finish.
     private readonly CancellationTokenSource abandon = new();
@@ -88,65 +91,189 @@ public sealed class QueueListener(
     private async Task ProcessAsync(QueueClient queue, QueueClient poison, QueueMessage message, QueuesOptions settings)
     {
         var metadata = new QueueMetadata(message.MessageId, message.DequeueCount, message.InsertedOn, message.NextVisibleOn, message.PopReceipt);
+        var lease = new Lease(message.PopReceipt, message.NextVisibleOn ?? DateTimeOffset.UtcNow + hostOptions.Value.MessageLease);
         var token = abandon.Token;
         try
         {
-            if (message.DequeueCount > settings.MaxDequeueCount)
+            if (message.DequeueCount > settings.MaxDequeueCount * OutageAllowance)
             {
-                // Delivered more often than allowed without a verdict (e.g. the process died mid-way): do not try again.
-                await MoveToPoisonAsync(queue, poison, message, CancellationToken.None);
+                // Delivered far more often than allowed without a verdict (e.g. the process died mid-way each time): do not try again.
+                await MoveToPoisonAsync(queue, poison, message, lease, CancellationToken.None);
                 return;
             }
 
             var envelope = QueueEnvelope.Parse(message.Body.ToString());
-            var outputs = await invoker.InvokeQueueAsync(function, envelope, metadata, token);
-            foreach (var (outputQueue, output) in outputs.ByQueue())
+            using (var renewing = new CancellationTokenSource())
             {
-                await sender.SendEnvelopeAsync(outputQueue, output, CancellationToken.None);
+                var renewal = KeepLeaseAsync(queue, message, lease, renewing.Token);
+                try
+                {
+                    var outputs = await invoker.InvokeQueueAsync(function, envelope, metadata, token);
+                    foreach (var (outputQueue, output) in outputs.ByQueue())
+                    {
+                        await sender.SendEnvelopeAsync(outputQueue, output, CancellationToken.None);
+                    }
+                }
+                finally
+                {
+                    await renewing.CancelAsync();
+                    await renewal;
+                }
             }
 
-            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+            await DeleteAsync(queue, message, lease);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
-            await ReleaseAsync(queue, message);
+            await ReleaseAsync(queue, message, lease);
         }
-        catch (Exception)
+        catch (Exception failure)
         {
-            if (message.DequeueCount >= settings.MaxDequeueCount)
+            try
             {
-                await MoveToPoisonAsync(queue, poison, message, CancellationToken.None);
+                // A message is poisoned for failing on its own account, not because storage was away for a while: an
+                // outage would otherwise use up every message's attempts at once and leave the work to the slow timers.
+                var outage = IsTransient(failure);
+                if (message.DequeueCount >= settings.MaxDequeueCount * (outage ? OutageAllowance : 1))
+                {
+                    await MoveToPoisonAsync(queue, poison, message, lease, CancellationToken.None);
+                }
+                else
+                {
+                    await RetryLaterAsync(queue, message, lease, settings.VisibilityTimeout);
+                }
             }
-            else
+            catch (Exception exception)
             {
-                await RetryLaterAsync(queue, message, settings.VisibilityTimeout);
+                // Storage stayed away for the whole lease: the message becomes visible again on its own.
+                logger.VerdictNotRecorded(exception, message.MessageId, queue.Name);
             }
         }
     }
 
-    private async Task MoveToPoisonAsync(QueueClient queue, QueueClient poison, QueueMessage message, CancellationToken cancellationToken)
+    /// <summary>The pop receipt of a message changes with each visibility update; the lease tracks the current one.</summary>
+    private sealed class Lease(string popReceipt, DateTimeOffset visibleAgainAt)
+    {
+        private readonly Lock gate = new();
+        private string popReceipt = popReceipt;
+        private DateTimeOffset visibleAgainAt = visibleAgainAt;
+
+        public string PopReceipt { get { lock (gate) return popReceipt; } }
+        public DateTimeOffset VisibleAgainAt { get { lock (gate) return visibleAgainAt; } }
+
+        public void Renewed(string receipt, DateTimeOffset until)
+        {
+            lock (gate)
+            {
+                popReceipt = receipt;
+                visibleAgainAt = until;
+            }
+        }
+    }
+
+    /// <summary>
+    /// While the handler runs, extends the message's invisibility before it runs out, so that a slow handler is not
+    /// joined by a second delivery of the same message (which the Functions host avoids the same way).
+    /// </summary>
+    private async Task KeepLeaseAsync(QueueClient queue, QueueMessage message, Lease lease, CancellationToken stop)
+    {
+        var length = hostOptions.Value.MessageLease;
+        var every = TimeSpan.FromTicks(Math.Max(length.Ticks / 2, TimeSpan.FromMilliseconds(200).Ticks));
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(every, stop);
+                var receipt = await queue.UpdateMessageAsync(message.MessageId, lease.PopReceipt, visibilityTimeout: length, cancellationToken: stop);
+                lease.Renewed(receipt.Value.PopReceipt, receipt.Value.NextVisibleOn);
+                logger.LeaseRenewed(message.MessageId, queue.Name, receipt.Value.NextVisibleOn);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                // Storage may be briefly away: try again at the next tick; the handler goes on regardless.
+                logger.LeaseNotRenewed(exception, message.MessageId, queue.Name);
+            }
+        }
+    }
+
+    private async Task DeleteAsync(QueueClient queue, QueueMessage message, Lease lease)
+    {
+        await UntilLeaseEndsAsync(lease, async () =>
+        {
+            try
+            {
+                await queue.DeleteMessageAsync(message.MessageId, lease.PopReceipt, CancellationToken.None);
+            }
+            catch (RequestFailedException exception) when (exception.Status == 404)
+            {
+                // Someone else already deleted it, or the lease ran out and it is redelivered: handlers are idempotent.
+            }
+        });
+    }
+
+    private async Task MoveToPoisonAsync(QueueClient queue, QueueClient poison, QueueMessage message, Lease lease, CancellationToken cancellationToken)
     {
         // Send before delete: if we crash between the two, the message is delivered again and poisoned again (at least once).
-        await poison.SendMessageAsync(message.Body, cancellationToken: cancellationToken);
-        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+        await UntilLeaseEndsAsync(lease, () => poison.SendMessageAsync(message.Body, cancellationToken: cancellationToken));
+        await DeleteAsync(queue, message, lease);
         logger.MovedToPoison(message.MessageId, queue.Name, message.DequeueCount, poison.Name);
     }
 
-    private static async Task RetryLaterAsync(QueueClient queue, QueueMessage message, TimeSpan after)
+    /// <summary>Makes a failed message visible again after <paramref name="after"/> — the configured retry delay, not the lease.</summary>
+    private async Task RetryLaterAsync(QueueClient queue, QueueMessage message, Lease lease, TimeSpan after)
     {
-        try
+        await UntilLeaseEndsAsync(lease, async () =>
         {
-            await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: after);
-        }
-        catch (Azure.RequestFailedException)
+            try
+            {
+                await queue.UpdateMessageAsync(message.MessageId, lease.PopReceipt, visibilityTimeout: after);
+            }
+            catch (RequestFailedException exception) when (exception.Status is 404 or 400)
+            {
+                // The lease ran out meanwhile: the message is already visible again, which is what we wanted.
+            }
+        });
+    }
+
+    /// <summary>
+    /// Retries a call on the message while storage is away (the SDK throws AggregateException after its own retries,
+    /// RequestFailedException, HttpRequestException or a timeout), until it succeeds or the lease is over anyway.
+    /// </summary>
+    private async Task UntilLeaseEndsAsync(Lease lease, Func<Task> call)
+    {
+        var delay = TimeSpan.FromMilliseconds(250);
+        while (true)
         {
-            // The lease ran out meanwhile: the message is already visible again, which is what we wanted.
+            try
+            {
+                await call();
+                return;
+            }
+            catch (Exception exception) when (IsTransient(exception) && DateTimeOffset.UtcNow + delay < lease.VisibleAgainAt)
+            {
+                logger.StorageCallRetried(exception, queueName: trigger.Queue, delay.TotalMilliseconds);
+                await Task.Delay(delay);
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 2_000));
+            }
         }
     }
 
-    private async Task ReleaseAsync(QueueClient queue, QueueMessage message)
+    private static bool IsTransient(Exception exception) => exception switch
     {
-        await RetryLaterAsync(queue, message, TimeSpan.Zero);
+        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsTransient),
+        InvalidOperationException { InnerException: { } inner } => IsTransient(inner),
+        RequestFailedException failed => failed.Status is 0 or 408 or 429 or >= 500,
+        HttpRequestException or TimeoutException or TaskCanceledException or IOException => true,
+        _ => false,
+    };
+
+    private async Task ReleaseAsync(QueueClient queue, QueueMessage message, Lease lease)
+    {
+        await RetryLaterAsync(queue, message, lease, TimeSpan.Zero);
         logger.ReleasedAtShutdown(message.MessageId, queue.Name);
     }
 }

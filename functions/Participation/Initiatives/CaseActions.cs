@@ -124,43 +124,47 @@ public static class CaseActions
                 break;
         }
 
-        if (!await store.SaveAsync(changed, entry, user, $"case.{action}", InitiativeStore.AuditSummary(initiative), cancellationToken))
+        // The e-mails and the closing of the contact are stored with the change (an outbox in the case's partition).
+        var effects = Notifications(initiative, changed, entry, action, pseudonyms, platform.Value);
+        if (changed.Status.IsClosed() && !initiative.Status.IsClosed())
+        {
+            effects.Add(SideEffect.ContactClosed(now));
+        }
+
+        if (!await store.SaveAsync(changed, entry, user, $"case.{action}", InitiativeStore.AuditSummary(initiative), cancellationToken, effects: effects))
         {
             var current = await store.FindAsync(initiative.TrackingCode, cancellationToken) ?? initiative;
             return Stale(current);
         }
 
-        if (changed.Status.IsClosed() && !initiative.Status.IsClosed())
-        {
-            await contacts.MarkClosedAsync(changed.TrackingCode, now, cancellationToken);
-        }
-
-        await NotifyAsync(initiative, changed, entry, action, queue, pseudonyms, platform.Value, cancellationToken);
         var saved = await store.FindAsync(changed.TrackingCode, cancellationToken) ?? changed;
         return TypedResults.Ok(new Response(saved.TrackingCode, saved.Status.ToWireName(), saved.Version));
     }
 
-    private static async Task NotifyAsync(InitiativeCase before, InitiativeCase after, TimelineEntry entry, string action, QueueSender queue,
-        Pseudonyms pseudonyms, PlatformOptions platform, CancellationToken cancellationToken)
+    private static List<SideEffect> Notifications(InitiativeCase before, InitiativeCase after, TimelineEntry entry, string action,
+        Pseudonyms pseudonyms, PlatformOptions platform)
     {
+        var effects = new List<SideEffect>();
         var values = InitiativeMessages.Values(after, platform);
         var id = $"{after.TrackingCode}-{entry.Event}-{entry.At.UtcTicks}";
         if (action == "ask-info")
         {
             values["question"] = entry.PublicMessage ?? "";
             values["replyUrl"] = $"{platform.PublicBaseUrl.TrimEnd('/')}/initiatieven/{after.TrackingCode}/antwoord?key={ReplyToInitiative.KeyFor(pseudonyms, after.TrackingCode)}";
-            await queue.SendAsync(SendNotification.Queue, new NotificationRequested(id, "info-requested", Recipient.ContactOf(after.TrackingCode), values), cancellationToken);
+            effects.Add(SideEffect.Notify(new NotificationRequested(id, "info-requested", Recipient.ContactOf(after.TrackingCode), values)));
         }
         else if (after.Status != before.Status && entry.PublicMessage is not null)
         {
             values["publicMessage"] = entry.PublicMessage;
-            await queue.SendAsync(SendNotification.Queue, new NotificationRequested(id, "status-changed", Recipient.ContactOf(after.TrackingCode), values), cancellationToken);
+            effects.Add(SideEffect.Notify(new NotificationRequested(id, "status-changed", Recipient.ContactOf(after.TrackingCode), values)));
         }
 
         if (action == "reassign" && after.OwnerId is { } newOwner && newOwner != before.OwnerId)
         {
-            await queue.SendAsync(SendNotification.Queue, new NotificationRequested(id + "-owner", "initiative-assigned", Recipient.Official(newOwner), values), cancellationToken);
+            effects.Add(SideEffect.Notify(new NotificationRequested(id + "-owner", "initiative-assigned", Recipient.Official(newOwner), values)));
         }
+
+        return effects;
     }
 
     private static LifecycleCommand CommandFor(string action, Request r) => action switch

@@ -10,23 +10,17 @@ namespace Participation.Initiatives;
 /// <summary>
 /// Timer function: reminds owners before a due date and escalates overdue cases to the team lead, then to the service
 /// manager — each level once per deadline. The level is recorded on the case (ETag-guarded) before its e-mail is
-/// queued, so two runs cannot both send it; the notification id makes a redelivered e-mail request harmless too.
+/// queued in the same transaction, so two runs cannot both send it and a failure cannot lose it; the notification id makes a redelivered e-mail request harmless too.
 /// </summary>
 public sealed class EscalateOverdueInitiatives(
     InitiativeStore store,
     RoutingDirectory routing,
     ServiceLevels serviceLevels,
     EscalationPolicy policy,
-    FunctionOutputs outputs,
     IOptions<PlatformOptions> platform,
     TimeProvider clock) : ITimerFunction
 {
-    public const string Notifications = "notifications";
-
-    public static TimerTrigger Trigger { get; } = new(nameof(EscalateOverdueInitiatives), "0 */10 * * * *")
-    {
-        Outputs = [new QueueOutput(Notifications, SendNotification.Queue)],
-    };
+    public static TimerTrigger Trigger { get; } = new(nameof(EscalateOverdueInitiatives), "0 */10 * * * *");
 
     public async Task RunAsync(TimerInfo timer, CancellationToken cancellationToken)
     {
@@ -59,12 +53,8 @@ public sealed class EscalateOverdueInitiatives(
         var changed = initiative with { EscalationsSent = [.. initiative.EscalationsSent, .. owed.Select(o => $"{level}:{o.Level}")] };
         var note = string.Join("; ", owed.Select(o => $"{Describe(o.Level)} ({level}, due {dueBy:yyyy-MM-dd})"));
         var entry = new TimelineEntry(now, "escalated", initiative.Status, ActorKind.System, "system", null, note);
-        if (!await store.SaveAsync(changed, entry, null, null, null, cancellationToken))
-        {
-            return; // changed meanwhile: the next run decides again on the current state
-        }
-
         var values = InitiativeMessages.Values(changed, platform.Value);
+        var notices = new List<SideEffect>();
         foreach (var notice in owed)
         {
             var teamLead = configuration.Teams.FirstOrDefault(t => t.Code == changed.TeamCode)?.TeamLeadId;
@@ -76,9 +66,13 @@ public sealed class EscalateOverdueInitiatives(
             };
             values["level"] = notice.Level switch { EscalationLevel.Level1 => "1", EscalationLevel.Level2 => "2", _ => "0" };
             var template = notice.Level == EscalationLevel.Reminder ? "due-reminder" : "escalation";
-            outputs.Add(Notifications, new NotificationRequested(
-                $"{changed.TrackingCode}-{level}-{notice.Level}", template, recipient, new Dictionary<string, string>(values)));
+            notices.Add(SideEffect.Notify(new NotificationRequested(
+                $"{changed.TrackingCode}-{level}-{notice.Level}", template, recipient, new Dictionary<string, string>(values))));
         }
+
+        // The level is recorded and its e-mails queued in one transaction: neither without the other.
+        await store.SaveAsync(changed, entry, null, null, null, cancellationToken, effects: notices);
+        // A conflict (false) means the case changed meanwhile: the next run decides again on the current state.
     }
 
     private static string Describe(EscalationLevel level) => level switch

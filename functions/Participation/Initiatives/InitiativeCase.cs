@@ -33,6 +33,8 @@ public sealed record InitiativeCase
     /// <summary>Escalation levels already recorded, so each is sent once.</summary>
     public IReadOnlyList<string> EscalationsSent { get; init; } = [];
     public IReadOnlyList<string> SimilarInitiatives { get; init; } = [];
+    /// <summary>Counts the stored changes, so that an index row written late never overwrites a newer one.</summary>
+    public long Revision { get; init; }
     /// <summary>The stored version (ETag); a change must name the version it was based on.</summary>
     public string Version { get; init; } = "";
 

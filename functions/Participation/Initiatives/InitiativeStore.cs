@@ -1,37 +1,55 @@
+using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Participation.Hosting;
 using Participation.Audit;
 using Participation.Identity;
 using Participation.Initiatives.Lifecycle;
+using Participation.Notifications;
+using Participation.Privacy;
 
 namespace Participation.Initiatives;
 
 /// <summary>
-/// One partition per initiative (key: the tracking code) holds the case row, its timeline, its supports and its audit
-/// entries, so a change, its timeline entry and its audit entry commit in one entity-group transaction, guarded by the
-/// case's ETag. A second table indexes all cases for lists and inboxes; it is updated after each change.
+/// One partition per initiative (key: the tracking code) holds the case row, its timeline, its supports, its audit
+/// entries and its outbox, so a change, its timeline entry, its audit entry and every side effect it causes commit in one
+/// entity-group transaction, guarded by the case's ETag. The side effects (the index row that lists and inboxes read,
+/// e-mails, queue messages, closing the contact) are carried out from the outbox right after the change and, when
+/// that fails, by a queue function and the reconciliation sweep: a failure never loses one.
 /// </summary>
-public sealed class InitiativeStore(TableServiceClient tables)
+public sealed class InitiativeStore(
+    TableServiceClient tables, QueueServiceClient queues, ContactStore contacts, TimeProvider clock, ILogger<InitiativeStore> logger)
 {
     public const string Table = "Initiatives";
     public const string IndexTable = "InitiativeIndex";
+    public const string OutboxQueue = "initiative-outbox";
     private const string CaseRow = "case";
     private const string IndexPartition = "all";
+    private const string OutboxPrefix = "outbox|";
+    private const string OutboxEnd = "outbox}";
+    private const string IdempotencyPartition = "idempotency";
     private readonly TableClient cases = tables.GetTableClient(Table);
     private readonly TableClient index = tables.GetTableClient(IndexTable);
 
     public TableClient Cases => cases;
 
-    /// <summary>Stores a new case with its first timeline entry; false when the code is already taken.</summary>
-    public async Task<bool> CreateAsync(InitiativeCase initiative, TimelineEntry first, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores a new case with its first timeline entry and its side effects (the index row always); false when the code
+    /// is already taken. The effects are carried out before this returns unless storage or a queue fails meanwhile.
+    /// </summary>
+    public async Task<bool> CreateAsync(InitiativeCase initiative, TimelineEntry first, CancellationToken cancellationToken,
+        IReadOnlyList<SideEffect>? effects = null)
     {
+        var created = initiative with { Revision = 1 };
         try
         {
             await cases.SubmitTransactionAsync(
             [
-                new TableTransactionAction(TableTransactionActionType.Add, ToEntity(initiative)),
+                new TableTransactionAction(TableTransactionActionType.Add, ToEntity(created)),
                 new TableTransactionAction(TableTransactionActionType.Add, TimelineEntity(initiative.TrackingCode, first)),
+                .. OutboxActions(initiative.TrackingCode, effects),
             ], cancellationToken);
         }
         catch (TableTransactionFailedException exception) when (exception.Status == 409)
@@ -39,7 +57,7 @@ public sealed class InitiativeStore(TableServiceClient tables)
             return false;
         }
 
-        await IndexAsync(initiative, cancellationToken);
+        await DispatchSoonAsync(initiative.TrackingCode);
         return true;
     }
 
@@ -55,11 +73,11 @@ public sealed class InitiativeStore(TableServiceClient tables)
     /// </summary>
     public async Task<bool> SaveAsync(
         InitiativeCase changed, TimelineEntry? entry, PlatformUser? staff, string? auditAction, string? before, CancellationToken cancellationToken,
-        IEnumerable<TableTransactionAction>? alsoInPartition = null)
+        IEnumerable<TableTransactionAction>? alsoInPartition = null, IReadOnlyList<SideEffect>? effects = null)
     {
         var actions = new List<TableTransactionAction>
         {
-            new(TableTransactionActionType.UpdateReplace, ToEntity(changed), new ETag(changed.Version)),
+            new(TableTransactionActionType.UpdateReplace, ToEntity(changed with { Revision = changed.Revision + 1 }), new ETag(changed.Version)),
         };
         if (entry is not null)
         {
@@ -72,6 +90,12 @@ public sealed class InitiativeStore(TableServiceClient tables)
         }
 
         actions.AddRange(alsoInPartition ?? []);
+        actions.AddRange(OutboxActions(changed.TrackingCode, effects));
+        if (actions.Count > 100)
+        {
+            throw new InvalidOperationException($"A change of {changed.TrackingCode} needs {actions.Count} operations; a transaction allows 100.");
+        }
+
         try
         {
             await cases.SubmitTransactionAsync(actions, cancellationToken);
@@ -81,8 +105,181 @@ public sealed class InitiativeStore(TableServiceClient tables)
             return false;
         }
 
-        await IndexAsync(changed, cancellationToken);
+        await DispatchSoonAsync(changed.TrackingCode);
         return true;
+    }
+
+    // The index row is one outbox row per case (replaced by each change): whichever dispatch runs writes the current case.
+    private IEnumerable<TableTransactionAction> OutboxActions(string trackingCode, IReadOnlyList<SideEffect>? effects)
+    {
+        var now = clock.GetUtcNow();
+        yield return new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+            new TableEntity(trackingCode, OutboxPrefix + SideEffect.UpdateIndex) { ["Kind"] = SideEffect.UpdateIndex, ["CreatedAt"] = now });
+        var sequence = 0;
+        foreach (var effect in effects ?? [])
+        {
+            yield return new TableTransactionAction(TableTransactionActionType.Add,
+                new TableEntity(trackingCode, $"{OutboxPrefix}{now.UtcTicks:D19}|{sequence++:D3}|{Guid.NewGuid():N}")
+                {
+                    ["Kind"] = effect.Kind,
+                    ["Queue"] = effect.Queue,
+                    ["Payload"] = effect.Payload,
+                    ["CreatedAt"] = now,
+                });
+        }
+    }
+
+    /// <summary>
+    /// Carries out every pending side effect of one case, then deletes its outbox row; throws when storage or a queue
+    /// fails (the rows stay). Each effect is idempotent — the index row is written only when its revision is newer, a
+    /// queue handler finds its work done, closing a contact twice is harmless — so a crash between an effect and the
+    /// delete of its row does no harm.
+    /// </summary>
+    public async Task<int> DispatchAsync(string trackingCode, CancellationToken cancellationToken)
+    {
+        var pending = new List<TableEntity>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {trackingCode} and RowKey ge {OutboxPrefix} and RowKey lt {OutboxEnd}");
+        await foreach (var row in cases.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            pending.Add(row);
+        }
+
+        var failures = new List<Exception>();
+        foreach (var row in pending)
+        {
+            try
+            {
+                await CarryOutAsync(trackingCode, row, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // One failed effect must not hold up the others (the index row, say, when only the queue is away).
+                failures.Add(exception);
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new AggregateException($"{failures.Count} of {pending.Count} side effects of {trackingCode} failed; their outbox rows stay.", failures);
+        }
+
+        return pending.Count;
+    }
+
+    private async Task CarryOutAsync(string trackingCode, TableEntity row, CancellationToken cancellationToken)
+    {
+        var kind = row.GetString("Kind") ?? "";
+        switch (kind)
+        {
+            case SideEffect.UpdateIndex:
+                if (await FindAsync(trackingCode, cancellationToken) is { } current)
+                {
+                    await IndexIfNewerAsync(current, cancellationToken);
+                }
+
+                break;
+            case SideEffect.SendToQueue:
+                await queues.GetQueueClient(row.GetString("Queue")).SendMessageAsync(row.GetString("Payload"), cancellationToken);
+                break;
+            case SideEffect.CloseContact:
+                await contacts.MarkClosedAsync(trackingCode, DateTimeOffset.Parse(row.GetString("Payload")!, CultureInfo.InvariantCulture), cancellationToken);
+                break;
+            default:
+                logger.UnknownEffect(trackingCode, kind);
+                break;
+        }
+
+        try
+        {
+            // With the row's ETag: an index row replaced by a newer change meanwhile stays for the next dispatch.
+            await cases.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status is 404 or 412)
+        {
+        }
+    }
+
+    /// <summary>
+    /// Right after a change: carry out its effects now, so residents and officials see them at once. If that fails, ask
+    /// the queue function to try again; if even that fails, the sweep finds the rows. The change itself stands either way.
+    /// </summary>
+    private async Task DispatchSoonAsync(string trackingCode)
+    {
+        try
+        {
+            // Not the request's token: once the change is stored, its effects should follow even if the caller gave up.
+            await DispatchAsync(trackingCode, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            logger.DispatchDeferred(exception, trackingCode);
+            try
+            {
+                await queues.GetQueueClient(OutboxQueue).SendMessageAsync(QueueEnvelope.Wrap(new OutboxPending(trackingCode)).GetRawText(), CancellationToken.None);
+            }
+            catch (Exception queueFailure)
+            {
+                logger.LeftForSweep(queueFailure, trackingCode);
+            }
+        }
+    }
+
+    /// <summary>Puts a message on a queue now, outside a change (a replay completing what an earlier attempt left undone).</summary>
+    public async Task SendAsync<T>(string queue, T message, CancellationToken cancellationToken) =>
+        await queues.GetQueueClient(queue).SendMessageAsync(QueueEnvelope.Wrap(message).GetRawText(), cancellationToken);
+
+    /// <summary>Cases with outbox rows older than <paramref name="before"/>: their dispatch right after the change failed.</summary>
+    public async Task<IReadOnlyList<string>> CasesWithPendingEffectsAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        // A scan with a row-key range: run by the sweep timer only, never on a request.
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {OutboxPrefix} and RowKey lt {OutboxEnd} and CreatedAt lt {before}");
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var row in cases.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            codes.Add(row.PartitionKey);
+        }
+
+        return [.. codes];
+    }
+
+    /// <summary>Every stored case, for the reconciliation timer (a scan: never on a request).</summary>
+    public async IAsyncEnumerable<InitiativeCase> AllCasesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {CaseRow}");
+        await foreach (var entity in cases.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return FromEntity(entity);
+        }
+    }
+
+    /// <summary>What the index says about a case, or null when it has no index row.</summary>
+    public async Task<InitiativeListing?> FindListingAsync(InitiativeCase initiative, CancellationToken cancellationToken)
+    {
+        var row = await index.GetEntityIfExistsAsync<TableEntity>(IndexPartition, IndexRowKey(initiative), cancellationToken: cancellationToken);
+        return row.HasValue ? FromIndex(row.Value!) : null;
+    }
+
+    /// <summary>
+    /// Claims an Idempotency-Key (already scoped to its submitter) for <paramref name="code"/> and a fingerprint of the
+    /// request. Insert, never read first: of two racing requests one wins, and the other gets the winner's claim.
+    /// </summary>
+    public async Task<(string TrackingCode, string? Fingerprint)> ClaimIdempotencyKeyAsync(string scopedKey, string code, string fingerprint, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await cases.AddEntityAsync(new TableEntity(IdempotencyPartition, scopedKey)
+            {
+                ["TrackingCode"] = code,
+                ["Fingerprint"] = fingerprint,
+                ["ClaimedAt"] = clock.GetUtcNow(),
+            }, cancellationToken);
+            return (code, fingerprint);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            var existing = (await cases.GetEntityAsync<TableEntity>(IdempotencyPartition, scopedKey, cancellationToken: cancellationToken)).Value;
+            return (existing.GetString("TrackingCode")!, existing.GetString("Fingerprint"));
+        }
     }
 
     public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(string trackingCode, CancellationToken cancellationToken)
@@ -130,10 +327,57 @@ public sealed class InitiativeStore(TableServiceClient tables)
         return items;
     }
 
-    public async Task IndexAsync(InitiativeCase initiative, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the case's index row unless the index already holds this revision or a newer one: two dispatches of two
+    /// quick changes may run in either order, and the older must not overwrite the newer.
+    /// </summary>
+    public async Task<bool> IndexIfNewerAsync(InitiativeCase initiative, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(IndexPartition, IndexRowKey(initiative))
+        for (var attempt = 0; attempt < 5; attempt++)
         {
+            var existing = await index.GetEntityIfExistsAsync<TableEntity>(IndexPartition, IndexRowKey(initiative), select: ["Revision"], cancellationToken: cancellationToken);
+            if (existing.HasValue && (existing.Value!.GetInt64("Revision") ?? 0) >= initiative.Revision && initiative.Revision > 0)
+            {
+                return false;
+            }
+
+            try
+            {
+                if (existing.HasValue)
+                {
+                    await index.UpdateEntityAsync(IndexEntity(initiative), existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+                else
+                {
+                    await index.AddEntityAsync(IndexEntity(initiative), cancellationToken);
+                }
+
+                return true;
+            }
+            catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+            {
+                // Another dispatch wrote the row meanwhile: look again at which revision it holds.
+            }
+        }
+
+        throw new InvalidOperationException($"The index row of {initiative.TrackingCode} kept changing while it was written.");
+    }
+
+    /// <summary>Writes the index row from the case whatever it held: for the reconciliation, which found it wrong.</summary>
+    public async Task RewriteIndexAsync(InitiativeCase initiative, CancellationToken cancellationToken) =>
+        await index.UpsertEntityAsync(IndexEntity(initiative), TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>Whether <see cref="SendNotification"/> recorded this notification as sent.</summary>
+    public async Task<bool> NotificationSentAsync(string notificationId, CancellationToken cancellationToken)
+    {
+        var state = await tables.GetTableClient(SendNotification.Table).GetEntityIfExistsAsync<TableEntity>(notificationId, "state", cancellationToken: cancellationToken);
+        return state.HasValue && state.Value!.GetBoolean("Sent") == true;
+    }
+
+    private static TableEntity IndexEntity(InitiativeCase initiative) =>
+        new(IndexPartition, IndexRowKey(initiative))
+        {
+            ["Revision"] = initiative.Revision,
             ["TrackingCode"] = initiative.TrackingCode,
             ["Title"] = initiative.Title,
             ["Summary"] = initiative.Description.Length > 400 ? initiative.Description[..400] : initiative.Description,
@@ -151,8 +395,6 @@ public sealed class InitiativeStore(TableServiceClient tables)
             ["Escalations"] = initiative.EscalationsSent.Count,
             ["Open"] = !initiative.Status.IsClosed(),
         };
-        await index.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
-    }
 
     // Newest first in key order: the row key starts with the inverted submission time.
     private static string IndexRowKey(InitiativeCase initiative) =>
@@ -213,6 +455,7 @@ public sealed class InitiativeStore(TableServiceClient tables)
         ["DecidedAt"] = c.DecidedAt,
         ["EscalationsSent"] = JsonSerializer.Serialize(c.EscalationsSent),
         ["SimilarInitiatives"] = JsonSerializer.Serialize(c.SimilarInitiatives),
+        ["Revision"] = c.Revision,
     };
 
     private static InitiativeCase FromEntity(TableEntity e) => new()
@@ -242,6 +485,7 @@ public sealed class InitiativeStore(TableServiceClient tables)
         DecidedAt = e.GetDateTimeOffset("DecidedAt"),
         EscalationsSent = JsonSerializer.Deserialize<List<string>>(e.GetString("EscalationsSent") ?? "[]") ?? [],
         SimilarInitiatives = JsonSerializer.Deserialize<List<string>>(e.GetString("SimilarInitiatives") ?? "[]") ?? [],
+        Revision = e.GetInt64("Revision") ?? 0,
         Version = e.ETag.ToString(),
     };
 

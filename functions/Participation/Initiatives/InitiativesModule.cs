@@ -34,6 +34,9 @@ public static class InitiativesModule
         services.AddQueueFunction<RouteSubmittedInitiative, InitiativeSubmitted>();
         services.AddTimerFunction<EscalateOverdueInitiatives>();
         services.AddTimerFunction<RescueStrandedSubmissions>();
+        services.AddQueueFunction<DispatchInitiativeOutbox, OutboxPending>();
+        services.AddTimerFunction<SweepInitiativeOutbox>();
+        services.AddTimerFunction<ReconcileInitiatives>();
         services.AddTimerFunction<RemoveExpiredContacts>();
         return builder;
     }

@@ -53,16 +53,15 @@ public static class ReplyToInitiative
         {
             DueDate = serviceLevels.DueFor(ServiceLevels.Initiative, outcome.State.Status, outcome.Entry.At)?.DueBy ?? initiative.DueDate,
         };
-        if (!await store.SaveAsync(changed, outcome.Entry, null, null, null, cancellationToken))
+        List<SideEffect> effects = changed.OwnerId is null ? [] :
+        [
+            SideEffect.Notify(new NotificationRequested(
+                $"{changed.TrackingCode}-replied-{outcome.Entry.At.UtcTicks}", "status-changed", Recipient.Official(changed.OwnerId),
+                new Dictionary<string, string>(InitiativeMessages.Values(changed, platform.Value)) { ["publicMessage"] = "De indiener heeft uw vraag beantwoord." })),
+        ];
+        if (!await store.SaveAsync(changed, outcome.Entry, null, null, null, cancellationToken, effects: effects))
         {
             return TypedResults.Problem("The initiative changed while you answered; please try again.", statusCode: StatusCodes.Status409Conflict, title: "Changed meanwhile");
-        }
-
-        if (changed.OwnerId is not null)
-        {
-            await queue.SendAsync(SendNotification.Queue, new NotificationRequested(
-                $"{changed.TrackingCode}-replied-{outcome.Entry.At.UtcTicks}", "status-changed", Recipient.Official(changed.OwnerId),
-                new Dictionary<string, string>(InitiativeMessages.Values(changed, platform.Value)) { ["publicMessage"] = "De indiener heeft uw vraag beantwoord." }), cancellationToken);
         }
 
         return TypedResults.Ok(new TrackInitiative.TimelineItem(outcome.Entry.At, outcome.Entry.Status.ToWireName(), outcome.Entry.PublicMessage));

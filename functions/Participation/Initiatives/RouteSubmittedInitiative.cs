@@ -21,18 +21,12 @@ public sealed class RouteSubmittedInitiative(
     ServiceLevels serviceLevels,
     InitiativeLifecycle lifecycle,
     SimilarInitiativeFinder similar,
-    FunctionOutputs outputs,
     IOptions<PlatformOptions> platform,
     TimeProvider clock,
     ILogger<RouteSubmittedInitiative> logger) : IQueueFunction<InitiativeSubmitted>
 {
     public const string Queue = "initiative-submitted";
-    public const string Notifications = "notifications";
-
-    public static QueueTrigger Trigger { get; } = new(nameof(RouteSubmittedInitiative), Queue)
-    {
-        Outputs = [new QueueOutput(Notifications, SendNotification.Queue)],
-    };
+    public static QueueTrigger Trigger { get; } = new(nameof(RouteSubmittedInitiative), Queue);
 
     public async Task HandleAsync(InitiativeSubmitted message, QueueMetadata metadata, CancellationToken cancellationToken)
     {
@@ -71,16 +65,18 @@ public sealed class RouteSubmittedInitiative(
             SimilarInitiatives = await similar.FindAsync(initiative, cancellationToken),
         };
 
-        if (!await store.SaveAsync(routed, outcome.Entry, null, null, null, cancellationToken))
+        // The owner's e-mail is stored with the routing itself: a redelivery finds the case routed and does nothing,
+        // so an e-mail queued afterwards would be lost if the queue failed just then.
+        var recipient = decision.OfficialId ?? configuration.Teams.First(t => t.Code == decision.TeamCode).TeamLeadId;
+        var assigned = new NotificationRequested($"{routed.TrackingCode}-assigned-{recipient}", "initiative-assigned", Recipient.Official(recipient),
+            InitiativeMessages.Values(routed, platform.Value));
+        if (!await store.SaveAsync(routed, outcome.Entry, null, null, null, cancellationToken, effects: [SideEffect.Notify(assigned)]))
         {
             // Another delivery routed it at the same moment; the retry will find it routed.
             throw new InvalidOperationException($"Initiative {initiative.TrackingCode} changed while being routed.");
         }
 
         logger.Routed(routed.TrackingCode, decision.TeamCode, decision.OfficialId ?? "(team)", routed.Neighbourhood);
-        var values = InitiativeMessages.Values(routed, platform.Value);
-        var recipient = decision.OfficialId ?? configuration.Teams.First(t => t.Code == decision.TeamCode).TeamLeadId;
-        outputs.Add(Notifications, new NotificationRequested($"{routed.TrackingCode}-assigned-{recipient}", "initiative-assigned", Recipient.Official(recipient), values));
     }
 }
 

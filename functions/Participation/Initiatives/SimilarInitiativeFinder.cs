@@ -5,9 +5,12 @@ namespace Participation.Initiatives;
 /// <summary>Finds earlier initiatives in the same neighbourhood that look like this one, for a one-click merge by the official.</summary>
 public sealed class SimilarInitiativeFinder(InitiativeStore store)
 {
+    // Routing runs this for every message: it reads one page of the newest cases of the neighbourhood, never all of them.
+    private const int Candidates = 500;
+
     public async Task<IReadOnlyList<string>> FindAsync(InitiativeCase initiative, CancellationToken cancellationToken)
     {
-        var neighbours = await store.ListAllAsync(Azure.Data.Tables.TableClient.CreateQueryFilter($"Neighbourhood eq {initiative.Neighbourhood}"), cancellationToken);
+        var (neighbours, _) = await store.ListAsync(Azure.Data.Tables.TableClient.CreateQueryFilter($"Neighbourhood eq {initiative.Neighbourhood}"), Candidates, null, cancellationToken);
         var candidates = neighbours.Where(n => n.TrackingCode != initiative.TrackingCode).ToList();
         if (candidates.Count == 0)
         {

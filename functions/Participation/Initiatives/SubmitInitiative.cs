@@ -16,20 +16,23 @@ using Participation.Storage;
 namespace Participation.Initiatives;
 
 /// <summary>
-/// The front door: a resident submits an initiative once, completely. It is stored before anything else happens, then
-/// queued for routing; the answer is 202 with a tracking code to follow it. A retried request with the same
-/// <c>Idempotency-Key</c> header returns the first request's code instead of a second initiative.
+/// The front door: a resident submits an initiative once, completely. The case and everything that must follow (its
+/// index row, the routing message, the confirmation e-mail) are stored in one transaction; the answer is 202 with a
+/// tracking code to follow it. A retried request with the same <c>Idempotency-Key</c> header (scoped to the submitter)
+/// returns the first request's code instead of a second initiative and completes whatever the first attempt left undone;
+/// the same key with a different request is refused with 422.
 /// </summary>
 public static class SubmitInitiative
 {
     public const int MaxTitle = 120;
     public const int MaxDescription = 5_000;
+    public const string KeyReusedCode = "idempotency.key_reused";
 
     public sealed record Location(double? Lat, double? Lon, string? Address);
     public sealed record Request(string? Title, string? Description, string? Neighbourhood, string? Theme, JsonElement? Location, string? Email, string? Locale);
     public sealed record Response(string TrackingCode, string StatusUrl);
 
-    public static async Task<Results<Accepted<Response>, ValidationProblem>> HandleAsync(
+    public static async Task<Results<Accepted<Response>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Request request,
         HttpContext http,
         InitiativeStore store,
@@ -49,23 +52,38 @@ public static class SubmitInitiative
             return TypedResults.ValidationProblem(errors, title: "The initiative cannot be submitted yet");
         }
 
+        var user = PlatformUser.From(http.User);
+        var resident = user is not null && user.IsIn(Roles.Resident) ? "resident-" + pseudonyms.For("submitter", user.Id) : null;
         var idempotencyKey = http.Request.Headers["Idempotency-Key"].ToString();
         var code = TrackingCode.New().Value;
+        var email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
+        var locale = request.Locale?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? "en" : "nl";
         if (!string.IsNullOrEmpty(idempotencyKey))
         {
-            code = await ClaimIdempotencyKeyAsync(store.Cases, pseudonyms.For("idempotency", idempotencyKey), code, cancellationToken);
-            if (await store.FindAsync(code, cancellationToken) is not null)
+            // Scoped to the signed-in resident (or to anonymous submitters as a group) and bound to the request's content:
+            // a stranger who reuses someone's key gets a refusal, never that person's tracking code.
+            var scopedKey = pseudonyms.For("idempotency", $"{resident ?? "anonymous"}|{idempotencyKey}");
+            var fingerprint = Fingerprint(request, location);
+            var claim = await store.ClaimIdempotencyKeyAsync(scopedKey, code, fingerprint, cancellationToken);
+            if (claim.Fingerprint is not null && claim.Fingerprint != fingerprint)
             {
-                return Accepted(code, platform.Value);
+                return TypedResults.Problem(
+                    detail: "This Idempotency-Key was used for a different request. Use a new key for a new initiative.",
+                    statusCode: StatusCodes.Status422UnprocessableEntity,
+                    title: "Idempotency-Key reused",
+                    extensions: new Dictionary<string, object?> { ["code"] = KeyReusedCode });
+            }
+
+            code = claim.TrackingCode;
+            if (await store.FindAsync(code, cancellationToken) is { } stored)
+            {
+                await CompleteAsync(stored, email, locale, store, contacts, platform.Value, clock, cancellationToken);
+                return Accepted(code);
             }
         }
 
-        var user = PlatformUser.From(http.User);
-        var submitterId = user is not null && user.IsIn(Roles.Resident)
-            ? "resident-" + pseudonyms.For("submitter", user.Id)
-            : "anonymous-" + pseudonyms.For("submitter", code);
+        var submitterId = resident ?? "anonymous-" + pseudonyms.For("submitter", code);
         var (state, entry) = lifecycle.Submit(code, submitterId);
-        var locale = request.Locale?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? "en" : "nl";
         var initiative = new InitiativeCase
         {
             TrackingCode = code,
@@ -83,42 +101,89 @@ public static class SubmitInitiative
             SubmittedAt = entry.At,
         };
 
-        if (!await store.CreateAsync(initiative, entry, cancellationToken))
+        // The contact first: it lives in another table, and the e-mail queued with the case must find it. A retry with
+        // the same key saves it again (an upsert of the same row).
+        if (email is not null)
         {
+            await contacts.SaveAsync(new Contact(code, email, locale, clock.GetUtcNow(), null), cancellationToken);
+        }
+
+        if (!await store.CreateAsync(initiative, entry, cancellationToken, Effects(initiative, email is not null, platform.Value)))
+        {
+            if (!string.IsNullOrEmpty(idempotencyKey) && await store.FindAsync(code, cancellationToken) is { } raced)
+            {
+                // Two requests with the same key raced past the claim: the other stored it first.
+                await CompleteAsync(raced, email, locale, store, contacts, platform.Value, clock, cancellationToken);
+                return Accepted(code);
+            }
+
             throw new InvalidOperationException("A fresh tracking code collided with an existing one.");
         }
 
-        if (!string.IsNullOrWhiteSpace(request.Email))
-        {
-            await contacts.SaveAsync(new Contact(code, request.Email.Trim(), locale, clock.GetUtcNow(), null), cancellationToken);
-            await queue.SendAsync(SendNotification.Queue, new NotificationRequested(
-                $"{code}-received", "initiative-received", Recipient.ContactOf(code),
-                InitiativeMessages.Values(initiative, platform.Value)), cancellationToken);
-        }
-
-        // If this send fails the initiative is still stored as submitted; RescueStrandedSubmissions queues it again.
-        await queue.SendAsync(RouteSubmittedInitiative.Queue, new InitiativeSubmitted(code), cancellationToken);
-        return Accepted(code, platform.Value);
+        return Accepted(code);
     }
 
-    private static Accepted<Response> Accepted(string code, PlatformOptions platform)
+    private static List<SideEffect> Effects(InitiativeCase initiative, bool hasContact, PlatformOptions platform)
+    {
+        var effects = new List<SideEffect> { SideEffect.Enqueue(RouteSubmittedInitiative.Queue, new InitiativeSubmitted(initiative.TrackingCode)) };
+        if (hasContact)
+        {
+            effects.Add(SideEffect.Notify(ReceivedNotification(initiative, platform)));
+        }
+
+        return effects;
+    }
+
+    internal static NotificationRequested ReceivedNotification(InitiativeCase initiative, PlatformOptions platform) =>
+        new($"{initiative.TrackingCode}-received", "initiative-received", Recipient.ContactOf(initiative.TrackingCode),
+            InitiativeMessages.Values(initiative, platform));
+
+    /// <summary>
+    /// A replay of a stored submission: whatever the first attempt may have left undone is done again. Every step is
+    /// idempotent (the contact row is upserted, routing skips a routed case, the e-mail's id is sent once).
+    /// </summary>
+    private static async Task CompleteAsync(InitiativeCase stored, string? email, string locale, InitiativeStore store, ContactStore contacts,
+        PlatformOptions platform, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (email is not null && await contacts.FindAsync(stored.TrackingCode, cancellationToken) is null)
+        {
+            await contacts.SaveAsync(new Contact(stored.TrackingCode, email, locale, clock.GetUtcNow(), null), cancellationToken);
+        }
+
+        // Effects the first attempt stored but could not carry out are in the outbox; nothing pending means they were
+        // carried out, but a case still waiting for routing, or a confirmation never sent, is queued again to be sure.
+        var pending = await store.DispatchAsync(stored.TrackingCode, cancellationToken);
+        await store.IndexIfNewerAsync(stored, cancellationToken);
+        if (pending == 0 && stored.Status == InitiativeStatus.Submitted)
+        {
+            await store.SendAsync(RouteSubmittedInitiative.Queue, new InitiativeSubmitted(stored.TrackingCode), cancellationToken);
+        }
+
+        var confirmation = ReceivedNotification(stored, platform);
+        if (pending == 0 && email is not null && !await store.NotificationSentAsync(confirmation.NotificationId, cancellationToken))
+        {
+            await store.SendAsync(SendNotification.Queue, confirmation, cancellationToken);
+        }
+    }
+
+    private static string Fingerprint(Request request, Location? location)
+    {
+        var canonical = JsonSerializer.Serialize(new[]
+        {
+            request.Title?.Trim(), request.Description?.Trim(), request.Neighbourhood?.Trim(),
+            string.IsNullOrWhiteSpace(request.Theme) ? null : request.Theme.Trim(),
+            location?.Address, location?.Lat?.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+            location?.Lon?.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+            request.Email?.Trim().ToLowerInvariant(),
+            request.Locale?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? "en" : "nl",
+        });
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(canonical)));
+    }
+
+    private static Accepted<Response> Accepted(string code)
     {
         var statusUrl = $"/api/initiatives/{code}";
         return TypedResults.Accepted(statusUrl, new Response(code, statusUrl));
-    }
-
-    private static async Task<string> ClaimIdempotencyKeyAsync(TableClient table, string key, string code, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await table.AddEntityAsync(new TableEntity("idempotency", key) { ["TrackingCode"] = code }, cancellationToken);
-            return code;
-        }
-        catch (RequestFailedException exception) when (exception.Status == 409)
-        {
-            var existing = await table.GetEntityAsync<TableEntity>("idempotency", key, cancellationToken: cancellationToken);
-            return existing.Value.GetString("TrackingCode")!;
-        }
     }
 
     internal static (Dictionary<string, string[]> Errors, Location? Location) Validate(Request request, RoutingConfiguration configuration)

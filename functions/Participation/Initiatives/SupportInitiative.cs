@@ -94,7 +94,7 @@ public static class SupportInitiative
 
 /// <summary>Adds one support and records the threshold; shared by both ways of supporting.</summary>
 public sealed class SupportCounter(
-    InitiativeStore store, InitiativeLifecycle lifecycle, QueueSender queue, IOptions<InitiativesOptions> options, IOptions<PlatformOptions> platform)
+    InitiativeStore store, InitiativeLifecycle lifecycle, IOptions<InitiativesOptions> options, IOptions<PlatformOptions> platform)
 {
     public async Task<Results<Ok<SupportInitiative.Response>, ProblemHttpResult>> AddAsync(
         string trackingCode, string supporter, CancellationToken cancellationToken)
@@ -136,13 +136,8 @@ public sealed class SupportCounter(
             }
 
             var support = new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(code.Value, supportRow));
-            if (await store.SaveAsync(changed, entry, null, null, null, cancellationToken, [support]))
+            if (await store.SaveAsync(changed, entry, null, null, null, cancellationToken, [support], entry is null ? [] : ThresholdNotifications(changed)))
             {
-                if (entry is not null)
-                {
-                    await NotifyThresholdAsync(changed, cancellationToken);
-                }
-
                 return TypedResults.Ok(new SupportInitiative.Response(changed.TrackingCode, changed.Supports, changed.ThresholdReached));
             }
         }
@@ -150,7 +145,7 @@ public sealed class SupportCounter(
         throw new InvalidOperationException($"Support for {trackingCode} kept conflicting with other changes.");
     }
 
-    private async Task NotifyThresholdAsync(InitiativeCase initiative, CancellationToken cancellationToken)
+    private List<SideEffect> ThresholdNotifications(InitiativeCase initiative)
     {
         var values = InitiativeMessages.Values(initiative, platform.Value);
         var recipients = new List<Recipient> { Recipient.ContactOf(initiative.TrackingCode), Recipient.Council };
@@ -159,12 +154,9 @@ public sealed class SupportCounter(
             recipients.Add(Recipient.Official(initiative.OwnerId));
         }
 
-        foreach (var recipient in recipients)
-        {
-            // The resident's address may not be theirs: their copy names the code, not the title someone typed.
-            var template = recipient.Kind == "contact" ? "threshold-reached-resident" : "threshold-reached";
-            await queue.SendAsync(SendNotification.Queue,
-                new NotificationRequested($"{initiative.TrackingCode}-threshold-{recipient.Kind}", template, recipient, values), cancellationToken);
-        }
+        // The resident's address may not be theirs: their copy names the code, not the title someone typed.
+        return recipients.Select(recipient => SideEffect.Notify(new NotificationRequested(
+            $"{initiative.TrackingCode}-threshold-{recipient.Kind}",
+            recipient.Kind == "contact" ? "threshold-reached-resident" : "threshold-reached", recipient, values))).ToList();
     }
 }

@@ -29,24 +29,8 @@ public static class NotificationsModule
         return builder;
     }
 
-    public sealed record PoisonQueueView(string Queue, int Messages, IReadOnlyList<PoisonMessage> Newest);
-    public sealed record PoisonMessage(string Id, DateTimeOffset? InsertedOn, long DequeueCount);
-
     public static WebApplication MapNotificationsApi(this WebApplication app)
     {
-        // What failed for good: an admin sees every poison queue (ids and times only, no content: it may hold personal data).
-        app.MapGet("/api/admin/poison", async (StorageLayout layout, QueueServiceClient queues, CancellationToken ct) =>
-        {
-            var views = new List<PoisonQueueView>();
-            foreach (var name in layout.Queues.Where(q => q.EndsWith("-poison", StringComparison.Ordinal)))
-            {
-                var peeked = (await queues.GetQueueClient(name).PeekMessagesAsync(32, ct)).Value;
-                views.Add(new PoisonQueueView(name, peeked.Length, peeked.Select(m => new PoisonMessage(m.MessageId, m.InsertedOn, m.DequeueCount)).ToList()));
-            }
-
-            return TypedResults.Ok(views);
-        }).WithName("ListPoisonQueues").WithTags("Administration").RequireAuthorization(Policies.Admin);
-
         if (app.Environment.IsDevelopment())
         {
             app.MapGet("/api/dev/outbox", async (TableServiceClient tables, CancellationToken ct) =>

@@ -15,9 +15,12 @@ public sealed class SendNotification(
     RecipientDirectory recipients,
     IMailSender mail,
     IOptions<MunicipalityOptions> municipality,
+    TimeProvider clock,
     ILogger<SendNotification> logger,
     IEnumerable<INotificationContent> contents) : IQueueFunction<NotificationRequested>
 {
+    private static readonly TimeSpan ClaimLifetime = TimeSpan.FromMinutes(2);
+
     public const string Queue = "notification-requested";
     public const string Table = "Notifications";
 
@@ -33,26 +36,75 @@ public sealed class SendNotification(
             return;
         }
 
-        var address = await recipients.FindUnlessThrottledAsync(message, cancellationToken);
-        if (address is null)
+        // The same notification may be queued twice (an outbox dispatch and a replay) and both copies may arrive at once:
+        // only the delivery that claims it sends; the other tries again later and then finds it sent. A claim left by a
+        // sender that died is taken over once it is old.
+        var now = clock.GetUtcNow();
+        var claim = new TableEntity(message.NotificationId, "state") { ["Sent"] = false, ["ClaimedAt"] = now, ["Template"] = message.Template };
+        try
         {
-            // The contact was deleted (retention or the resident's request): there is no one to write to any more.
-            logger.NoRecipient(message.NotificationId, message.To.Kind);
-            return;
+            if (!state.HasValue)
+            {
+                await table.AddEntityAsync(claim, cancellationToken);
+            }
+            else if (state.Value!.GetDateTimeOffset("ClaimedAt") is { } claimedAt && now - claimedAt < ClaimLifetime)
+            {
+                throw new NotificationBusyException(message.NotificationId);
+            }
+            else
+            {
+                await table.UpdateEntityAsync(claim, state.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
+        }
+        catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+        {
+            throw new NotificationBusyException(message.NotificationId);
         }
 
-        var values = new Dictionary<string, string>(message.Values) { ["municipality"] = municipality.Value.Name };
-        foreach (var content in contents)
+        var mailed = false;
+        try
         {
-            await content.AddAsync(message, values, cancellationToken);
+            var address = await recipients.FindUnlessThrottledAsync(message, cancellationToken);
+            if (address is null)
+            {
+                // The contact was deleted (retention or the resident's request): there is no one to write to any more.
+                logger.NoRecipient(message.NotificationId, message.To.Kind);
+                return;
+            }
+
+            var values = new Dictionary<string, string>(message.Values) { ["municipality"] = municipality.Value.Name };
+            foreach (var content in contents)
+            {
+                await content.AddAsync(message, values, cancellationToken);
+            }
+
+            var (subject, body) = EmailTemplates.Render(message.Template, address.Locale, values);
+            await mail.SendAsync(new Email(address.Email, subject, body, message.NotificationId), cancellationToken);
+            mailed = true;
+            await table.UpsertEntityAsync(new TableEntity(message.NotificationId, "state") { ["Sent"] = true, ["Template"] = message.Template }, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (Exception) when (!mailed && !cancellationToken.IsCancellationRequested)
+        {
+            // Not sent: let the next delivery try at once instead of waiting for the claim to age. (Sent but not recorded
+            // — storage went away in between — keeps the claim: a second e-mail only if the claim ages, never at once.)
+            try
+            {
+                await table.DeleteEntityAsync(message.NotificationId, "state", ETag.All, CancellationToken.None);
+            }
+            catch (RequestFailedException)
+            {
+            }
+
+            throw;
         }
 
-        var (subject, body) = EmailTemplates.Render(message.Template, address.Locale, values);
-        await mail.SendAsync(new Email(address.Email, subject, body, message.NotificationId), cancellationToken);
-        await table.UpsertEntityAsync(new TableEntity(message.NotificationId, "state") { ["Sent"] = true, ["Template"] = message.Template }, TableUpdateMode.Replace, cancellationToken);
         logger.Sent(message.NotificationId, message.Template, message.To.Kind);
     }
 }
+
+/// <summary>Another delivery of the same notification is sending it right now; this one is retried later.</summary>
+public sealed class NotificationBusyException(string notificationId)
+    : Exception($"Notification {notificationId} is being sent by another delivery.");
 
 internal static partial class NotificationLog
 {

@@ -16,7 +16,9 @@ public sealed class StorageLayout(IEnumerable<DeclaredTable> tables, IEnumerable
 
 public static class PoisonQueue
 {
-    public static string For(string queue) => queue + "-poison";
+    public const string Suffix = "-poison";
+
+    public static string For(string queue) => queue + Suffix;
 }
 
 public static class TableNames

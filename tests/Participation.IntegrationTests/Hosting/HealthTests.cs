@@ -19,6 +19,6 @@ public sealed class HealthTests
         Assert.Contains("not reachable", await down.Content.ReadAsStringAsync());
 
         await storage.StartAsync();
-        await Eventually.HoldsAsync(async () => (await client.GetAsync("/api/health")).StatusCode == HttpStatusCode.OK, "healthy again");
+        await Eventually.HoldsAsync(async () => (await client.GetAsync("/api/health")).StatusCode == HttpStatusCode.OK, "healthy again within 10 s", TimeSpan.FromSeconds(10));
     }
 }

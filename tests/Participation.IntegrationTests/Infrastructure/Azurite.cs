@@ -81,7 +81,7 @@ public sealed class Azurite : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         // Generous: on a loaded 2-core machine node takes its time to start.
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (!(await Listening(tablePort) && await Listening(queuePort)))
         {
             if (DateTime.UtcNow > deadline || process.HasExited)
@@ -102,8 +102,46 @@ public sealed class Azurite : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the emulator as a service manager would (SIGTERM): it saves its database first, so a restart keeps every acknowledged write.</summary>
+    public async Task TerminateAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            await SignalAsync("TERM");
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+        }
+    }
+
+    /// <summary>Freezes the emulator (SIGSTOP): connections stay open and requests hang, as in a network partition.</summary>
+    public Task FreezeAsync() => SignalAsync("STOP");
+
+    /// <summary>Lets a frozen emulator go on (SIGCONT).</summary>
+    public Task ThawAsync() => SignalAsync("CONT");
+
+    private async Task SignalAsync(string signal)
+    {
+        if (process is not { HasExited: false })
+        {
+            return;
+        }
+
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-" + signal, process.Id.ToString()]))
+            ?? throw new InvalidOperationException("kill did not start.");
+        await kill.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
+        await ThawAsync();
         await StopAsync();
         process?.Dispose();
         try { Directory.Delete(dataFolder, recursive: true); } catch (IOException) { }

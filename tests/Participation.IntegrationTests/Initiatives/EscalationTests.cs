@@ -17,13 +17,16 @@ public sealed class EscalationTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
     private PlatformFactory factory = null!;
+    private FailingQueues queues = null!;
 
     public async Task InitializeAsync()
     {
+        var storage = await Azurite.SharedConnectionStringAsync();
+        queues = new FailingQueues(storage);
         factory = new PlatformFactory(
-            await Azurite.SharedConnectionStringAsync(),
+            storage,
             new Dictionary<string, string?> { ["FunctionHost:RunTriggers"] = "false" },
-            services => services.AddSingleton<TimeProvider>(clock));
+            services => services.AddSingleton<TimeProvider>(clock).AddSingleton<Azure.Storage.Queues.QueueServiceClient>(queues));
         await Eventually.HoldsAsync(async () => (await factory.CreateClient().GetAsync("/api/neighbourhoods")).IsSuccessStatusCode, "reference data is seeded");
     }
 
@@ -75,17 +78,20 @@ public sealed class EscalationTests : IAsyncLifetime
         Assert.Null(await contacts.FindAsync(code, CancellationToken.None));
     }
 
-    private async Task<JsonElement> InvokeAsync(string function, object data)
+    /// <summary>Invokes a function as the host does; returns every message it emitted: in its Outputs, or queued from its outbox.</summary>
+    private async Task<IReadOnlyList<JsonElement>> InvokeAsync(string function, object data)
     {
+        var before = queues.Sent.Count;
         var response = await factory.CreateClient().PostAsJsonAsync($"/{function}", new { Data = data, Metadata = new { DequeueCount = 1, Id = Guid.NewGuid().ToString() } });
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
+        var invocation = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var outputs = invocation.GetProperty("Outputs").EnumerateObject().SelectMany(binding => binding.Value.EnumerateArray());
+        var queued = queues.Sent.Skip(before).Select(sent => JsonDocument.Parse(sent.Text).RootElement);
+        return [.. outputs.Concat(queued).Select(envelope => QueueEnvelope.Parse(envelope).Body)];
     }
 
-    /// <summary>The notification requests a function emitted for this case and template, read from the invocation's Outputs.</summary>
-    private static IEnumerable<JsonElement> Emitted(JsonElement invocation, string code, string template) =>
-        invocation.GetProperty("Outputs").EnumerateObject()
-            .SelectMany(binding => binding.Value.EnumerateArray())
-            .Select(envelope => QueueEnvelope.Parse(envelope).Body)
-            .Where(n => n.GetProperty("template").GetString() == template && n.GetProperty("values").GetProperty("trackingCode").GetString() == code);
+    /// <summary>The notification requests a function emitted for this case and template.</summary>
+    private static IEnumerable<JsonElement> Emitted(IReadOnlyList<JsonElement> emitted, string code, string template) =>
+        emitted.Where(n => n.TryGetProperty("template", out var t) && t.GetString() == template
+            && n.GetProperty("values").GetProperty("trackingCode").GetString() == code);
 }

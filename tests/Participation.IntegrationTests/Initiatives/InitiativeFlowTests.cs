@@ -176,7 +176,9 @@ public sealed class InitiativeFlowTests(BackOfficeFixture fixture) : IClassFixtu
 
         await office.WaitForStatusAsync(code, "routed");
 
-        Assert.Contains(office.Logs.Lines, l => l.Contains($"Initiative {code} routed") && l.Contains("[CorrelationId, flow-correlation-7]"));
+        // The log line follows the stored routing (and its outbox dispatch): on a loaded machine a moment later.
+        await Eventually.HoldsAsync(() => Task.FromResult(office.Logs.Lines.Any(l => l.Contains($"Initiative {code} routed") && l.Contains("[CorrelationId, flow-correlation-7]"))),
+            "the routing log line carries the request's correlation id", TimeSpan.FromSeconds(10));
     }
 
     [Fact]
@@ -188,7 +190,7 @@ public sealed class InitiativeFlowTests(BackOfficeFixture fixture) : IClassFixtu
         await Eventually.HoldsAsync(() => Task.FromResult(office.SendGrid.Accepted.Any(m => m.To == email)), "the resident's e-mail was sent");
 
         Assert.NotEmpty(office.Logs.Lines);
-        Assert.Contains(office.Logs.Lines, l => l.Contains(code));
+        await Eventually.HoldsAsync(() => Task.FromResult(office.Logs.Lines.Any(l => l.Contains(code))), "the case is in the logs (by its code)", TimeSpan.FromSeconds(10));
         Assert.DoesNotContain(office.Logs.Lines, l => l.Contains(email, StringComparison.OrdinalIgnoreCase) || l.Contains("private.person", StringComparison.OrdinalIgnoreCase));
     }
 
