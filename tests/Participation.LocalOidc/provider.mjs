@@ -44,6 +44,15 @@ const provider = new Provider(issuer, {
       grant_types: ['authorization_code'],
       token_endpoint_auth_method: 'client_secret_post',
     },
+    // A resident's app (public client, PKCE) calling the API with bearer tokens, as a municipality's app would.
+    {
+      client_id: 'participation-resident-app',
+      application_type: 'native',
+      token_endpoint_auth_method: 'none',
+      redirect_uris: ['http://127.0.0.1/app-callback'],
+      response_types: ['code'],
+      grant_types: ['authorization_code'],
+    },
   ],
   claims: { openid: ['sub', 'name', 'roles', 'neighbourhood', 'team'] },
   // The site reads the id token only (no userinfo call), as it does with Entra ID's app roles.

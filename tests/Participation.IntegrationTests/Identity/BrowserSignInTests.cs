@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Participation.Identity;
 using Participation.IntegrationTests.Infrastructure;
@@ -89,6 +91,24 @@ public sealed class BrowserSignInTests : IAsyncLifetime
         Assert.Equal(factory.Services.GetRequiredService<Pseudonyms>().For(PlatformPrincipal.ResidentPurpose, "999990019"), subject);
         Assert.DoesNotContain(ticket.Principal.Claims, c => c.Value.Contains("999990019", StringComparison.Ordinal) || c.Value == "Sanne Jansen");
         Assert.Equal([Roles.Resident], ticket.Principal.FindAll(PlatformClaims.Role).Select(c => c.Value));
+    }
+
+    [Fact]
+    public async Task Resident_bearer_token_carrying_admin_and_official_roles_grants_only_the_resident_role()
+    {
+        using var browser = new OidcBrowser(factory);
+        var token = await browser.ResidentAppTokenAsync(provider.Authority, "999990032");
+        Assert.Contains("\"admin\"", System.Text.Encoding.UTF8.GetString(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.DecodeBytes(token.Split('.')[1])), StringComparison.Ordinal);
+        await using var residentApp = factory.WithWebHostBuilder(builder => builder.UseSetting("Identity:Residents:Audience", "participation-resident-app")
+            .ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?> { ["Identity:Residents:Audience"] = "participation-resident-app" })));
+        var client = residentApp.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/admin/audit.csv")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/cases")).StatusCode);
+        var initiative = await factory.CreateClient().PostAsJsonAsync("/api/initiatives", new { title = "Speeltuin", description = "Een wip erbij.", neighbourhood = "oosterpark", theme = "groen" });
+        var code = (await initiative.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("trackingCode").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/initiatives/{code}/supports", null)).StatusCode);
     }
 
     [Fact]

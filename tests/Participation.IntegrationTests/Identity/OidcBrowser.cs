@@ -45,6 +45,39 @@ public sealed partial class OidcBrowser : IDisposable
         return new Callback(new Uri(WebUtility.HtmlDecode(target.Groups[1].Value)), fields);
     }
 
+    /// <summary>
+    /// The id token a resident's app gets from the provider for <paramref name="login"/>: authorization code with PKCE
+    /// as a public client, the code redeemed by the app itself.
+    /// </summary>
+    public async Task<string> ResidentAppTokenAsync(string authority, string login)
+    {
+        const string clientId = "participation-resident-app", redirect = "http://127.0.0.1/app-callback";
+        var verifier = Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var challenge = Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(verifier)));
+        var start = $"{authority}/auth?client_id={clientId}&response_type=code&scope=openid&redirect_uri={Uri.EscapeDataString(redirect)}" +
+                    $"&code_challenge={challenge}&code_challenge_method=S256&state=s{Guid.NewGuid():N}&nonce=n{Guid.NewGuid():N}";
+        var loginPage = await AtProviderAsync(await provider.GetAsync(start));
+        var action = FormAction().Match(await loginPage.Content.ReadAsStringAsync());
+        Assert.True(action.Success, "The provider shows a login form.");
+        var back = await AtProviderAsync(await provider.PostAsync(new Uri(loginPage.RequestMessage!.RequestUri!, WebUtility.HtmlDecode(action.Groups[1].Value)),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["prompt"] = "login", ["login"] = login, ["password"] = "anything" })));
+        // The provider always asks a native app's user to authorise it once.
+        if (back.Headers.Location is null && FormAction().Match(await back.Content.ReadAsStringAsync()) is { Success: true } consent)
+        {
+            back = await AtProviderAsync(await provider.PostAsync(new Uri(back.RequestMessage!.RequestUri!, WebUtility.HtmlDecode(consent.Groups[1].Value)),
+                new FormUrlEncodedContent(new Dictionary<string, string> { ["prompt"] = "consent" })));
+        }
+
+        Assert.True(back.Headers.Location is not null, "The provider redirects to the app: " + (int)back.StatusCode + " " + await back.Content.ReadAsStringAsync());
+        var code = System.Web.HttpUtility.ParseQueryString(back.Headers.Location!.Query)["code"];
+        var token = await provider.PostAsync($"{authority}/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code", ["code"] = code!, ["redirect_uri"] = redirect, ["client_id"] = clientId, ["code_verifier"] = verifier,
+        }));
+        token.EnsureSuccessStatusCode();
+        return (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(token.Content)).GetProperty("id_token").GetString()!;
+    }
+
     public Task<HttpResponseMessage> DeliverAsync(Callback callback) =>
         App.PostAsync(callback.Address.PathAndQuery, new FormUrlEncodedContent(callback.Form));
 
