@@ -33,6 +33,22 @@ else
   started+=("$AZURITE_PID")
 fi
 
+# LOCAL_OIDC=1: a real OpenID Connect provider on 127.0.0.1:7080 for both staff and residents (see README, "Roles and signing in").
+if [ "${LOCAL_OIDC:-}" = "1" ]; then
+  source scripts/oidc.sh
+  ensure_local_oidc
+  mkdir -p "$REPO_ROOT/.azurite"
+  start_local_oidc 7080 "http://127.0.0.1:$PORT" "$REPO_ROOT/.azurite/local-oidc.log"
+  started+=("$LOCAL_OIDC_PID")
+  for kind in Staff Residents; do
+    client=$([ "$kind" = Staff ] && echo participation-staff || echo participation-residents)
+    secret=$([ "$kind" = Staff ] && echo local-staff-secret || echo local-resident-secret)
+    export "Identity__${kind}__Authority=http://127.0.0.1:7080" "Identity__${kind}__Audience=$client" \
+      "Identity__${kind}__ClientId=$client" "Identity__${kind}__ClientSecret=$secret"
+  done
+  export Identity__Residents__Scopes=openid
+fi
+
 dotnet build functions/Participation -c Debug -v quiet -nologo
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export AzureWebJobsStorage=${AzureWebJobsStorage:-UseDevelopmentStorage=true}

@@ -15,6 +15,9 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 ensure_azurite || { echo "0 passed, 1 failed"; exit 1; }
+# The sign-in tests start their own OpenID Connect provider (npm oidc-provider, pinned) like a private Azurite.
+source scripts/oidc.sh
+ensure_local_oidc || { echo "0 passed, 1 failed"; exit 1; }
 # Web assets from npm and Debian's chromium for the browser tests.
 if [ -f scripts/web.sh ]; then
   source scripts/web.sh

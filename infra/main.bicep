@@ -114,6 +114,33 @@ param identityPepper string
 @description('Client secret of the bot\'s app registration. Empty keeps the secret already in Key Vault.')
 param botAppPassword string
 
+@secure()
+@description('Secret of the built-in Direct Line channel (the site\'s chat); outside Development the channel refuses to start without it. Empty keeps the stored one.')
+param directLineSecret string
+
+@description('Staff sign-in: the Entra ID tenant of the app registration with the platform\'s app roles.')
+param staffTenantId string = tenant().tenantId
+
+@description('Staff sign-in: application (client) id of the Entra ID app registration; empty switches the site\'s staff sign-in off.')
+param staffClientId string = ''
+
+@secure()
+@description('Staff sign-in: client secret of that app registration. Empty keeps the stored one.')
+param staffClientSecret string
+
+@description('Residents\' sign-in: OpenID Connect authority of the municipality\'s provider (e.g. a DigiD broker); empty switches it off.')
+param residentsAuthority string = ''
+
+@description('Residents\' sign-in: client id at that provider.')
+param residentsClientId string = ''
+
+@description('Residents\' sign-in: acr_values to ask for, e.g. the broker\'s name for DigiD Midden.')
+param residentsAcrValues string = ''
+
+@secure()
+@description('Residents\' sign-in: client secret at that provider. Empty keeps the stored one.')
+param residentsClientSecret string
+
 var shortEnvironment = {
   test: 'tst'
   acceptance: 'acc'
@@ -138,6 +165,9 @@ var secretNames = {
   sendGridApiKey: 'sendgrid-api-key'
   identityPepper: 'identity-pepper'
   botAppPassword: 'bot-app-password'
+  directLineSecret: 'bot-directline-secret'
+  staffClientSecret: 'identity-staff-client-secret'
+  residentsClientSecret: 'identity-residents-client-secret'
 }
 var tags = {
   application: 'participation'
@@ -176,6 +206,9 @@ module keyVault 'modules/keyVault.bicep' = {
     sendGridApiKey: sendGridApiKey
     identityPepper: identityPepper
     botAppPassword: botAppPassword
+    directLineSecret: directLineSecret
+    staffClientSecret: staffClientSecret
+    residentsClientSecret: residentsClientSecret
     tags: tags
   }
 }
@@ -245,9 +278,20 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     SendGrid__FromAddress: mailFromAddress
     OpenAI__Endpoint: openAi.?outputs.endpoint ?? ''
     OpenAI__Deployment: openAi.?outputs.deploymentName ?? ''
-    Bot__AppId: botAppId
-    Bot__TenantId: botTenantId
-    Bot__AppPassword: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${secretNames.botAppPassword})'
+    Bot__MicrosoftAppId: botAppId
+    // A single-tenant bot gets its Bot Connector tokens from its own tenant.
+    Bot__TokenEndpoint: '${environment().authentication.loginEndpoint}${botTenantId}/oauth2/v2.0/token'
+    Bot__MicrosoftAppPassword: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${secretNames.botAppPassword})'
+    Bot__DirectLineSecret: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${secretNames.directLineSecret})'
+    Identity__Staff__Authority: empty(staffClientId) ? '' : '${environment().authentication.loginEndpoint}${staffTenantId}/v2.0'
+    Identity__Staff__Audience: staffClientId
+    Identity__Staff__ClientId: staffClientId
+    Identity__Staff__ClientSecret: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${secretNames.staffClientSecret})'
+    Identity__Residents__Authority: residentsAuthority
+    Identity__Residents__Audience: residentsClientId
+    Identity__Residents__ClientId: residentsClientId
+    Identity__Residents__ClientSecret: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${secretNames.residentsClientSecret})'
+    Identity__Residents__AcrValues: residentsAcrValues
   }
   dependsOn: [
     roleAssignments

@@ -18,6 +18,9 @@ param secretNames {
   sendGridApiKey: string
   identityPepper: string
   botAppPassword: string
+  directLineSecret: string
+  staffClientSecret: string
+  residentsClientSecret: string
 }
 
 @secure()
@@ -31,6 +34,18 @@ param identityPepper string
 @secure()
 @description('Client secret of the bot app registration; empty keeps the stored secret.')
 param botAppPassword string
+
+@secure()
+@description('Secret of the built-in Direct Line channel; empty keeps the stored secret.')
+param directLineSecret string
+
+@secure()
+@description('Client secret of the staff sign-in app registration (Entra ID); empty keeps the stored secret.')
+param staffClientSecret string
+
+@secure()
+@description('Client secret at the residents\' identity provider (DigiD broker); empty keeps the stored secret.')
+param residentsClientSecret string
 
 param tags object
 
@@ -74,6 +89,30 @@ resource botPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if (
   name: secretNames.botAppPassword
   properties: {
     value: botAppPassword
+  }
+}
+
+resource directLineSecretValue 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if (!empty(directLineSecret)) {
+  parent: vault
+  name: secretNames.directLineSecret
+  properties: {
+    value: directLineSecret
+  }
+}
+
+resource staffClientSecretValue 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if (!empty(staffClientSecret)) {
+  parent: vault
+  name: secretNames.staffClientSecret
+  properties: {
+    value: staffClientSecret
+  }
+}
+
+resource residentsClientSecretValue 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if (!empty(residentsClientSecret)) {
+  parent: vault
+  name: secretNames.residentsClientSecret
+  properties: {
+    value: residentsClientSecret
   }
 }
 

@@ -14,6 +14,9 @@ public sealed class CompiledInfrastructure : IAsyncLifetime
         ["SENDGRID_API_KEY"] = "sentinel-sendgrid-api-key",
         ["IDENTITY_PEPPER"] = "sentinel-identity-pepper",
         ["BOT_APP_PASSWORD"] = "sentinel-bot-app-password",
+        ["BOT_DIRECTLINE_SECRET"] = "sentinel-bot-directline-secret",
+        ["STAFF_CLIENT_SECRET"] = "sentinel-staff-client-secret",
+        ["RESIDENTS_CLIENT_SECRET"] = "sentinel-residents-client-secret",
     };
 
     internal static string MainBicep => RepositoryRoot.Combine("infra", "main.bicep");

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Participation.Hosting;
@@ -23,22 +24,27 @@ public static class IdentityModule
         services.AddSingleton<Pseudonyms>();
         services.AddSingleton<DevelopmentSignIn>();
         services.AddSingleton<DemoUsers>();
-        var identity = builder.Configuration.GetSection(IdentityOptions.Section).Get<IdentityOptions>() ?? new IdentityOptions();
         var isDevelopment = builder.Environment.IsDevelopment();
 
         var authentication = services.AddAuthentication(PlatformScheme)
             .AddPolicyScheme(PlatformScheme, "Staff, residents or development sign-in", options =>
             {
                 // The token's issuer decides which validation applies; the token is still fully validated there.
+                // Without a bearer token the site's session cookie decides.
                 options.ForwardDefaultSelector = context => ReadIssuer(context) switch
                 {
+                    null when !HasBearerToken(context.Request) && BrowserSignIn.SessionSchemeOf(context.Request) is { } session => session,
                     DevelopmentSignIn.Issuer when isDevelopment => DevelopmentScheme,
-                    var issuer when issuer is not null && identity.Residents.IsConfigured && SameAuthority(issuer, identity.Residents.Authority) => ResidentScheme,
+                    var issuer when issuer is not null && ResidentsOf(context) is { IsConfigured: true } residents && SameAuthority(issuer, residents.Authority) => ResidentScheme,
                     _ => StaffScheme,
                 };
             })
-            .AddJwtBearer(StaffScheme, options => ConfigureOidc(options, identity.Staff))
-            .AddJwtBearer(ResidentScheme, options => ConfigureOidc(options, identity.Residents));
+            .AddJwtBearer(StaffScheme, _ => { })
+            .AddJwtBearer(ResidentScheme, _ => { })
+            .AddBrowserSignIn();
+        // Read when the options are first built, so settings from every configuration source count.
+        services.AddOptions<JwtBearerOptions>(StaffScheme).Configure<IOptions<IdentityOptions>>((options, identity) => ConfigureOidc(options, identity.Value.Staff, resident: false));
+        services.AddOptions<JwtBearerOptions>(ResidentScheme).Configure<IOptions<IdentityOptions>>((options, identity) => ConfigureOidc(options, identity.Value.Residents, resident: true));
         if (isDevelopment)
         {
             authentication.AddJwtBearer(DevelopmentScheme, _ => { });
@@ -68,17 +74,29 @@ public static class IdentityModule
             options.KnownProxies.Add(IPAddress.IPv6Loopback);
         });
         services.AddAntiforgery();
+        services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = true;
+        });
         return builder;
     }
 
     public static WebApplication UsePlatformIdentity(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
         app.UseSecurityHeaders();
         app.UseAuthentication();
+        app.UseApiCookieAntiforgery();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
+        app.MapBrowserSignIn();
         if (app.Environment.IsDevelopment())
         {
             var dev = app.MapGroup("/api/dev").WithTags("Development sign-in").AllowAnonymous();
@@ -89,7 +107,7 @@ public static class IdentityModule
         return app;
     }
 
-    private static void ConfigureOidc(JwtBearerOptions options, OidcIssuerOptions issuer)
+    private static void ConfigureOidc(JwtBearerOptions options, OidcIssuerOptions issuer, bool resident)
     {
         options.MapInboundClaims = false;
         options.Events = TokenFromCookie();
@@ -97,6 +115,7 @@ public static class IdentityModule
         {
             options.Authority = issuer.Authority;
             options.Audience = issuer.Audience;
+            options.RequireHttpsMetadata = !issuer.IsLoopback;
         }
 
         options.TokenValidationParameters = new TokenValidationParameters
@@ -121,6 +140,13 @@ public static class IdentityModule
         options.Events.OnTokenValidated = async context =>
         {
             await tokenValidated(context);
+            if (resident && context.Principal is { } fromProvider)
+            {
+                // A resident's roles come from the server: whatever the provider put in the token grants nothing.
+                context.Principal = PlatformPrincipal.Resident(fromProvider, context.HttpContext.RequestServices.GetRequiredService<Pseudonyms>(), ResidentScheme);
+                return;
+            }
+
             // Providers name roles and scopes their own way; the platform reads its own claim names.
             if (context.Principal?.Identity is ClaimsIdentity claims)
             {
@@ -158,6 +184,12 @@ public static class IdentityModule
             return Task.CompletedTask;
         },
     };
+
+    private static OidcIssuerOptions ResidentsOf(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.Residents;
+
+    private static bool HasBearerToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     private static string? ReadIssuer(HttpContext context)
     {

@@ -7,8 +7,11 @@ public sealed class IdentityOptions
 {
     public const string Section = "Identity";
 
-    public OidcIssuerOptions Staff { get; set; } = new();
-    public OidcIssuerOptions Residents { get; set; } = new();
+    /// <summary>Entra ID: a session slides for a working day.</summary>
+    public OidcIssuerOptions Staff { get; set; } = new() { IdleTimeout = TimeSpan.FromHours(8) };
+
+    /// <summary>DigiD's norm: signed out after 15 minutes without activity and after 2 hours in any case.</summary>
+    public OidcIssuerOptions Residents { get; set; } = new() { IdleTimeout = TimeSpan.FromMinutes(15), AbsoluteTimeout = TimeSpan.FromHours(2) };
 
     /// <summary>Secret key for pseudonyms (HMAC-SHA256). Required; in Azure a Key Vault reference.</summary>
     [Required, MinLength(32)]
@@ -24,5 +27,28 @@ public sealed class OidcIssuerOptions
     public string NeighbourhoodClaim { get; set; } = PlatformClaims.Neighbourhood;
     public string TeamClaim { get; set; } = PlatformClaims.Team;
 
+    /// <summary>The site's client registration (authorization code + PKCE). Empty: the site offers no sign-in of this kind; bearer tokens still work.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>Client secret; in Azure a Key Vault reference.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>Space-separated scopes asked for at sign-in.</summary>
+    public string Scopes { get; set; } = "openid profile";
+
+    /// <summary>Assurance level asked for (<c>acr_values</c>), e.g. DigiD "midden" through the broker; empty: the provider's default.</summary>
+    public string? AcrValues { get; set; }
+
+    /// <summary>The site's session ends after this long without a request.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>The site's session ends this long after signing in, however active; null: no absolute limit.</summary>
+    public TimeSpan? AbsoluteTimeout { get; set; }
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Authority);
+
+    /// <summary>A provider on this machine (the local test provider) may speak plain HTTP; anything else must use HTTPS.</summary>
+    public bool IsLoopback => Uri.TryCreate(Authority, UriKind.Absolute, out var authority) && authority.IsLoopback;
+
+    public bool OffersBrowserSignIn => IsConfigured && !string.IsNullOrWhiteSpace(ClientId);
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Participation.Identity;
 
 public static class SecurityHeaders
@@ -11,7 +13,7 @@ public static class SecurityHeaders
         var headers = context.Response.Headers;
         headers.ContentSecurityPolicy =
             "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-            "connect-src 'self'; font-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+            $"connect-src 'self'; font-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action {FormTargets(context)}; object-src 'none'";
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
@@ -19,4 +21,16 @@ public static class SecurityHeaders
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
         await next(context);
     });
+
+    // Browsers apply form-action to a form's redirects too: signing out posts to the site, which redirects to the
+    // identity provider's end-session endpoint.
+    private static string FormTargets(HttpContext context)
+    {
+        var identity = context.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value;
+        var providers = new[] { identity.Staff, identity.Residents }
+            .Where(issuer => issuer.OffersBrowserSignIn && Uri.TryCreate(issuer.Authority, UriKind.Absolute, out _))
+            .Select(issuer => new Uri(issuer.Authority!).GetLeftPart(UriPartial.Authority))
+            .Distinct(StringComparer.OrdinalIgnoreCase);
+        return string.Join(' ', ["'self'", .. providers]);
+    }
 }

@@ -31,7 +31,7 @@ public static class CaseActions
             return [];
         }
 
-        var actor = ActorOf(user);
+        var actor = ActorOf(user, initiative.TeamCode);
         var lifecycleActions = InitiativeLifecycle.Available(initiative.State, actor).Select(NameOf).OfType<string>();
         return [.. lifecycleActions, .. initiative.Status.IsClosed() ? Array.Empty<string>() : ["correct-theme"], "note"];
     }
@@ -73,7 +73,7 @@ public static class CaseActions
 
         var configuration = await routing.CurrentAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var actor = ActorOf(user);
+        var actor = ActorOf(user, initiative.TeamCode);
         InitiativeCase changed;
         TimelineEntry entry;
         switch (action)
@@ -200,9 +200,11 @@ public static class CaseActions
         _ => "message",
     };
 
-    internal static Actor ActorOf(PlatformUser user) =>
+    // A team lead overrides owners only in their own team; on another team's case (seen through a shared
+    // neighbourhood) they act as an ordinary official.
+    internal static Actor ActorOf(PlatformUser user, string? caseTeam) =>
         user.IsIn(Roles.Admin) ? new Actor(ActorKind.Admin, user.Id)
-        : user.IsIn(Roles.TeamLead) ? new Actor(ActorKind.TeamLead, user.Id)
+        : user.IsIn(Roles.TeamLead) && caseTeam is not null && user.Teams.Contains(caseTeam) ? new Actor(ActorKind.TeamLead, user.Id)
         : new Actor(ActorKind.Official, user.Id);
 
     public const int MaxTextLength = 4000;

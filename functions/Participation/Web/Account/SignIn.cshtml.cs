@@ -1,23 +1,31 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using Participation.Identity;
 
 namespace Participation.Web.Account;
 
 /// <summary>
-/// Development only: pick a demo user; the page sets the same HttpOnly token cookie the JWT bearer reads. Elsewhere
-/// residents and staff sign in with the municipality's identity providers and this page only says so.
+/// The two ways in: staff through Entra ID, residents through the municipality's provider (both OpenID Connect, see
+/// <see cref="BrowserSignIn"/>). In Development only, also the demo users: the page sets the HttpOnly token cookie the JWT bearer reads.
 /// </summary>
-public sealed class SignInModel(DemoUsers users, DevelopmentSignIn signIn, IWebHostEnvironment environment) : PageModel
+public sealed class SignInModel(DemoUsers users, DevelopmentSignIn signIn, IWebHostEnvironment environment, IOptions<IdentityOptions> identity) : PageModel
 {
     public IReadOnlyList<DevelopmentSignIn.DemoUser> Users => users.All;
     public bool Available => environment.IsDevelopment();
+    public bool StaffSignIn { get; private set; }
+    public bool ResidentSignIn { get; private set; }
+    [BindProperty(SupportsGet = true, Name = "mislukt")] public string? FailedFlag { get; set; }
+    public bool Failed => FailedFlag == "1";
+    public string ReturnQuery => string.IsNullOrEmpty(ReturnUrl) ? "" : "?terug=" + Uri.EscapeDataString(BrowserSignIn.SafeReturnUrl(ReturnUrl, "/"));
     [BindProperty(SupportsGet = true, Name = "terug")] public string? ReturnUrl { get; set; }
     [BindProperty(SupportsGet = true, Name = "geweigerd")] public string? Refused { get; set; }
     public bool Denied => Refused == "1";
 
     public void OnGet()
     {
+        StaffSignIn = identity.Value.Staff.OffersBrowserSignIn;
+        ResidentSignIn = identity.Value.Residents.OffersBrowserSignIn;
     }
 
     public IActionResult OnPost(string userId)
@@ -35,11 +43,5 @@ public sealed class SignInModel(DemoUsers users, DevelopmentSignIn signIn, IWebH
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : LandingPage(user));
     }
 
-    public static string LandingPage(DevelopmentSignIn.DemoUser user) => user.Roles switch
-    {
-        var r when r.Contains(Roles.Official) || r.Contains(Roles.TeamLead) => "/behandelen",
-        var r when r.Contains(Roles.Agent) => "/agent",
-        var r when r.Contains(Roles.Council) || r.Contains(Roles.Admin) => "/raad",
-        _ => "/initiatieven",
-    };
+    public static string LandingPage(DevelopmentSignIn.DemoUser user) => BrowserSignIn.LandingPage([.. user.Roles]);
 }

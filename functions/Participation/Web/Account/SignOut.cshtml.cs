@@ -1,16 +1,23 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using Participation.Identity;
 
 namespace Participation.Web.Account;
 
-public sealed class SignOutModel : PageModel
+/// <summary>Ends the site's session and, for a provider's sign-in, the provider's session too; back to the page the person was on.</summary>
+public sealed class SignOutModel(IOptions<IdentityOptions> identity) : PageModel
 {
+    [BindProperty(Name = "terug")] public string? ReturnUrl { get; set; }
+
     public IActionResult OnGet() => LocalRedirect("/");
 
-    public IActionResult OnPost()
+    public async Task<IActionResult> OnPostAsync()
     {
         Response.Cookies.Delete(DevelopmentSignIn.CookieName, new CookieOptions { Path = "/", SameSite = SameSiteMode.Strict, HttpOnly = true });
-        return LocalRedirect("/");
+        var returnUrl = BrowserSignIn.SafeReturnUrl(ReturnUrl, "/");
+        var sessions = await BrowserSignIn.SessionsToEndAsync(HttpContext, identity.Value);
+        return sessions.Length == 0 ? LocalRedirect(returnUrl) : SignOut(new AuthenticationProperties { RedirectUri = returnUrl }, sessions);
     }
 }
