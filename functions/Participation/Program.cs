@@ -9,6 +9,7 @@ using Participation.Identity;
 using Participation.Initiatives;
 using Participation.Notifications;
 using Participation.Privacy;
+using Participation.Realisation;
 using Participation.Routing;
 using Participation.Storage;
 using Participation.Web;
@@ -22,6 +23,7 @@ builder.AddNotifications();      // e-mail through a queue: SendGrid or the loca
 builder.AddInitiatives();        // buurtinitiatieven: submission, support, routing, deadlines, escalation, decisions
 builder.AddBudgeting();          // buurtbudget: budgets, voting codes, one ballot per voter, results by greedy / MES
 builder.AddChatbot();            // the front office's chatbot: Bot Framework, Direct Line, live-chat handoff
+builder.AddRealisation();        // what decisions became: realisation items, milestones that slip, a weekly digest
 builder.AddCouncil();            // the council's dashboard: figures, charts, CSV/JSON export
 builder.AddWebPages();           // the site: Razor Pages in NL Design System style, Dutch with English
 builder.AddDemoData();           // Development: the demo municipality, once
@@ -36,6 +38,7 @@ app.MapChatbotApi();
 app.MapNotificationsApi();
 app.MapPrivacyApi();
 app.MapAuditApi();
+app.MapRealisationApi();
 app.MapCouncilApi();
 app.MapWebPages();
 

@@ -5,6 +5,7 @@ using Participation.Initiatives.Lifecycle;
 using Participation.Initiatives.Tracking;
 using Participation.Notifications;
 using Participation.Privacy;
+using Participation.Realisation;
 using Participation.Routing;
 using Participation.Storage;
 
@@ -33,7 +34,7 @@ public static class CaseActions
     public static async Task<IResult> HandleAsync(
         string trackingCode, string action, Request request, HttpContext http, InitiativeStore store, RoutingDirectory routing,
         InitiativeLifecycle lifecycle, ServiceLevels serviceLevels, ContactStore contacts, QueueSender queue, Pseudonyms pseudonyms,
-        IOptions<PlatformOptions> platform, TimeProvider clock, CancellationToken cancellationToken)
+        IOptions<PlatformOptions> platform, TimeProvider clock, RealisationIntake realisation, CancellationToken cancellationToken)
     {
         var user = PlatformUser.From(http.User)!;
         if (!TrackingCode.TryParse(trackingCode, out var code, out _)
@@ -124,6 +125,11 @@ public static class CaseActions
         }
 
         await NotifyAsync(initiative, changed, entry, action, queue, pseudonyms, platform.Value, cancellationToken);
+        if (changed.Status == InitiativeStatus.Accepted && initiative.Status != InitiativeStatus.Accepted)
+        {
+            await realisation.InitiativeAcceptedAsync(changed.TrackingCode, cancellationToken);
+        }
+
         var saved = await store.FindAsync(changed.TrackingCode, cancellationToken) ?? changed;
         return TypedResults.Ok(new Response(saved.TrackingCode, saved.Status.ToWireName(), saved.Version));
     }
