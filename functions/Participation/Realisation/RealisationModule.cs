@@ -18,6 +18,7 @@ public static class RealisationModule
         services.AddSingleton<Slipping>();
         services.AddSingleton<RealisationIntake>();
         services.AddScoped<ChangeRealisation>();
+        services.AddSingleton<Participation.Demo.IDemoSeed, Participation.Demo.RealisationDemoSeed>();
         services.AddQueueFunction<RealiseAcceptedInitiative, InitiativeAccepted>();
         services.AddQueueFunction<RealiseFundedProjects, BudgetResultsPublished>();
         services.AddTimerFunction<SendSlippedMilestonesDigest>();
