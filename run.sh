@@ -36,6 +36,8 @@ fi
 dotnet build functions/Participation -c Debug -v quiet -nologo
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export AzureWebJobsStorage=${AzureWebJobsStorage:-UseDevelopmentStorage=true}
+# A year of realisation history for the demo (tests leave it off: 60 extra initiatives would race their counts).
+export Demo__History=${Demo__History:-true}
 dotnet functions/Participation/bin/Debug/net10.0/Participation.dll --contentRoot "$REPO_ROOT/functions/Participation" --urls "http://127.0.0.1:$PORT" &
 started+=("$!")
 

@@ -3,6 +3,7 @@ using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Participation.BrowserTests.Infrastructure;
+using Participation.Identity;
 using Participation.IntegrationTests.Infrastructure;
 using Participation.Realisation;
 
@@ -77,9 +78,24 @@ public sealed partial class SiteTests
     [Fact]
     public async Task Realisation_pages_pass_axe_and_do_not_scroll_sideways_on_a_phone()
     {
+        // An item in every state a page can show: a milestone done, one slipping after a move, one still to come, an update.
         var store = site.App.Services.GetRequiredService<RealisationStore>();
-        await Eventually.HoldsAsync(async () => (await store.ListAsync(null, null, CancellationToken.None)).Count > 0, "the demo realisation items are seeded", TimeSpan.FromSeconds(60));
-        var item = (await store.ListAsync(null, null, CancellationToken.None)).First(i => i.Team == "gebied-zuidwest");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var item = new RealisationItem
+        {
+            Id = RealisationItem.IdForBudgetProject("axe-2025", "p" + Guid.NewGuid().ToString("N")[..6]), Kind = ItemKind.BudgetProject,
+            SourceId = "axe-2025/p1", Title = "Speelbos met klimbomen aan de Noorderkwartierlaan", Neighbourhood = "noorderkwartier",
+            Team = "gebied-zuidwest", PlannedCost = 18_000, Spent = 7_250, Status = RealisationStatus.InProgress, CreatedAt = DateTimeOffset.UtcNow.AddMonths(-3),
+            Milestones =
+            [
+                new Milestone("m1", "Ontwerp met bewoners", today.AddDays(-60), today.AddDays(-60), today.AddDays(-58), []),
+                new Milestone("m2", "Vergunning aanvragen", today.AddDays(-40), today.AddDays(-20), null, [new Replan(today.AddDays(-40), today.AddDays(-20), "Bezwaar van een omwonende", DateTimeOffset.UtcNow.AddDays(-41))]),
+                new Milestone("m3", "Oplevering met de buurt", today.AddDays(20), today.AddDays(20), null, []),
+            ],
+        };
+        Assert.True(await store.CreateAsync(item, PlatformUser.System("browser-test", "Browser test"), DateTimeOffset.UtcNow, CancellationToken.None));
+        var saved = (await store.FindAsync(item.Id, CancellationToken.None))!;
+        Assert.True(await store.SaveAsync(saved, new PublicUpdate("0001-axe", item.Id, "De vergunning is aangevraagd.", DateTimeOffset.UtcNow), PlatformUser.System("browser-test", "Browser test"), "realisation.update-added", "", DateTimeOffset.UtcNow, CancellationToken.None));
 
         var pages = new (string? User, string Path)[]
         {
