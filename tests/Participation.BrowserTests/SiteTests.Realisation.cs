@@ -116,7 +116,7 @@ public sealed partial class SiteTests
                 }
 
                 // On the dashboard only the realisation panel is this feature's; the rest of the page is checked where it is built.
-                var scope = path == "/raad" ? "[data-testid=realisation-panel]" : "main";
+                var scope = path == "/raad" ? "[data-testid=realisation-panel]" : "body";
                 var wide = await page.EvaluateAsync<string[]>(
                     $"[...document.querySelectorAll('{scope}, {scope} *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)" +
                     ".slice(0, 5).map(e => e.tagName + '.' + e.className + '[' + (e.dataset.table || e.id || '') + ']')");
