@@ -54,6 +54,8 @@ export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export AzureWebJobsStorage=${AzureWebJobsStorage:-UseDevelopmentStorage=true}
 # Links in e-mails point at this run, whatever port it got.
 export Platform__PublicBaseUrl=${Platform__PublicBaseUrl:-http://127.0.0.1:$PORT}
+# A year of realisation history for the demo (tests leave it off: 60 extra initiatives would race their counts).
+export Demo__History=${Demo__History:-true}
 dotnet functions/Participation/bin/Debug/net10.0/Participation.dll --contentRoot "$REPO_ROOT/functions/Participation" --urls "http://127.0.0.1:$PORT" &
 started+=("$!")
 

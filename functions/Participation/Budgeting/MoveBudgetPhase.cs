@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Participation.Hosting;
 using Participation.Identity;
+using Participation.Realisation;
 
 namespace Participation.Budgeting;
 
@@ -13,7 +14,7 @@ public static class MoveBudgetPhase
     public sealed record Request(string? Phase);
 
     public static async Task<Results<Ok<ShowBudget.Response>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        string id, Request request, HttpContext http, BudgetStore store, TimeProvider clock, CancellationToken cancellationToken)
+        string id, Request request, HttpContext http, BudgetStore store, TimeProvider clock, RealisationIntake realisation, CancellationToken cancellationToken)
     {
         if (!BudgetPhases.TryParse(request.Phase, out var target))
         {
@@ -41,6 +42,7 @@ public static class MoveBudgetPhase
 
             if (await store.SaveAsync(changed, user, "budget.phase-moved", snapshot.Budget.AuditSummary(), cancellationToken))
             {
+                if (changed.Phase >= BudgetPhase.Results) await realisation.BudgetResultsPublishedAsync(changed.Id, cancellationToken);
                 return TypedResults.Ok(ShowBudget.Describe(new BudgetSnapshot(changed, snapshot.Projects), clock.GetUtcNow()));
             }
         }
@@ -75,7 +77,7 @@ public static class MoveBudgetPhase
 /// Timer function, every minute: moves each budget to the latest phase whose start date has passed. Idempotent — two
 /// runs read the same dates, and the ETag lets only one of them write. A budget without projects stays before voting.
 /// </summary>
-public sealed class AdvanceBudgetPhases(BudgetStore store, TimeProvider clock, ILogger<AdvanceBudgetPhases> logger) : ITimerFunction
+public sealed class AdvanceBudgetPhases(BudgetStore store, TimeProvider clock, RealisationIntake realisation, ILogger<AdvanceBudgetPhases> logger) : ITimerFunction
 {
     public static TimerTrigger Trigger { get; } = new(nameof(AdvanceBudgetPhases), "0 * * * * *");
 
@@ -101,6 +103,7 @@ public sealed class AdvanceBudgetPhases(BudgetStore store, TimeProvider clock, I
             if (await store.SaveAsync(changed, System, "budget.phase-moved", snapshot.Budget.AuditSummary(), cancellationToken))
             {
                 logger.PhaseMoved(changed.Id, snapshot.Budget.Phase.ToWireName(), changed.Phase.ToWireName());
+                if (changed.Phase >= BudgetPhase.Results) await realisation.BudgetResultsPublishedAsync(changed.Id, cancellationToken);
             }
         }
     }

@@ -11,7 +11,8 @@ namespace Participation.Council;
 /// the initiative index, the bot's outcome table and the budgets' ballots: no names, no e-mail addresses, no tracking codes leave here.
 /// </summary>
 public sealed class CouncilDashboard(
-    InitiativeStore store, RoutingDirectory routing, BotStatisticsQuery bot, ServiceLevels serviceLevels, BudgetFigures budgets, TimeProvider clock)
+    InitiativeStore store, RoutingDirectory routing, BotStatisticsQuery bot, ServiceLevels serviceLevels, BudgetFigures budgets, TimeProvider clock,
+    RealisationFiguresQuery realisation)
 {
     public const int DefaultDays = 90;
 
@@ -25,7 +26,8 @@ public sealed class CouncilDashboard(
     public sealed record Result(
         Period Current, Period Previous, IReadOnlyList<Figure> Figures,
         IReadOnlyList<Count> ByNeighbourhood, IReadOnlyList<Count> ByTheme, IReadOnlyList<Count> ByStatus,
-        BudgetFigures.Result Budgets);
+        BudgetFigures.Result Budgets,
+        Participation.Realisation.RealisationFigures Realisation);
 
     public async Task<Result> ComputeAsync(int days, CancellationToken cancellationToken)
     {
@@ -68,7 +70,8 @@ public sealed class CouncilDashboard(
             Counts(now, before, i => i.Theme ?? "", configuration.Themes.Select(t => (t.Code, t.Name)).Append(("", "Geen thema / no theme"))),
             Counts(now, before, i => i.Status.ToWireName(), InitiativeStatusNames.All.Select(s => (s, s))),
             // Budgets are not per period: their turnout is the state of each vote now.
-            await budgets.ComputeAsync(cancellationToken));
+            await budgets.ComputeAsync(cancellationToken),
+            await realisation.ComputeAsync(cancellationToken));
     }
 
     private static List<InitiativeListing> List(IEnumerable<InitiativeListing> all, Period period) =>

@@ -11,6 +11,7 @@ public static class CouncilModule
     public static WebApplicationBuilder AddCouncil(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<BudgetFigures>();
+        builder.Services.AddSingleton<RealisationFiguresQuery>();
         builder.Services.AddSingleton<CouncilDashboard>();
         builder.Services.AddSingleton<CouncilAgenda>();
         return builder;
@@ -63,6 +64,15 @@ public static class CouncilModule
             Row("budget-leftover", outcome.BudgetId, outcome.Title, outcome.Leftover, null);
             foreach (var project in outcome.Funded) Row("budget-funded", $"{outcome.BudgetId}/{project.Id}", project.Title, project.Votes, null);
         }
+
+        // Realisation is the state now as well: items per kind and status, realised share, money, slipped milestones.
+        var realisation = result.Realisation;
+        foreach (var c in realisation.ByStatusAndKind) Row("realisation-items", $"{c.Kind}/{c.Status}", c.Status, c.Items, null);
+        foreach (var n in realisation.ByNeighbourhood) Row("realisation-realised-neighbourhood", n.Code, $"{n.Realised}/{n.Items}", n.RealisedShare, null);
+        foreach (var b in realisation.ByBudget) Row("realisation-realised-budget", b.Code, $"{b.Realised}/{b.Items}", b.RealisedShare, null);
+        Row("realisation-money", "planned", "euro", realisation.Totals.Planned, null);
+        Row("realisation-money", "spent", "euro", realisation.Totals.Spent, null);
+        foreach (var s in realisation.Slipping) Row("realisation-slipping", $"{s.ItemId}/{s.MilestoneId}", $"{s.MilestoneTitle} ({s.Planned:yyyy-MM-dd}, {s.Team})", s.DaysLate, null);
 
         var name = $"raadsdashboard-{result.Current.To:yyyy-MM-dd}-{valid}d.csv";
         return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", name);

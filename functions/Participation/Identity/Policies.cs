@@ -20,6 +20,8 @@ public static class Policies
     public const string CaseReader = "case-reader";
     /// <summary>Officials, team leads and admins who run budgets; the neighbourhood is checked per budget.</summary>
     public const string BudgetManager = "budget-manager";
+    /// <summary>Officials, team leads and admins who carry out decisions; the responsible team is checked per item.</summary>
+    public const string Realisation = "realisation";
 
     public static void Add(AuthorizationOptions options)
     {
@@ -30,6 +32,7 @@ public static class Policies
         options.AddPolicy(Council, p => p.RequireAuthenticatedUser().RequireRole(Roles.Council, Roles.Admin));
         options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
         options.AddPolicy(CaseReader, p => p.RequireAuthenticatedUser().RequireRole(Roles.Official, Roles.TeamLead, Roles.Council, Roles.Admin));
+        options.AddPolicy(Realisation, p => p.RequireAuthenticatedUser().RequireRole(Roles.Official, Roles.TeamLead, Roles.Admin));
         options.AddPolicy(BudgetManager, p => p.RequireAuthenticatedUser().RequireRole(Roles.Official, Roles.TeamLead, Roles.Admin));
     }
 }

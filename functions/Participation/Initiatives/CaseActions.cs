@@ -5,6 +5,7 @@ using Participation.Initiatives.Lifecycle;
 using Participation.Initiatives.Tracking;
 using Participation.Notifications;
 using Participation.Privacy;
+using Participation.Realisation;
 using Participation.Routing;
 using Participation.Storage;
 
@@ -129,6 +130,12 @@ public static class CaseActions
         if (changed.Status.IsClosed() && !initiative.Status.IsClosed())
         {
             effects.Add(SideEffect.ContactClosed(now));
+        }
+
+        // An accepted initiative gets its realisation item; the request travels with the change, so it cannot be lost.
+        if (changed.Status == InitiativeStatus.Accepted && initiative.Status != InitiativeStatus.Accepted)
+        {
+            effects.Add(SideEffect.Enqueue(RealiseAcceptedInitiative.Queue, new InitiativeAccepted(changed.TrackingCode)));
         }
 
         if (!await store.SaveAsync(changed, entry, user, $"case.{action}", InitiativeStore.AuditSummary(initiative), cancellationToken, effects: effects))

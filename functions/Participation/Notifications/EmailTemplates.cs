@@ -56,6 +56,16 @@ public static partial class EmailTemplates
             "Beste inwoner,\n\nMet deze link (24 uur geldig) kunt u uw gegevens inzien of laten verwijderen:\n{privacyUrl}\n\nHeeft u dit niet gevraagd? Dan hoeft u niets te doen.\n\n{municipality}"),
         [("privacy-link", "en")] = new("Your data at {municipality}",
             "Dear resident,\n\nWith this link (valid 24 hours) you can see your data or have it deleted:\n{privacyUrl}\n\nDid not ask for this? Then there is nothing to do.\n\n{municipality}"),
+        [("realisation-milestone-done", "nl")] = new("Uw initiatief \"{title}\": {milestone} is klaar",
+            "Beste inwoner,\n\nEr is voortgang bij uw initiatief \"{title}\" ({trackingCode}): \"{milestone}\" is afgerond ({progress} mijlpalen klaar).\n\nBekijk wat er gedaan is: {realisationUrl}\n\nMet vriendelijke groet,\n{municipality}"),
+        [("realisation-milestone-done", "en")] = new("Your initiative \"{title}\": {milestone} is done",
+            "Dear resident,\n\nThere is progress on your initiative \"{title}\" ({trackingCode}): \"{milestone}\" is done ({progress} milestones done).\n\nSee what was done: {realisationUrl}\n\nKind regards,\n{municipality}"),
+        [("realisation-status-changed", "nl")] = new("Uw initiatief \"{title}\" is {status}",
+            "Beste inwoner,\n\nDe uitvoering van uw initiatief \"{title}\" ({trackingCode}) is nu: {status}.\n{reason}\n\nBekijk wat er gedaan is: {realisationUrl}\n\nMet vriendelijke groet,\n{municipality}"),
+        [("realisation-status-changed", "en")] = new("Your initiative \"{title}\" is {status}",
+            "Dear resident,\n\nThe realisation of your initiative \"{title}\" ({trackingCode}) is now: {status}.\n{reason}\n\nSee what was done: {realisationUrl}\n\nKind regards,\n{municipality}"),
+        [("realisation-slipped-digest", "nl")] = new("Uitvoering: {count} mijlpaal/mijlpalen nieuw over datum ({from} t/m {until})",
+            "Deze mijlpalen van goedgekeurde initiatieven en gefinancierde projecten zijn de afgelopen week over hun geplande datum gegaan:\n\n{list}\nAlle cijfers staan op het raadsdashboard: {dashboardUrl}"),
     };
 
     /// <summary>Templates whose recipient is a resident's address as typed into a form.</summary>

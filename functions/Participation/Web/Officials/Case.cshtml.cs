@@ -9,6 +9,7 @@ using Participation.Initiatives.Lifecycle;
 using Participation.Initiatives.Routing;
 using Participation.Notifications;
 using Participation.Privacy;
+using Participation.Realisation;
 using Participation.Routing;
 using Participation.Storage;
 
@@ -20,8 +21,12 @@ namespace Participation.Web.Officials;
 /// </summary>
 public sealed class CaseModel(
     InitiativeStore store, RoutingDirectory routing, InitiativeLifecycle lifecycle, ServiceLevels serviceLevels, ContactStore contacts,
-    QueueSender queue, Pseudonyms pseudonyms, IOptions<PlatformOptions> platform, TimeProvider clock, WebLanguage language) : PageModel
+    QueueSender queue, Pseudonyms pseudonyms, IOptions<PlatformOptions> platform, TimeProvider clock, WebLanguage language,
+    RealisationStore realisationItems) : PageModel
 {
+    /// <summary>The realisation item of an accepted initiative, once created.</summary>
+    public RealisationItem? Realisation { get; private set; }
+
     public CaseDetail.View View { get; private set; } = null!;
     public RoutingConfiguration Configuration { get; private set; } = null!;
     [BindProperty(SupportsGet = true, Name = "gedaan")] public string? Done { get; set; }
@@ -103,6 +108,7 @@ public sealed class CaseModel(
 
         View = view;
         Configuration = await routing.CurrentAsync(cancellationToken);
+        Realisation = await realisationItems.FindAsync(RealisationItem.IdForInitiative(view.TrackingCode), cancellationToken);
         return true;
     }
 }

@@ -1,0 +1,147 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Participation.Identity;
+using Participation.Initiatives.Deadlines;
+using Participation.Notifications;
+using Participation.Storage;
+
+namespace Participation.Realisation;
+
+public enum ActionRefusalKind
+{
+    Invalid,
+    NotFound,
+    NotResponsible,
+    Conflict,
+    Stale,
+}
+
+/// <summary>Why a staff action was refused, with a stable code; <see cref="Current"/> is the item as it is now when the caller's version was stale.</summary>
+public sealed record ActionRefusal(ActionRefusalKind Kind, string Code, string Field, string English, string Dutch, RealisationItem? Current = null);
+
+/// <summary>The item as saved with what happened, or why nothing was saved.</summary>
+public sealed record ActionOutcome(RealisationItem? Item, RealisationEvent? Event, PublicUpdate? Update, ActionRefusal? Refusal)
+{
+    [MemberNotNullWhen(true, nameof(Item), nameof(Event))]
+    [MemberNotNullWhen(false, nameof(Refusal))]
+    public bool Succeeded => Refusal is null;
+
+    public static ActionOutcome Refused(ActionRefusal refusal) => new(null, null, null, refusal);
+}
+
+/// <summary>Who may change an item: officials and team leads of its responsible team, and admins.</summary>
+public static class RealisationAccess
+{
+    public static bool MayChange(PlatformUser user, RealisationItem item) =>
+        user.IsIn(Roles.Admin) || ((user.IsIn(Roles.Official) || user.IsIn(Roles.TeamLead)) && user.Teams.Contains(item.Team));
+}
+
+/// <summary>
+/// What the responsible team does with an item: add, complete and replan milestones, post public updates, move the status,
+/// record money spent. Each action names the version it was based on: when two officials act at once, the second is
+/// refused as stale with the current item instead of overwriting the first. Every change is audited in the same transaction.
+/// </summary>
+public sealed class ChangeRealisation(RealisationStore store, QueueSender queue, IOptions<PlatformOptions> platform, TimeProvider clock, ILogger<ChangeRealisation> logger)
+{
+    public Task<ActionOutcome> AddMilestoneAsync(string id, string? version, PlatformUser user, string? title, string? planned, CancellationToken cancellationToken) =>
+        ActAsync(id, version, user, (item, _, _) => RealisationChanges.AddMilestone(item, title, planned), cancellationToken);
+
+    public Task<ActionOutcome> CompleteMilestoneAsync(string id, string milestoneId, string? version, PlatformUser user, string? date, CancellationToken cancellationToken) =>
+        ActAsync(id, version, user, (item, today, _) => RealisationChanges.CompleteMilestone(item, milestoneId, date, today), cancellationToken);
+
+    public Task<ActionOutcome> ReplanMilestoneAsync(string id, string milestoneId, string? version, PlatformUser user, string? planned, string? reason, CancellationToken cancellationToken) =>
+        ActAsync(id, version, user, (item, _, now) => RealisationChanges.ReplanMilestone(item, milestoneId, planned, reason, now), cancellationToken);
+
+    public Task<ActionOutcome> AddUpdateAsync(string id, string? version, PlatformUser user, string? text, CancellationToken cancellationToken) =>
+        ActAsync(id, version, user, (item, _, _) => RealisationChanges.AddUpdate(item, text), cancellationToken, text);
+
+    public Task<ActionOutcome> ChangeStatusAsync(string id, string? version, PlatformUser user, string? status, string? reason, CancellationToken cancellationToken) =>
+        ActAsync(id, version, user, (item, _, now) => RealisationChanges.ChangeStatus(item, status, reason, now), cancellationToken);
+
+    public Task<ActionOutcome> RecordSpentAsync(string id, string? version, PlatformUser user, long? amount, CancellationToken cancellationToken) =>
+        ActAsync(id, version, user, (item, _, _) => RealisationChanges.RecordSpent(item, amount), cancellationToken);
+
+    private async Task<ActionOutcome> ActAsync(
+        string id, string? version, PlatformUser user, Func<RealisationItem, DateOnly, DateTimeOffset, RealisationOutcome> change,
+        CancellationToken cancellationToken, string? updateText = null)
+    {
+        if (await store.FindAsync(id, cancellationToken) is not { } item)
+        {
+            return ActionOutcome.Refused(new(ActionRefusalKind.NotFound, "realisation.not-found", "id", $"There is no realisation item '{id}'.", "Dit item bestaat niet."));
+        }
+
+        if (!RealisationAccess.MayChange(user, item))
+        {
+            return ActionOutcome.Refused(new(ActionRefusalKind.NotResponsible, "realisation.not-responsible", "team",
+                $"Only the responsible team ({item.Team}) and administrators change this item.", $"Alleen het verantwoordelijke team ({item.Team}) en beheerders wijzigen dit item."));
+        }
+
+        if (string.IsNullOrWhiteSpace(version))
+        {
+            return ActionOutcome.Refused(new(ActionRefusalKind.Invalid, "realisation.version-missing", "version",
+                "Name the version of the item you acted on (the 'version' of GET /api/realisation/{id}, or an If-Match header).",
+                "Geef de versie van het item waarop u handelde."));
+        }
+
+        if (version != item.Version)
+        {
+            return Stale(item);
+        }
+
+        var now = clock.GetUtcNow();
+        var outcome = change(item, DutchTime.Today(clock), now);
+        if (!outcome.Succeeded)
+        {
+            var refusal = outcome.Refusal;
+            var kind = refusal.Kind switch { RefusalKind.Invalid => ActionRefusalKind.Invalid, RefusalKind.NotFound => ActionRefusalKind.NotFound, _ => ActionRefusalKind.Conflict };
+            return ActionOutcome.Refused(new(kind, refusal.Code, refusal.Field, refusal.English, refusal.Dutch, item));
+        }
+
+        var update = updateText is null ? null : new PublicUpdate($"{now.UtcTicks:D19}-{Guid.NewGuid():N}", item.Id, updateText.Trim(), now);
+        if (!await store.SaveAsync(outcome.Item, update, user, outcome.Event.Action, RealisationStore.Summary(item), now, cancellationToken))
+        {
+            return Stale(await store.FindAsync(id, cancellationToken) ?? item);
+        }
+
+        logger.Changed(item.Id, outcome.Event.Action, user.PrimaryRole);
+        var saved = await store.FindAsync(id, cancellationToken) ?? outcome.Item;
+        if (outcome.Event.NotifiesResidents)
+        {
+            await NotifyAsync(saved, outcome.Event, cancellationToken);
+        }
+
+        return new ActionOutcome(saved, outcome.Event, update, null);
+    }
+
+    /// <summary>
+    /// The resident who submitted an accepted initiative hears when a milestone is done and when the work is done or
+    /// stopped. Budget projects have no submitter whose address the platform keeps. The id is per event, so a repeat sends once.
+    /// </summary>
+    private async Task NotifyAsync(RealisationItem item, RealisationEvent change, CancellationToken cancellationToken)
+    {
+        if (item.Kind != ItemKind.Initiative)
+        {
+            return;
+        }
+
+        var milestone = item.Milestones.FirstOrDefault(m => m.Id == change.MilestoneId);
+        var values = new Dictionary<string, string>
+        {
+            ["title"] = item.Title,
+            ["trackingCode"] = item.SourceId,
+            ["milestone"] = milestone?.Title ?? "",
+            ["status"] = item.Status.ToWireName(),
+            ["reason"] = item.StopReason ?? "",
+            ["progress"] = $"{item.Progress.Done}/{item.Progress.Total}",
+            ["realisationUrl"] = $"{platform.Value.PublicBaseUrl.TrimEnd('/')}/wat-is-er-gedaan/{Uri.EscapeDataString(item.Id)}",
+        };
+        var template = milestone is null ? "realisation-status-changed" : "realisation-milestone-done";
+        var notificationId = string.Create(CultureInfo.InvariantCulture, $"{item.Id}-{change.Action}-{change.MilestoneId ?? item.Status.ToWireName()}");
+        await queue.SendAsync(SendNotification.Queue, new NotificationRequested(notificationId, template, Recipient.ContactOf(item.SourceId), values), cancellationToken);
+    }
+
+    private static ActionOutcome Stale(RealisationItem current) => ActionOutcome.Refused(new(ActionRefusalKind.Stale, "realisation.stale", "version",
+        "Someone else changed this item after you opened it. Here is its current version; check it and act again.",
+        "Iemand anders heeft dit item gewijzigd nadat u het opende. Controleer de huidige stand en probeer het opnieuw.", current));
+}

@@ -1,0 +1,34 @@
+using Participation.Audit;
+using Participation.Hosting;
+using Participation.Identity;
+using Participation.Storage;
+using Participation.Web;
+
+namespace Participation.Realisation;
+
+public static class RealisationModule
+{
+    /// <summary>Realisation: what accepted initiatives and funded projects became — milestones, slipping, updates, the council's figures.</summary>
+    public static WebApplicationBuilder AddRealisation(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddTable(RealisationStore.Table);
+        services.AddAuditedTable(RealisationStore.Table);
+        services.AddSingleton<RealisationStore>();
+        services.AddSingleton<Slipping>();
+        services.AddSingleton<RealisationIntake>();
+        services.AddScoped<ChangeRealisation>();
+        // ./run.sh turns the demo history on; tests keep it off, because seeding 60 initiatives in the background would
+        // change the counts other tests compare while they run.
+        if (builder.Configuration.GetValue("Demo:History", false))
+        {
+            services.AddSingleton<Participation.Demo.IDemoSeed, Participation.Demo.RealisationDemoSeed>();
+        }
+        services.AddQueueFunction<RealiseAcceptedInitiative, InitiativeAccepted>();
+        services.AddQueueFunction<RealiseFundedProjects, BudgetResultsPublished>();
+        services.AddTimerFunction<SendSlippedMilestonesDigest>();
+        services.AddSingleton(new WebNavigationItem("/wat-is-er-gedaan", "Wat is er gedaan?", "What was done?", null));
+        services.AddSingleton(new WebNavigationItem("/uitvoering", "Uitvoering", "Realisation", Policies.Realisation));
+        return builder;
+    }
+}
