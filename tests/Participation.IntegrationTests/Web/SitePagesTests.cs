@@ -7,7 +7,7 @@ using Participation.IntegrationTests.Infrastructure;
 namespace Participation.IntegrationTests.Web;
 
 /// <summary>What every visitor of the site meets around the journeys: error pages, footer pages, the favicon, the API document.</summary>
-public sealed class SitePagesTests : IAsyncLifetime
+public sealed partial class SitePagesTests : IAsyncLifetime
 {
     private PlatformFactory factory = null!;
 
@@ -16,6 +16,7 @@ public sealed class SitePagesTests : IAsyncLifetime
         factory = new PlatformFactory(await Azurite.SharedConnectionStringAsync(), new Dictionary<string, string?>
         {
             ["FunctionHost:RunTriggers"] = "false",
+            ["RateLimits:submissions:PermitLimit"] = "1000",
         });
         var client = factory.CreateClient();
         await Eventually.HoldsAsync(async () => (await client.GetAsync("/api/neighbourhoods")).IsSuccessStatusCode, "reference data is seeded");
@@ -94,6 +95,45 @@ public sealed class SitePagesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, accessibility.StatusCode);
         Assert.Contains("WCAG 2.1", await accessibility.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task A_form_sent_again_after_a_change_says_so_in_dutch_and_the_next_sending_goes_through()
+    {
+        var browser = Browser();
+        var form = await browser.GetStringAsync("/initiatieven/nieuw");
+        var fields = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Field(form, "__RequestVerificationToken"),
+            ["Form.Key"] = Field(form, "Form.Key"),
+            ["Form.Title"] = "Watertappunt in het park " + Guid.NewGuid().ToString("N")[..6],
+            ["Form.Description"] = "Een plek om water te tappen.",
+            ["Form.Neighbourhood"] = "oosterpark",
+        };
+        var first = await browser.PostAsync("/initiatieven/nieuw/verzenden", new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+
+        fields["Form.Description"] = "Een plek om water te tappen, bij de speeltuin.";
+        var changed = await browser.PostAsync("/initiatieven/nieuw/verzenden", new FormUrlEncodedContent(fields));
+        var page = await changed.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, changed.StatusCode);
+        Assert.Contains("U had dit formulier al verstuurd en daarna gewijzigd", page);
+        fields["Form.Key"] = Field(page, "Form.Key");
+        fields["__RequestVerificationToken"] = Field(page, "__RequestVerificationToken");
+        var again = await browser.PostAsync("/initiatieven/nieuw/verzenden", new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.NotEqual(first.Headers.Location, again.Headers.Location);
+    }
+
+    private static string Field(string html, string name)
+    {
+        var match = FieldPattern().Matches(html).FirstOrDefault(m => m.Groups["name"].Value == name);
+        Assert.True(match is not null, $"the form has {name}");
+        return System.Net.WebUtility.HtmlDecode(match.Groups["value"].Value);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("<input[^>]*name=\"(?<name>[^\"]+)\"[^>]*value=\"(?<value>[^\"]*)\"")]
+    private static partial System.Text.RegularExpressions.Regex FieldPattern();
 
     [Fact]
     public async Task The_favicon_is_served()

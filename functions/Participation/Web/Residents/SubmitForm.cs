@@ -18,6 +18,8 @@ public sealed class SubmitForm
 
     public RoutingConfiguration Configuration { get; set; } = null!;
     public IDictionary<string, string[]> Errors { get; set; } = new Dictionary<string, string[]>();
+    /// <summary>What went wrong with the form as a whole (not one field), in the resident's language.</summary>
+    public string? Problem { get; set; }
 
     public string? ErrorFor(WebLanguage language, string field) =>
         Errors.TryGetValue(field, out var messages) && messages.Length > 0 ? UseCaseResults.Say(language, messages[0]) : null;

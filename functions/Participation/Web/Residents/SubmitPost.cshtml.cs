@@ -40,6 +40,25 @@ public sealed class SubmitPostModel(
         Form.Errors = UseCaseResults.Errors(result.Result);
         Form.Configuration = await routing.CurrentAsync(cancellationToken);
         Response.StatusCode = StatusCodes.Status400BadRequest;
+        if (result.Result is ProblemHttpResult problem)
+        {
+            Response.StatusCode = problem.StatusCode;
+            if (problem.StatusCode == StatusCodes.Status422UnprocessableEntity)
+            {
+                // The first sending arrived, then the form was changed: this is a new initiative, so it gets a new key.
+                Form.Key = Guid.NewGuid().ToString("N");
+                Form.Problem = language.T(
+                    "U had dit formulier al verstuurd en daarna gewijzigd. Controleer uw initiatief en verstuur het opnieuw; het wordt dan als nieuw initiatief ingediend.",
+                    "You had already sent this form and changed it afterwards. Check your initiative and send it again; it will then be submitted as a new initiative.");
+            }
+            else
+            {
+                Form.Problem = language.T(
+                    "Het indienen lukte nu niet. Uw tekst staat nog in het formulier; probeer het over een paar minuten opnieuw.",
+                    "Submitting did not work just now. Your text is still in the form; please try again in a few minutes.");
+            }
+        }
+
         return Page();
     }
 }
