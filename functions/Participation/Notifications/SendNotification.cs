@@ -19,7 +19,9 @@ public sealed class SendNotification(
     ILogger<SendNotification> logger,
     IEnumerable<INotificationContent> contents) : IQueueFunction<NotificationRequested>
 {
-    private static readonly TimeSpan ClaimLifetime = TimeSpan.FromMinutes(2);
+    // Long enough for one send, short enough that a claim orphaned by a storage outage (claimed, then neither sent nor
+    // released because storage went away) is taken over well within the minute residents are promised.
+    private static readonly TimeSpan ClaimLifetime = TimeSpan.FromSeconds(30);
 
     public const string Queue = "notification-requested";
     public const string Table = "Notifications";
