@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Participation.Initiatives.Deadlines;
 
 namespace Participation.Audit;
 
@@ -10,9 +11,9 @@ public sealed class AuditLog(TableServiceClient tables, IEnumerable<AuditedTable
 {
     public sealed record Filter(string? Actor = null, string? Action = null, string? Subject = null, DateOnly? From = null, DateOnly? Until = null)
     {
-        public bool Matches(AuditEntry entry, TimeZoneInfo zone)
+        public bool Matches(AuditEntry entry)
         {
-            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(entry.At, zone).DateTime);
+            var day = DutchTime.DateOf(entry.At);
             return Contains(entry.ActorId, Actor) && Contains(entry.Action, Action) && Contains(entry.Subject, Subject)
                 && (From is null || day >= From) && (Until is null || day <= Until);
         }
@@ -21,8 +22,6 @@ public sealed class AuditLog(TableServiceClient tables, IEnumerable<AuditedTable
             string.IsNullOrWhiteSpace(part) || value.Contains(part.Trim(), StringComparison.OrdinalIgnoreCase);
     }
 
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-
     public async Task<IReadOnlyList<AuditEntry>> ReadAsync(Filter filter, CancellationToken cancellationToken)
     {
         var entries = new List<AuditEntry>();
@@ -30,7 +29,7 @@ public sealed class AuditLog(TableServiceClient tables, IEnumerable<AuditedTable
         {
             await foreach (var entry in AuditTrail.ReadAllAsync(tables.GetTableClient(table), cancellationToken))
             {
-                if (filter.Matches(entry, Amsterdam))
+                if (filter.Matches(entry))
                 {
                     entries.Add(entry);
                 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Identity;
+using Participation.Initiatives.Deadlines;
 using Participation.Initiatives.Routing;
 using Participation.Routing;
 
@@ -134,7 +135,7 @@ public sealed class RoutingModel(RoutingDirectory routing, TimeProvider clock, W
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         (Configuration, Version) = await routing.ReadAsync(cancellationToken);
-        Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam")).DateTime);
+        Today = DutchTime.Today(clock);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
