@@ -34,6 +34,12 @@ public static class WebModule
             options.Conventions.AuthorizeFolder("/Agents", Policies.Agent);
             options.Conventions.AuthorizeFolder("/Council", Policies.Council);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+            options.Conventions.AllowAnonymousToFolder("/Privacy");
+            // What became of decisions is public; updating it is for the responsible team.
+            options.Conventions.AllowAnonymousToPage("/Realisation/Index");
+            options.Conventions.AllowAnonymousToPage("/Realisation/Item");
+            options.Conventions.AuthorizePage("/Realisation/Team", Policies.Realisation);
+            options.Conventions.AuthorizePage("/Realisation/Manage", Policies.Realisation);
         });
 
         // Navigation entries; another module (the budget pages, later) adds its own with services.AddSingleton(new WebNavigationItem(...)).

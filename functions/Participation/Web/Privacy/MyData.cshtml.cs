@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -11,7 +10,6 @@ namespace Participation.Web.Privacy;
 /// The link in the privacy e-mail: what we hold about this address, and deleting it. Deleting takes two presses (the
 /// second on a confirmation page), so a mail scanner that follows links cannot delete anything; plain forms, no script.
 /// </summary>
-[AllowAnonymous]
 [EnableRateLimiting(RateLimits.Submissions)]
 public sealed class MyDataModel(MyData myData) : PageModel
 {

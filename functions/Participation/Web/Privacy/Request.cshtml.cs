@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -8,7 +7,6 @@ using Participation.Privacy;
 namespace Participation.Web.Privacy;
 
 /// <summary>Asking for the privacy link (as <c>POST /api/privacy/requests</c>); the answer is the same whether the address is known or not.</summary>
-[AllowAnonymous]
 [EnableRateLimiting(RateLimits.Submissions)]
 public sealed class RequestModel(MyData myData, WebLanguage language) : PageModel
 {

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Initiatives.Routing;
@@ -8,7 +7,6 @@ using Participation.Routing;
 namespace Participation.Web.Realisation;
 
 /// <summary>"Wat is er gedaan?": what accepted initiatives and funded projects became, per neighbourhood (ShowRealisation, as the API).</summary>
-[AllowAnonymous]
 public sealed class IndexModel(RealisationStore store, Slipping slipping, RoutingDirectory routing, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "buurt")] public string? Neighbourhood { get; set; }

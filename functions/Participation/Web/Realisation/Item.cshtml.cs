@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Realisation;
@@ -7,7 +6,6 @@ using Participation.Routing;
 namespace Participation.Web.Realisation;
 
 /// <summary>One realisation item for residents; the link in the e-mails about progress leads here.</summary>
-[AllowAnonymous]
 public sealed class ItemModel(RealisationStore store, Slipping slipping, RoutingDirectory routing, TimeProvider clock) : PageModel
 {
     public RealisationView Item { get; private set; } = null!;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Identity;
@@ -10,7 +9,6 @@ namespace Participation.Web.Realisation;
 /// An item as its team works on it: forms for milestones, updates, status and money, each through ChangeRealisation — the
 /// same use case as the API — carrying the version the form was based on.
 /// </summary>
-[Authorize(Policy = Policies.Realisation)]
 public sealed class ManageModel(RealisationStore store, Slipping slipping, ChangeRealisation change, TimeProvider clock, WebLanguage language) : PageModel
 {
     public sealed class ActionForm

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Identity;
 using Participation.Initiatives.Deadlines;
@@ -7,7 +6,6 @@ using Participation.Realisation;
 namespace Participation.Web.Realisation;
 
 /// <summary>The team page: the items my teams carry out, what slipped and what is due in the coming 30 days.</summary>
-[Authorize(Policy = Policies.Realisation)]
 public sealed class TeamModel(RealisationStore store, Slipping slipping, TimeProvider clock) : PageModel
 {
     public const int DueWithinDays = 30;
