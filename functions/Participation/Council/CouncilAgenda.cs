@@ -20,7 +20,7 @@ public sealed class CouncilAgenda(InitiativeStore initiatives, RoutingDirectory 
     {
         var configuration = await routing.CurrentAsync(cancellationToken);
         var names = configuration.Neighbourhoods.ToDictionary(n => n.Code, n => n.Name);
-        var listed = await initiatives.ListAllAsync("ThresholdReached eq true", cancellationToken);
+        var listed = await initiatives.ListOnCouncilAgendaAsync(cancellationToken);
         var items = new List<Item>(listed.Count);
         foreach (var listing in listed)
         {

@@ -314,6 +314,10 @@ public sealed class InitiativeStore(
         return ([], null);
     }
 
+    /// <summary>The council's agenda list: initiatives that reached their neighbourhood's support threshold.</summary>
+    public Task<IReadOnlyList<InitiativeListing>> ListOnCouncilAgendaAsync(CancellationToken cancellationToken) =>
+        ListAllAsync("ThresholdReached eq true", cancellationToken);
+
     /// <summary>Every index row matching the filter, for inboxes and dashboards (a municipality has thousands, not millions).</summary>
     public async Task<IReadOnlyList<InitiativeListing>> ListAllAsync(string? filter, CancellationToken cancellationToken)
     {

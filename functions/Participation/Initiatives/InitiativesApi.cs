@@ -31,7 +31,7 @@ public static class InitiativesApi
             .WithSummary("Act on a case: start-review, ask-info, accept, reject, merge, start-work, complete, reassign, correct-theme, note")
             .RequireAuthorization(Policies.Official);
         app.MapGet("/api/council/agenda", async (InitiativeStore store, CancellationToken ct) =>
-                TypedResults.Ok(await store.ListAllAsync("ThresholdReached eq true", ct)))
+                TypedResults.Ok(await store.ListOnCouncilAgendaAsync(ct)))
             .WithName("CouncilAgenda").WithTags("Council").WithSummary("Initiatives that reached their support threshold")
             .RequireAuthorization(Policies.Council);
         return app;
