@@ -25,6 +25,7 @@ builder.AddBudgeting();          // buurtbudget: budgets, voting codes, one ball
 builder.AddChatbot();            // the front office's chatbot: Bot Framework, Direct Line, live-chat handoff
 builder.AddPrivacy();            // AVG: what is held about a resident, its export and deletion, retention of chats
 builder.AddRealisation();        // what decisions became: realisation items, milestones that slip, a weekly digest
+builder.AddMyPage();             // "Mijn omgeving": a signed-in resident's initiatives, supports and votes
 builder.AddCouncil();            // the council's dashboard: figures, charts, CSV/JSON export
 builder.AddWebPages();           // the site: Razor Pages in NL Design System style, Dutch with English
 builder.AddDemoData();           // Development: the demo municipality, once

@@ -43,7 +43,7 @@ public sealed partial class SiteTests
             await resident.GetByLabel(title).CheckAsync();
         }
 
-        await resident.GetByRole(AriaRole.Button, new() { Name = "Stem uitbrengen" }).ClickAsync();
+        await resident.GetByRole(AriaRole.Button, new() { Name = "Controleer uw stem" }).ClickAsync();
         Assert.Equal("Kies hoogstens 3 plannen; deze stem heeft er 4.", (await resident.Locator("#ballot-fout").InnerTextAsync()).Trim());
         Assert.Contains("Te veel gekozen", await resident.GetByTestId("running-total").InnerTextAsync());
         await Site.ScreenshotAsync(resident, "budget-vote-error");
@@ -52,12 +52,13 @@ public sealed partial class SiteTests
         await resident.GetByLabel("Buurtbankjes").UncheckAsync();
         await resident.GetByLabel("Buurtmoestuin").UncheckAsync();
         await resident.GetByLabel("Stemcode").FillAsync("STEM-KAAR");
-        await resident.GetByRole(AriaRole.Button, new() { Name = "Stem uitbrengen" }).ClickAsync();
+        await resident.GetByRole(AriaRole.Button, new() { Name = "Controleer uw stem" }).ClickAsync();
         Assert.StartsWith("Vul de stemcode uit uw brief in", (await resident.Locator("#code-fout").InnerTextAsync()).Trim());
         Assert.Equal("true", await resident.Locator("#code").GetAttributeAsync("aria-invalid"));
         Assert.True(await resident.GetByLabel("Zes bomen").IsCheckedAsync());
 
         await resident.GetByLabel("Stemcode").FillAsync("stem-kaar-taa2");
+        await resident.GetByRole(AriaRole.Button, new() { Name = "Controleer uw stem" }).ClickAsync();
         await resident.GetByRole(AriaRole.Button, new() { Name = "Stem uitbrengen" }).ClickAsync();
         var receipt = (await resident.GetByTestId("receipt").InnerTextAsync()).Trim();
         var fingerprint = (await resident.GetByTestId("fingerprint").InnerTextAsync()).Trim();
@@ -151,12 +152,22 @@ public sealed partial class SiteTests
         await Site.ScreenshotAsync(sanne, "budget-over");
 
         // The server refuses it too, with the knapsack rule's Dutch text next to the projects.
-        await sanne.GetByRole(AriaRole.Button, new() { Name = "Stem uitbrengen" }).ClickAsync();
+        await sanne.GetByRole(AriaRole.Button, new() { Name = "Controleer uw stem" }).ClickAsync();
         Assert.Equal("De gekozen plannen kosten samen € 34.000, meer dan het budget van € 30.000.", (await sanne.Locator("#ballot-fout").InnerTextAsync()).Trim());
         var failures = await AxeFailuresAsync(sanne, "vote: over budget");
 
         await sanne.GetByLabel("Groene binnenplaats").UncheckAsync();
         await Assertions.Expect(total).ToHaveTextAsync("Gekozen: 2 plannen, samen € 19.000 van € 30.000. Nog over: € 11.000.");
+        // The review step shows the choice back, not yet cast; changing it keeps what was ticked.
+        await sanne.GetByRole(AriaRole.Button, new() { Name = "Controleer uw stem" }).ClickAsync();
+        Assert.Equal("2 plannen, samen € 19.000.", (await sanne.GetByTestId("review-total").InnerTextAsync()).Trim());
+        Assert.Contains("Watertappunt op de markt", await sanne.GetByTestId("ballot-review").InnerTextAsync());
+        Assert.Equal(0, await sanne.GetByTestId("receipt").CountAsync());
+        failures.AddRange(await AxeFailuresAsync(sanne, "vote: review"));
+        await sanne.GetByRole(AriaRole.Button, new() { Name = "Keuze wijzigen" }).ClickAsync();
+        Assert.True(await sanne.Locator("#plan-p1").IsCheckedAsync());
+        Assert.False(await sanne.GetByLabel("Groene binnenplaats").IsCheckedAsync());
+        await sanne.GetByRole(AriaRole.Button, new() { Name = "Controleer uw stem" }).ClickAsync();
         await sanne.GetByRole(AriaRole.Button, new() { Name = "Stem uitbrengen" }).ClickAsync();
         Assert.Matches("^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$", (await sanne.GetByTestId("receipt").InnerTextAsync()).Trim());
         failures.AddRange(await AxeFailuresAsync(sanne, "receipt"));

@@ -240,6 +240,27 @@ public sealed class BallotBox(TableServiceClient tables, Pseudonyms pseudonyms)
             entry.GetDateTimeOffset("SubmittedAt") ?? default, entry.GetBoolean("Paper") ?? false, entry.GetDateTimeOffset("ReplacedAt"));
     }
 
+    /// <summary>What "Mijn omgeving" may say about a signed-in resident's vote in a budget: never its content.</summary>
+    public sealed record ResidentVote(DateTimeOffset? SubmittedAt, bool WithCode);
+
+    /// <summary>
+    /// The signed-in resident's vote in this budget, if any: their own ballot in a residents' budget, or the voting code
+    /// they bound to themselves by voting signed in (the ballot of a code cannot be found without the code itself).
+    /// </summary>
+    public async Task<ResidentVote?> FindResidentVoteAsync(string budgetId, string subject, CancellationToken cancellationToken)
+    {
+        var voter = ForResident(budgetId, subject);
+        var ballot = await ballots.GetEntityIfExistsAsync<TableEntity>(voter.Partition, BallotPrefix + voter.Pseudonym, select: ["SubmittedAt"], cancellationToken: cancellationToken);
+        if (ballot.HasValue)
+        {
+            return new ResidentVote(ballot.Value!.GetDateTimeOffset("SubmittedAt"), WithCode: false);
+        }
+
+        var binding = BindingOf(budgetId, subject);
+        var bound = await ballots.GetEntityIfExistsAsync<TableEntity>(PartitionOf(budgetId, binding), BindingPrefix + binding, select: ["RowKey"], cancellationToken: cancellationToken);
+        return bound.HasValue ? new ResidentVote(null, WithCode: true) : null;
+    }
+
     /// <summary>How many voting codes were issued for a budget: the rows only, the codes themselves are never stored.</summary>
     public async Task<int> CountCodesAsync(string budgetId, CancellationToken cancellationToken)
     {

@@ -38,19 +38,12 @@ public static class CastBallot
                 : BudgetAccess.Conflict("Voting has closed", $"Voting for '{budget.Id}' has closed; ballots are no longer accepted.");
         }
 
-        if (Read(request, budget.Rules!) is not { } ballot)
+        if (Refusal(request, snapshot) is { } refusal)
         {
-            return BudgetAccess.Invalid(budget.Rules!.VoteType == BallotSettings.Cumulative ? "points" : "projects",
-                budget.Rules.VoteType == BallotSettings.Cumulative
-                    ? "Send the points per project, e.g. {\"points\": {\"p1\": 3, \"p2\": 2}}."
-                    : "Send the chosen project ids, e.g. {\"projects\": [\"p1\", \"p3\"]}.");
+            return refusal;
         }
 
-        if (budget.Rules!.BallotRule(budget.Amount, budget.Currency).Check(ballot, snapshot.BallotProjects) is { } broken)
-        {
-            return RuleBroken(broken);
-        }
-
+        var ballot = Read(request, budget.Rules!)!;
         var user = PlatformUser.From(http.User);
         BallotBox.Voter voter;
         string? binding = null;
@@ -65,11 +58,7 @@ public static class CastBallot
         }
         else
         {
-            if (VotingCodes.Normalise(request.Code) is not { } code)
-            {
-                return BudgetAccess.Invalid("code", "Give the voting code from your letter (12 letters and digits, e.g. ABCD-EFGH-JK23).");
-            }
-
+            var code = VotingCodes.Normalise(request.Code)!;
             voter = box.ForCode(budget.Id, code);
             if (user is not null && user.IsIn(Roles.Resident))
             {
@@ -96,6 +85,32 @@ public static class CastBallot
                 statusCode: StatusCodes.Status403Forbidden, title: "Code bound to a resident"),
             var other => throw new InvalidOperationException($"Unexpected outcome {other}."),
         };
+    }
+
+    /// <summary>
+    /// Why this ballot cannot be cast under the budget's frozen rule (wrong shape, a broken rule, no voting code where the
+    /// budget needs one), or null when it can;
+    /// the ballot page's review step asks the same before it shows the choice back.
+    /// </summary>
+    public static ValidationProblem? Refusal(Request request, BudgetSnapshot snapshot)
+    {
+        var budget = snapshot.Budget;
+        if (Read(request, budget.Rules!) is not { } ballot)
+        {
+            return BudgetAccess.Invalid(budget.Rules!.VoteType == BallotSettings.Cumulative ? "points" : "projects",
+                budget.Rules.VoteType == BallotSettings.Cumulative
+                    ? "Send the points per project, e.g. {\"points\": {\"p1\": 3, \"p2\": 2}}."
+                    : "Send the chosen project ids, e.g. {\"projects\": [\"p1\", \"p3\"]}.");
+        }
+
+        if (budget.Rules!.BallotRule(budget.Amount, budget.Currency).Check(ballot, snapshot.BallotProjects) is { } broken)
+        {
+            return RuleBroken(broken);
+        }
+
+        return budget.Eligibility == Budget.ByCode && VotingCodes.Normalise(request.Code) is null
+            ? BudgetAccess.Invalid("code", "Give the voting code from your letter (12 letters and digits, e.g. ABCD-EFGH-JK23).")
+            : null;
     }
 
     /// <summary>The ballot as the budget's vote type reads it; null when the request has the wrong shape.</summary>

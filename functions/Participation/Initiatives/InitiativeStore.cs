@@ -7,6 +7,7 @@ using Participation.Hosting;
 using Participation.Audit;
 using Participation.Identity;
 using Participation.Initiatives.Lifecycle;
+using Participation.Initiatives.Tracking;
 using Participation.Notifications;
 using Participation.Privacy;
 
@@ -66,6 +67,12 @@ public sealed class InitiativeStore(
         var entity = await cases.GetEntityIfExistsAsync<TableEntity>(trackingCode, CaseRow, cancellationToken: cancellationToken);
         return entity.HasValue ? FromEntity(entity.Value!) : null;
     }
+
+    /// <summary>The title of the initiative with this code as a resident typed or linked it; null when there is none.</summary>
+    public async Task<string?> TitleOfAsync(string typedCode, CancellationToken cancellationToken) =>
+        TrackingCode.TryParse(typedCode, out var code, out _) && await FindAsync(code.Value, cancellationToken) is { } initiative
+            ? initiative.Title
+            : null;
 
     /// <summary>
     /// Saves a changed case with its timeline entry and, for staff, its audit entry — all or nothing, and only if nobody

@@ -19,6 +19,12 @@ public static class ReplyToInitiative
 
     public static string KeyFor(Pseudonyms pseudonyms, string trackingCode) => pseudonyms.For("reply", trackingCode)[..32];
 
+    /// <summary>The reply key from the e-mail, or the signed-in resident who submitted the initiative.</summary>
+    public static bool IsSubmitter(InitiativeCase initiative, string? key, PlatformUser? user, Pseudonyms pseudonyms) =>
+        (key is not null && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.ASCII.GetBytes(key), System.Text.Encoding.ASCII.GetBytes(KeyFor(pseudonyms, initiative.TrackingCode))))
+        || (user is not null && initiative.SubmitterId == "resident-" + pseudonyms.For("submitter", user.Id));
+
     public static async Task<Results<Ok<TrackInitiative.TimelineItem>, ProblemHttpResult, ValidationProblem>> HandleAsync(
         string trackingCode, Request request, HttpContext http, InitiativeStore store, InitiativeLifecycle lifecycle, Pseudonyms pseudonyms,
         ServiceLevels serviceLevels, QueueSender queue, IOptions<PlatformOptions> platform, CancellationToken cancellationToken)
@@ -28,11 +34,7 @@ public static class ReplyToInitiative
             return TrackInitiative.NotFound(trackingCode);
         }
 
-        var user = PlatformUser.From(http.User);
-        var isSubmitter = (request.Key is not null && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
-                              System.Text.Encoding.ASCII.GetBytes(request.Key), System.Text.Encoding.ASCII.GetBytes(KeyFor(pseudonyms, initiative.TrackingCode))))
-                          || (user is not null && initiative.SubmitterId == "resident-" + pseudonyms.For("submitter", user.Id));
-        if (!isSubmitter)
+        if (!IsSubmitter(initiative, request.Key, PlatformUser.From(http.User), pseudonyms))
         {
             // Same answer as an unknown code: the reply form does not confirm which initiatives exist.
             return TrackInitiative.NotFound(trackingCode);

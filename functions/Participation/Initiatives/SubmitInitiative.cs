@@ -8,6 +8,7 @@ using Participation.Identity;
 using Participation.Initiatives.Lifecycle;
 using Participation.Initiatives.Routing;
 using Participation.Initiatives.Tracking;
+using Participation.MyPage;
 using Participation.Notifications;
 using Participation.Privacy;
 using Participation.Routing;
@@ -43,6 +44,7 @@ public static class SubmitInitiative
         InitiativeLifecycle lifecycle,
         IOptions<PlatformOptions> platform,
         TimeProvider clock,
+        ResidentActivity activity,
         CancellationToken cancellationToken)
     {
         var configuration = await routing.CurrentAsync(cancellationToken);
@@ -78,7 +80,7 @@ public static class SubmitInitiative
             if (await store.FindAsync(code, cancellationToken) is { } stored)
             {
                 await CompleteAsync(stored, email, locale, store, contacts, platform.Value, clock, cancellationToken);
-                return Accepted(code);
+                return await AcceptedAsync(code);
             }
         }
 
@@ -114,13 +116,23 @@ public static class SubmitInitiative
             {
                 // Two requests with the same key raced past the claim: the other stored it first.
                 await CompleteAsync(raced, email, locale, store, contacts, platform.Value, clock, cancellationToken);
-                return Accepted(code);
+                return await AcceptedAsync(code);
             }
 
             throw new InvalidOperationException("A fresh tracking code collided with an existing one.");
         }
 
-        return Accepted(code);
+        return await AcceptedAsync(code);
+
+        async Task<Accepted<Response>> AcceptedAsync(string stored)
+        {
+            if (user is not null && resident is not null)
+            {
+                await activity.RecordAsync(user, ResidentActivity.Submitted, stored, cancellationToken);
+            }
+
+            return Accepted(stored);
+        }
     }
 
     private static List<SideEffect> Effects(InitiativeCase initiative, bool hasContact, PlatformOptions platform)

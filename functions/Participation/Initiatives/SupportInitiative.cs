@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Participation.Identity;
 using Participation.Initiatives.Lifecycle;
 using Participation.Initiatives.Tracking;
+using Participation.MyPage;
 using Participation.Notifications;
 using Participation.Privacy;
 using Participation.Storage;
@@ -25,11 +26,20 @@ public static class SupportInitiative
 
     /// <summary>A signed-in resident supports.</summary>
     public static async Task<Results<Ok<Response>, ProblemHttpResult>> BySignedInResidentAsync(
-        string trackingCode, HttpContext http, SupportCounter counter, Pseudonyms pseudonyms, CancellationToken cancellationToken)
+        string trackingCode, HttpContext http, SupportCounter counter, Pseudonyms pseudonyms, ResidentActivity activity, CancellationToken cancellationToken)
     {
         var user = PlatformUser.From(http.User)!;
-        return await counter.AddAsync(trackingCode, pseudonyms.For("support", user.Id), cancellationToken);
+        var result = await counter.AddAsync(trackingCode, SupporterOf(user, pseudonyms), cancellationToken);
+        if (result.Result is Ok<Response> { Value: { } counted })
+        {
+            await activity.RecordAsync(user, ResidentActivity.Supported, counted.TrackingCode, cancellationToken);
+        }
+
+        return result;
     }
+
+    /// <summary>A signed-in resident's supporter pseudonym: their support row in the initiative's partition.</summary>
+    public static string SupporterOf(PlatformUser user, Pseudonyms pseudonyms) => pseudonyms.For("support", user.Id);
 
     /// <summary>A resident without an account asks for a confirmation link; the support counts once they follow it.</summary>
     public static async Task<Results<Accepted, ProblemHttpResult, ValidationProblem>> ByEmailAsync(
@@ -96,6 +106,13 @@ public static class SupportInitiative
 public sealed class SupportCounter(
     InitiativeStore store, InitiativeLifecycle lifecycle, IOptions<InitiativesOptions> options, IOptions<PlatformOptions> platform)
 {
+    /// <summary>Whether this supporter's support is counted for the initiative (its row in the case's partition).</summary>
+    public async Task<bool> HasSupportedAsync(string trackingCode, string supporter, CancellationToken cancellationToken) =>
+        TrackingCode.TryParse(trackingCode, out var code, out _) &&
+        (await store.Cases.GetEntityIfExistsAsync<TableEntity>(code.Value, SupportRow(supporter), select: ["RowKey"], cancellationToken: cancellationToken)).HasValue;
+
+    private static string SupportRow(string supporter) => $"support|{supporter}";
+
     public async Task<Results<Ok<SupportInitiative.Response>, ProblemHttpResult>> AddAsync(
         string trackingCode, string supporter, CancellationToken cancellationToken)
     {
@@ -104,7 +121,7 @@ public sealed class SupportCounter(
             return TrackInitiative.NotFound(trackingCode);
         }
 
-        var supportRow = $"support|{supporter}";
+        var supportRow = SupportRow(supporter);
         for (var attempt = 0; attempt < 8; attempt++)
         {
             if (await store.FindAsync(code.Value, cancellationToken) is not { } initiative)

@@ -35,6 +35,7 @@ public static class WebModule
             options.Conventions.AuthorizeFolder("/Council", Policies.Council);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             options.Conventions.AllowAnonymousToFolder("/Privacy");
+            options.Conventions.AuthorizeFolder("/MyPage", Policies.Resident);
             // What became of decisions is public; updating it is for the responsible team.
             options.Conventions.AllowAnonymousToPage("/Realisation/Index");
             options.Conventions.AllowAnonymousToPage("/Realisation/Item");

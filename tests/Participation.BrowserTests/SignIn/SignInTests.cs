@@ -60,6 +60,7 @@ public sealed class SignInTests(SignInSite site) : IClassFixture<SignInSite>
         await page.GotoAsync("/buurtbudget/binnenstad-2026/stemmen");
         await page.Locator("#plan-p1").CheckAsync();
         await page.GetByLabel("Watertappunt op de markt").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Controleer uw stem" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Stem uitbrengen" }).ClickAsync();
         Assert.Matches("^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$", (await page.GetByTestId("receipt").InnerTextAsync()).Trim());
 

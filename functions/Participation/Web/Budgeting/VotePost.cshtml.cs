@@ -8,7 +8,8 @@ using Participation.Identity;
 namespace Participation.Web.Budgeting;
 
 /// <summary>
-/// Receives the ballot form and hands it to CastBallot (rate limited as the API). A valid ballot gets its receipt on
+/// Receives the ballot form. "Controleer uw stem" shows the choice back, checked against the rule but not cast; "Stem
+/// uitbrengen" hands it to CastBallot (rate limited as the API). A valid ballot gets its receipt on
 /// this response — never in a URL, where logs and browser history would keep it; a refused one comes back with the
 /// reason next to the field, in Dutch from the rule's own text.
 /// </summary>
@@ -18,9 +19,16 @@ public sealed class VotePostModel(BudgetStore store, BallotBox box, TimeProvider
     [BindProperty(Name = "code")] public string? Code { get; set; }
     [BindProperty(Name = "plannen")] public List<string> Projects { get; set; } = [];
     [BindProperty(Name = "punten")] public Dictionary<string, string?> Points { get; set; } = [];
+    /// <summary>Which button was pressed: review the choice first, go back to change it, or (no step) cast it.</summary>
+    [BindProperty(Name = "stap")] public string? Step { get; set; }
+
+    public const string ReviewStep = "controleren";
+    public const string ChangeStep = "wijzigen";
 
     public BallotForm? Form { get; private set; }
     public CastBallot.Response? Receipt { get; private set; }
+    /// <summary>The choice shown back before it is cast; its form carries the same fields again.</summary>
+    public BallotReview? Review { get; private set; }
     public ShowBudget.Response Budget { get; private set; } = null!;
 
     public IActionResult OnGet(string id) => LocalRedirect($"/buurtbudget/{Uri.EscapeDataString(id)}/stemmen");
@@ -53,13 +61,37 @@ public sealed class VotePostModel(BudgetStore store, BallotBox box, TimeProvider
             budget.Eligibility == Participation.Budgeting.Budget.ByCode ? Code : null,
             cumulative ? null : Projects,
             cumulative ? points : null);
-        var result = (await CastBallot.HandleAsync(id, request, HttpContext, store, box, clock, cancellationToken)).Result;
-        if (UseCaseResults.Value<CastBallot.Response>(result) is { } receipt)
+        if (Step == ChangeStep)
         {
-            Receipt = receipt;
+            return Refused(budget, StatusCodes.Status200OK, []);
+        }
+
+        if (Step == ReviewStep && budget.AcceptsBallots && await store.FindRecentAsync(id, cancellationToken) is { } snapshot)
+        {
+            if (CastBallot.Refusal(request, snapshot) is { } refusal)
+            {
+                return RefusedBy(budget, refusal);
+            }
+
+            Review = new BallotReview(budget, request);
             return Page();
         }
 
+        var result = (await CastBallot.HandleAsync(id, request, HttpContext, store, box, clock, cancellationToken)).Result;
+        return UseCaseResults.Value<CastBallot.Response>(result) is { } receipt
+            ? Receipted(receipt)
+            : RefusedBy(budget, result);
+    }
+
+    private PageResult Receipted(CastBallot.Response receipt)
+    {
+        Receipt = receipt;
+        return Page();
+    }
+
+    /// <summary>The refusal of CastBallot as the form shows it: next to the code or the projects, else above the form.</summary>
+    private PageResult RefusedBy(ShowBudget.Response budget, IResult result)
+    {
         var problem = UseCaseResults.Problem(result);
         var errors = UseCaseResults.Errors(result);
         if (errors.Count > 0)

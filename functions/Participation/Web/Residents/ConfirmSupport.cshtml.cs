@@ -19,12 +19,19 @@ public sealed class ConfirmSupportModel(InitiativeStore store, ContactStore cont
     public string Code { get; private set; } = "";
     public string? Message { get; private set; }
     public bool? Succeeded { get; private set; }
+    /// <summary>The initiative's title, so the resident sees what they are about to support.</summary>
+    public string? Title { get; private set; }
 
-    public void OnGet(string code) => Code = code;
+    public async Task OnGetAsync(string code, CancellationToken cancellationToken)
+    {
+        Code = code;
+        Title = await store.TitleOfAsync(code, cancellationToken);
+    }
 
     public async Task OnPostAsync(string code, CancellationToken cancellationToken)
     {
         Code = code;
+        Title = await store.TitleOfAsync(code, cancellationToken);
         var result = (await SupportInitiative.ConfirmAsync(code, new SupportInitiative.ConfirmRequest(Token), store, contacts, counter, pseudonyms, clock, cancellationToken)).Result;
         Succeeded = result is Ok<SupportInitiative.Response>;
         Message = Succeeded == true

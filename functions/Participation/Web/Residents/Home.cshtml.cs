@@ -1,11 +1,31 @@
+using Azure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Participation.Budgeting;
 
 namespace Participation.Web.Residents;
 
-/// <summary>The front door. It reads no storage, so it also answers the Functions host's readiness probe on <c>/</c>.</summary>
-public sealed class HomeModel : PageModel
+/// <summary>
+/// The front door. It also answers the Functions host's readiness probe on <c>/</c>, so the one thing it reads — the
+/// buurtbudgets open for voting, for the teaser — is left out when storage does not answer within two seconds.
+/// </summary>
+public sealed class HomeModel(BudgetStore budgets, TimeProvider clock, ILogger<HomeModel> logger) : PageModel
 {
-    public void OnGet()
+    private static readonly TimeSpan TeaserPatience = TimeSpan.FromSeconds(2);
+
+    public IReadOnlyList<Budget> OpenForVoting { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        patience.CancelAfter(TeaserPatience);
+        try
+        {
+            var now = clock.GetUtcNow();
+            OpenForVoting = (await budgets.ListAsync(patience.Token)).Where(b => b.AcceptsBallotsAt(now)).ToList();
+        }
+        catch (Exception e) when (e is RequestFailedException or OperationCanceledException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("The home page shows no buurtbudget teaser: storage did not answer ({Reason}).", e.GetType().Name);
+        }
     }
 }

@@ -6,6 +6,7 @@ using Participation.Identity;
 using Participation.Initiatives;
 using Participation.Initiatives.Deadlines;
 using Participation.Initiatives.Lifecycle;
+using Participation.Initiatives.Tracking;
 using Participation.Notifications;
 using Participation.Storage;
 
@@ -23,7 +24,41 @@ public sealed class ReplyModel(
     public string? Error { get; private set; }
     public bool Sent { get; private set; }
 
-    public void OnGet(string code) => Code = code;
+    /// <summary>The official's latest question, shown above the answer field.</summary>
+    public string? Question { get; private set; }
+    /// <summary>The submitter's answer to that question once sent: the link then shows it instead of the form again.</summary>
+    public TimelineEntry? Answer { get; private set; }
+    /// <summary>The link's key does not belong to this initiative (and the visitor is not its signed-in submitter).</summary>
+    public bool NotTheSubmitter { get; private set; }
+
+    public async Task OnGetAsync(string code, CancellationToken cancellationToken)
+    {
+        Code = code;
+        await ReadQuestionAsync(cancellationToken);
+    }
+
+    private async Task ReadQuestionAsync(CancellationToken cancellationToken)
+    {
+        if (!TrackingCode.TryParse(Code, out var parsed, out _) || await store.FindAsync(parsed.Value, cancellationToken) is not { } initiative ||
+            !ReplyToInitiative.IsSubmitter(initiative, Key, PlatformUser.From(User), pseudonyms))
+        {
+            NotTheSubmitter = true;
+            return;
+        }
+
+        var timeline = await store.TimelineAsync(initiative.TrackingCode, cancellationToken);
+        var asked = timeline.Select((entry, index) => (entry, index)).LastOrDefault(e => e.entry.Event == QuestionEvent);
+        if (asked.entry is null)
+        {
+            return;
+        }
+
+        Question = asked.entry.PublicMessage;
+        Answer = timeline.Skip(asked.index + 1).FirstOrDefault(e => e.Event == AnswerEvent);
+    }
+
+    private const string QuestionEvent = "information-requested";
+    private const string AnswerEvent = "resident-replied";
 
     public async Task<IActionResult> OnPostAsync(string code, CancellationToken cancellationToken)
     {
@@ -33,8 +68,11 @@ public sealed class ReplyModel(
         if (UseCaseResults.Value<TrackInitiative.TimelineItem>(result) is not null)
         {
             Sent = true;
+            await ReadQuestionAsync(cancellationToken);
             return Page();
         }
+
+        await ReadQuestionAsync(cancellationToken);
 
         Error = UseCaseResults.Errors(result).Values.SelectMany(m => m).FirstOrDefault() is { } field
             ? UseCaseResults.Say(language, field)

@@ -17,7 +17,7 @@ namespace Participation.Web.Residents;
 [EnableRateLimiting(RateLimits.Submissions)]
 public sealed class SubmitPostModel(
     InitiativeStore store, RoutingDirectory routing, ContactStore contacts, QueueSender queue, Pseudonyms pseudonyms,
-    InitiativeLifecycle lifecycle, IOptions<PlatformOptions> platform, TimeProvider clock, WebLanguage language) : PageModel
+    InitiativeLifecycle lifecycle, IOptions<PlatformOptions> platform, TimeProvider clock, MyPage.ResidentActivity activity, WebLanguage language) : PageModel
 {
     [BindProperty] public SubmitForm Form { get; set; } = new();
 
@@ -31,7 +31,7 @@ public sealed class SubmitPostModel(
         }
 
         var result = await SubmitInitiative.HandleAsync(
-            Form.ToRequest(language.Code), HttpContext, store, routing, contacts, queue, pseudonyms, lifecycle, platform, clock, cancellationToken);
+            Form.ToRequest(language.Code), HttpContext, store, routing, contacts, queue, pseudonyms, lifecycle, platform, clock, activity, cancellationToken);
         if (result.Result is Accepted<SubmitInitiative.Response> { Value: { } accepted })
         {
             return LocalRedirect($"/initiatieven/{accepted.TrackingCode}?ingediend=1");

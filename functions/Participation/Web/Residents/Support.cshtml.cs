@@ -15,28 +15,33 @@ namespace Participation.Web.Residents;
 [EnableRateLimiting(RateLimits.Supports)]
 public sealed class SupportModel(
     InitiativeStore store, ContactStore contacts, SupportCounter counter, QueueSender queue, Pseudonyms pseudonyms,
-    IOptions<PlatformOptions> platform, TimeProvider clock, WebLanguage language) : PageModel
+    IOptions<PlatformOptions> platform, TimeProvider clock, WebLanguage language, MyPage.ResidentActivity activity) : PageModel
 {
     public string Code { get; private set; } = "";
     public string? Message { get; private set; }
     public bool Succeeded { get; private set; }
+    /// <summary>The initiative's title, so the page says which initiative the support was for.</summary>
+    public string? Title { get; private set; }
 
     public IActionResult OnGet(string code) => LocalRedirect($"/initiatieven/{Uri.EscapeDataString(code)}");
 
     public async Task<IActionResult> OnPostResidentAsync(string code, CancellationToken cancellationToken)
     {
         Code = code;
+        Title = await store.TitleOfAsync(code, cancellationToken);
         if (PlatformUser.From(User)?.IsIn(Roles.Resident) != true)
         {
             return LocalRedirect($"/aanmelden?terug={Uri.EscapeDataString($"/initiatieven/{code}")}");
         }
 
-        var result = (await SupportInitiative.BySignedInResidentAsync(code, HttpContext, counter, pseudonyms, cancellationToken)).Result;
+        var result = (await SupportInitiative.BySignedInResidentAsync(code, HttpContext, counter, pseudonyms, activity, cancellationToken)).Result;
         Succeeded = result is Ok<SupportInitiative.Response>;
         Message = Succeeded
             ? language.T("Bedankt! Uw steun is geteld.", "Thank you! Your support has been counted.")
             : UseCaseResults.Status(result) == StatusCodes.Status409Conflict
-                ? language.T("U steunt dit initiatief al, of het kan niet meer gesteund worden.", "You already support this initiative, or it can no longer be supported.")
+                ? UseCaseResults.Problem(result)?.Title == "Already supported"
+                    ? language.T("U steunt dit initiatief al. Iedereen telt één keer.", "You already support this initiative. Everyone counts once.")
+                    : language.T("Dit initiatief is afgerond en kan niet meer gesteund worden.", "This initiative is closed and can no longer be supported.")
                 : UseCaseResults.Say(language, UseCaseResults.Problem(result)?.Detail ?? "");
         return Page();
     }
@@ -44,6 +49,7 @@ public sealed class SupportModel(
     public async Task<IActionResult> OnPostEmailAsync(string code, string? email, CancellationToken cancellationToken)
     {
         Code = code;
+        Title = await store.TitleOfAsync(code, cancellationToken);
         var result = (await SupportInitiative.ByEmailAsync(
             code, new SupportInitiative.EmailRequest(email, language.Code), store, contacts, queue, platform, clock, cancellationToken)).Result;
         Succeeded = result is Accepted;

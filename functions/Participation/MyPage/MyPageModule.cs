@@ -1,0 +1,14 @@
+using Participation.Storage;
+
+namespace Participation.MyPage;
+
+public static class MyPageModule
+{
+    /// <summary>"Mijn omgeving": a signed-in resident's initiatives, supports and votes on one page.</summary>
+    public static WebApplicationBuilder AddMyPage(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ResidentActivity>();
+        builder.Services.AddTable(ResidentActivity.Table);
+        return builder;
+    }
+}
