@@ -7,6 +7,7 @@ using Participation.Demo;
 using Participation.Hosting;
 using Participation.Identity;
 using Participation.Initiatives;
+using Participation.MyPage;
 using Participation.Notifications;
 using Participation.Privacy;
 using Participation.Realisation;

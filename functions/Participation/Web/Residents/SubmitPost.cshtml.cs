@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Participation.Identity;
 using Participation.Initiatives;
 using Participation.Initiatives.Lifecycle;
+using Participation.MyPage;
 using Participation.Notifications;
 using Participation.Privacy;
 using Participation.Routing;
@@ -17,7 +18,7 @@ namespace Participation.Web.Residents;
 [EnableRateLimiting(RateLimits.Submissions)]
 public sealed class SubmitPostModel(
     InitiativeStore store, RoutingDirectory routing, ContactStore contacts, QueueSender queue, Pseudonyms pseudonyms,
-    InitiativeLifecycle lifecycle, IOptions<PlatformOptions> platform, TimeProvider clock, MyPage.ResidentActivity activity, WebLanguage language) : PageModel
+    InitiativeLifecycle lifecycle, IOptions<PlatformOptions> platform, TimeProvider clock, ResidentActivity activity, WebLanguage language) : PageModel
 {
     [BindProperty] public SubmitForm Form { get; set; } = new();
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Participation.Identity;
 using Participation.Initiatives;
+using Participation.MyPage;
 using Participation.Notifications;
 using Participation.Privacy;
 using Participation.Storage;
@@ -15,7 +16,7 @@ namespace Participation.Web.Residents;
 [EnableRateLimiting(RateLimits.Supports)]
 public sealed class SupportModel(
     InitiativeStore store, ContactStore contacts, SupportCounter counter, QueueSender queue, Pseudonyms pseudonyms,
-    IOptions<PlatformOptions> platform, TimeProvider clock, WebLanguage language, MyPage.ResidentActivity activity) : PageModel
+    IOptions<PlatformOptions> platform, TimeProvider clock, WebLanguage language, ResidentActivity activity) : PageModel
 {
     public string Code { get; private set; } = "";
     public string? Message { get; private set; }
