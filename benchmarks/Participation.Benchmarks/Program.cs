@@ -1,11 +1,13 @@
 using Participation.Benchmarks.Budgeting;
 using Participation.Benchmarks.Ingestion;
+using Participation.Benchmarks.Queries;
 
 // Each suite is a command: `dotnet run -c Release --project benchmarks/Participation.Benchmarks -- <suite>`.
 var suites = new Dictionary<string, Func<string[], int>>(StringComparer.OrdinalIgnoreCase)
 {
     ["budgeting"] = BudgetingBench.Run,
     ["ingestion"] = IngestionBench.Run,
+    ["queries"] = QueriesBench.Run,
 };
 
 if (args.Length == 0 || !suites.TryGetValue(args[0], out var suite))

@@ -115,6 +115,11 @@ public sealed class BallotBox(TableServiceClient tables, Pseudonyms pseudonyms)
     public sealed record AlreadyOnline : CastOutcome;
     /// <summary>The code was first used by a signed-in resident; only they may replace its ballot.</summary>
     public sealed record BoundToAnother : CastOutcome;
+    /// <summary>
+    /// A later submission of the same voter is stored already: this one arrived earlier but reached storage later (it hung
+    /// while storage was away, and the resident retried and went on meanwhile). The later choice stands.
+    /// </summary>
+    public sealed record Superseded : CastOutcome;
 
     /// <summary>
     /// Stores the voter's ballot, or replaces it. Insert, never upsert: the row key is the voter's pseudonym, so of two
@@ -165,6 +170,12 @@ public sealed class BallotBox(TableServiceClient tables, Pseudonyms pseudonyms)
             }
 
             var current = existing.Value!;
+            if (current.GetString("ReceiptHash") == receiptHash)
+            {
+                // This very submission is stored: the SDK retried a transaction whose answer was lost on the way back.
+                return new Stored(receipt, fingerprint, Replaced: attempt > 0);
+            }
+
             if (current.GetBoolean("Paper") == true)
             {
                 return new AlreadyOnPaper();
@@ -179,6 +190,13 @@ public sealed class BallotBox(TableServiceClient tables, Pseudonyms pseudonyms)
             if (boundTo is not null && boundTo != binding)
             {
                 return new BoundToAnother();
+            }
+
+            // Submissions are ordered by when they reached the app, not by when storage took them: a request that hung
+            // through an outage must not overwrite the choice its voter made (and was acknowledged) after it.
+            if (current.GetDateTimeOffset("SubmittedAt") is { } stored && stored > now)
+            {
+                return new Superseded();
             }
 
             var replaced = BallotEntity(voter, ballot, paper, now, receiptHash, boundTo ?? binding);

@@ -2,17 +2,20 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using Participation.Audit;
 using Participation.Identity;
+using Participation.Storage;
 
 namespace Participation.Budgeting;
 
 /// <summary>
 /// One partition per budget (key: the budget id) holds the budget row, its projects and its audit entries, so a change
 /// and its audit entry commit in one entity-group transaction guarded by the budget row's ETag. Adding a project
-/// rewrites the budget row under its ETag too: a project cannot slip onto the ballot while voting opens.
+/// rewrites the budget row under its ETag too: a project cannot slip onto the ballot while voting opens. What a change
+/// sets off (asking realisation for items once results are published) is an outbox row in the same transaction.
 /// </summary>
-public sealed class BudgetStore(TableServiceClient tables, TimeProvider clock)
+public sealed class BudgetStore(TableServiceClient tables, QueueServiceClient queues, TimeProvider clock, ILogger<BudgetStore> logger)
 {
     public const string Table = "Budgets";
     private const string BudgetRow = "budget";
@@ -27,6 +30,10 @@ public sealed class BudgetStore(TableServiceClient tables, TimeProvider clock)
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(2);
     private readonly ConcurrentDictionary<string, (BudgetSnapshot Snapshot, DateTimeOffset Until)> cache = new(StringComparer.Ordinal);
     private readonly TableClient budgets = tables.GetTableClient(Table);
+    private Outbox? budgetOutbox;
+
+    /// <summary>The budget partitions' outbox, registered with the shared dispatcher and sweep.</summary>
+    public Outbox Outbox => budgetOutbox ??= new Outbox("budgets", budgets, queues, clock, logger);
 
     public TableClient Budgets => budgets;
 
@@ -104,7 +111,7 @@ public sealed class BudgetStore(TableServiceClient tables, TimeProvider clock)
     /// </summary>
     public async Task<bool> SaveAsync(
         Budget changed, PlatformUser actor, string action, string? before, CancellationToken cancellationToken,
-        IEnumerable<TableTransactionAction>? alsoInPartition = null)
+        IEnumerable<TableTransactionAction>? alsoInPartition = null, IReadOnlyList<SideEffect>? effects = null)
     {
         var actions = new List<TableTransactionAction>
         {
@@ -112,10 +119,10 @@ public sealed class BudgetStore(TableServiceClient tables, TimeProvider clock)
             AuditTrail.Append(changed.Id, actor, action, Subject(changed.Id), before, changed.AuditSummary(), clock.GetUtcNow()),
         };
         actions.AddRange(alsoInPartition ?? []);
+        actions.AddRange(Outbox.Rows(changed.Id, effects ?? []));
         try
         {
             await budgets.SubmitTransactionAsync(actions, cancellationToken);
-            return true;
         }
         catch (TableTransactionFailedException exception) when (AuditTrail.IsConflict(exception))
         {
@@ -125,6 +132,13 @@ public sealed class BudgetStore(TableServiceClient tables, TimeProvider clock)
         {
             cache.TryRemove(changed.Id, out _);
         }
+
+        if (effects is { Count: > 0 })
+        {
+            await Outbox.DispatchSoonAsync(changed.Id);
+        }
+
+        return true;
     }
 
     /// <summary>The stored count of the budget, with the budget version it counted; null before the first.</summary>

@@ -15,6 +15,7 @@ public static class BudgetingModule
         services.AddAuditedTable(BudgetStore.Table);
         services.AddOptions<TallyOptions>().BindConfiguration(TallyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BudgetStore>();
+        services.AddOutbox<BudgetStore>(store => store.Outbox);
         services.AddSingleton<BallotBox>();
         services.AddTimerFunction<AdvanceBudgetPhases>();
         services.AddSingleton<IDemoSeed, BudgetDemoSeed>();

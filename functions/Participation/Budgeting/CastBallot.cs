@@ -83,6 +83,8 @@ public static class CastBallot
             BallotBox.AlreadyOnPaper => BudgetAccess.Conflict("Voted on paper", "A paper ballot was counted for this voting code; it cannot be changed online."),
             BallotBox.BoundToAnother => TypedResults.Problem("This voting code was first used by a signed-in resident; sign in as them to change the vote.",
                 statusCode: StatusCodes.Status403Forbidden, title: "Code bound to a resident"),
+            BallotBox.Superseded => BudgetAccess.Conflict("A later ballot counts",
+                "A ballot with this voting code sent after this one is stored already; the later choice counts."),
             var other => throw new InvalidOperationException($"Unexpected outcome {other}."),
         };
     }

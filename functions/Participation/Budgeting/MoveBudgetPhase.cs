@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Participation.Hosting;
 using Participation.Identity;
 using Participation.Realisation;
+using Participation.Storage;
 
 namespace Participation.Budgeting;
 
@@ -14,7 +15,7 @@ public static class MoveBudgetPhase
     public sealed record Request(string? Phase);
 
     public static async Task<Results<Ok<ShowBudget.Response>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        string id, Request request, HttpContext http, BudgetStore store, TimeProvider clock, RealisationIntake realisation, CancellationToken cancellationToken)
+        string id, Request request, HttpContext http, BudgetStore store, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!BudgetPhases.TryParse(request.Phase, out var target))
         {
@@ -40,15 +41,18 @@ public static class MoveBudgetPhase
                 return BudgetAccess.Conflict("Not ready to vote", NotReadyReason(snapshot));
             }
 
-            if (await store.SaveAsync(changed, user, "budget.phase-moved", snapshot.Budget.AuditSummary(), cancellationToken))
+            if (await store.SaveAsync(changed, user, "budget.phase-moved", snapshot.Budget.AuditSummary(), cancellationToken, effects: Effects(changed)))
             {
-                if (changed.Phase >= BudgetPhase.Results) await realisation.BudgetResultsPublishedAsync(changed.Id, cancellationToken);
                 return TypedResults.Ok(ShowBudget.Describe(new BudgetSnapshot(changed, snapshot.Projects), clock.GetUtcNow()));
             }
         }
 
         return BudgetAccess.Busy();
     }
+
+    /// <summary>What a move sets off, stored with it: published results ask realisation for the funded projects' items.</summary>
+    public static IReadOnlyList<SideEffect> Effects(Budget changed) =>
+        changed.Phase >= BudgetPhase.Results ? [RealisationIntake.BudgetResultsPublished(changed.Id)] : [];
 
     /// <summary>The budget in <paramref name="target"/>; null when voting would open without projects.</summary>
     public static Budget? Move(BudgetSnapshot snapshot, BudgetPhase target, DateTimeOffset now)
@@ -77,7 +81,7 @@ public static class MoveBudgetPhase
 /// Timer function, every minute: moves each budget to the latest phase whose start date has passed. Idempotent — two
 /// runs read the same dates, and the ETag lets only one of them write. A budget without projects stays before voting.
 /// </summary>
-public sealed class AdvanceBudgetPhases(BudgetStore store, TimeProvider clock, RealisationIntake realisation, ILogger<AdvanceBudgetPhases> logger) : ITimerFunction
+public sealed class AdvanceBudgetPhases(BudgetStore store, TimeProvider clock, ILogger<AdvanceBudgetPhases> logger) : ITimerFunction
 {
     public static TimerTrigger Trigger { get; } = new(nameof(AdvanceBudgetPhases), "0 * * * * *");
 
@@ -100,10 +104,9 @@ public sealed class AdvanceBudgetPhases(BudgetStore store, TimeProvider clock, R
                 continue;
             }
 
-            if (await store.SaveAsync(changed, System, "budget.phase-moved", snapshot.Budget.AuditSummary(), cancellationToken))
+            if (await store.SaveAsync(changed, System, "budget.phase-moved", snapshot.Budget.AuditSummary(), cancellationToken, effects: MoveBudgetPhase.Effects(changed)))
             {
                 logger.PhaseMoved(changed.Id, snapshot.Budget.Phase.ToWireName(), changed.Phase.ToWireName());
-                if (changed.Phase >= BudgetPhase.Results) await realisation.BudgetResultsPublishedAsync(changed.Id, cancellationToken);
             }
         }
     }

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
 using Participation.Bot.Hosting.Conversations;
 using Participation.Bot.Hosting.Events;
@@ -16,41 +17,29 @@ namespace Participation.Chatbot;
 /// case for the front office, with the bot's tracking code and the transcript, answered by e-mail — never a dead end.
 /// Registering the same tracking code twice (the bot retries after a failure) creates one case.
 /// The address the resident typed is kept only as the case's contact; the question and transcript are stored with
-/// addresses redacted, and the e-mails' queue messages carry the tracking code, never the question.
+/// addresses redacted, and the e-mails' queue messages carry the tracking code, never the question. The e-mails are
+/// outbox rows stored in the same transaction as the question, so a queue failure delays them and never loses them.
 /// </summary>
 public sealed class BotQuestionRegistrar(
-    TableServiceClient tables, ContactStore contacts, RoutingDirectory routing, QueueSender queue, ConversationStore conversations,
-    HandoffQueue handoffs, IOptions<PlatformOptions> platform) : IBotCaseRegistrar, IChatRecords, INotificationContent
+    TableServiceClient tables, QueueServiceClient queues, ContactStore contacts, RoutingDirectory routing, ConversationStore conversations,
+    HandoffQueue handoffs, IOptions<PlatformOptions> platform, TimeProvider clock, ILogger<BotQuestionRegistrar> logger)
+    : IBotCaseRegistrar, IChatRecords, INotificationContent
 {
     public const string Table = "Questions";
     private const string QuestionRow = "question";
     private const int MaxTranscriptLength = 30_000;
     private readonly TableClient table = tables.GetTableClient(Table);
+    private Outbox? questionOutbox;
+
+    /// <summary>The question partitions' outbox, registered with the shared dispatcher and sweep.</summary>
+    public Outbox Outbox => questionOutbox ??= new Outbox("questions", table, queues, clock, logger);
 
     public async Task RegisterQuestionAsync(RegisteredQuestion question, CancellationToken cancellationToken)
     {
         var configuration = await routing.CurrentAsync(cancellationToken);
         var frontOffice = configuration.Teams.First(t => t.Code == configuration.FrontOfficeTeam);
         var transcript = string.Join("\n", EmailRedaction.Redact(question.Transcript).Select(t => $"{t.Role}: {t.Text}"));
-        try
-        {
-            await table.AddEntityAsync(new TableEntity(question.TrackingCode, QuestionRow)
-            {
-                ["Question"] = EmailRedaction.Redact(question.Question),
-                ["Topic"] = question.Topic,
-                ["Locale"] = question.Locale,
-                ["ConversationId"] = question.ConversationId,
-                ["Transcript"] = transcript.Length > MaxTranscriptLength ? transcript[..MaxTranscriptLength] : transcript,
-                ["Team"] = frontOffice.Code,
-                ["Status"] = "open",
-                ["RegisteredAt"] = question.RegisteredAt,
-            }, cancellationToken);
-        }
-        catch (RequestFailedException exception) when (exception.Status == 409)
-        {
-            // Registered before; the notifications below are idempotent by their ids, so sending them again is harmless.
-        }
-
+        // The contact first (an upsert, harmless to repeat): the e-mails the outbox sends need it.
         await contacts.SaveAsync(new Contact(question.TrackingCode, question.Email, question.Locale, question.RegisteredAt, null), cancellationToken);
         var values = new Dictionary<string, string>
         {
@@ -58,8 +47,37 @@ public sealed class BotQuestionRegistrar(
             ["topic"] = question.Topic ?? "-",
             ["statusUrl"] = platform.Value.PublicBaseUrl,
         };
-        await queue.SendAsync(SendNotification.Queue, new NotificationRequested($"{question.TrackingCode}-question-received", "question-received", Recipient.ContactOf(question.TrackingCode), values), cancellationToken);
-        await queue.SendAsync(SendNotification.Queue, new NotificationRequested($"{question.TrackingCode}-question-registered", "question-registered", Recipient.Official(frontOffice.TeamLeadId), values), cancellationToken);
+        SideEffect[] effects =
+        [
+            SideEffect.Notify(new NotificationRequested($"{question.TrackingCode}-question-received", "question-received", Recipient.ContactOf(question.TrackingCode), values)),
+            SideEffect.Notify(new NotificationRequested($"{question.TrackingCode}-question-registered", "question-registered", Recipient.Official(frontOffice.TeamLeadId), values)),
+        ];
+        try
+        {
+            await table.SubmitTransactionAsync(
+            [
+                new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(question.TrackingCode, QuestionRow)
+                {
+                    ["Question"] = EmailRedaction.Redact(question.Question),
+                    ["Topic"] = question.Topic,
+                    ["Locale"] = question.Locale,
+                    ["ConversationId"] = question.ConversationId,
+                    ["Transcript"] = transcript.Length > MaxTranscriptLength ? transcript[..MaxTranscriptLength] : transcript,
+                    ["Team"] = frontOffice.Code,
+                    ["Status"] = "open",
+                    ["RegisteredAt"] = question.RegisteredAt,
+                }),
+                .. Outbox.Rows(question.TrackingCode, effects),
+            ], cancellationToken);
+        }
+        catch (TableTransactionFailedException exception) when (exception.Status == 409)
+        {
+            // Registered before (the bot retries after a failure): complete whatever that attempt left in the outbox.
+            await Outbox.DispatchAsync(question.TrackingCode, cancellationToken);
+            return;
+        }
+
+        await Outbox.DispatchSoonAsync(question.TrackingCode);
     }
 
     /// <summary>Only the front office's own mail shows the question; the resident's confirmation never repeats it.</summary>

@@ -19,6 +19,7 @@ public static class ChatbotModule
 
         services.AddTable(BotQuestionRegistrar.Table);
         services.AddSingleton<BotQuestionRegistrar>();
+        services.AddOutbox<BotQuestionRegistrar>(registrar => registrar.Outbox);
         services.AddSingleton<IBotCaseRegistrar>(provider => provider.GetRequiredService<BotQuestionRegistrar>());
         services.AddSingleton<Privacy.IChatRecords>(provider => provider.GetRequiredService<BotQuestionRegistrar>());
         services.AddSingleton<Notifications.INotificationContent>(provider => provider.GetRequiredService<BotQuestionRegistrar>());

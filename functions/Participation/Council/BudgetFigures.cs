@@ -12,7 +12,7 @@ namespace Participation.Council;
 /// A residents' budget has no count of who may vote here — no population register is connected — so its turnout is
 /// left empty rather than guessed, and its ballots are shown on their own.
 /// </remarks>
-public sealed class BudgetFigures(BudgetStore store, BallotBox box, RoutingDirectory routing)
+public sealed class BudgetFigures(BudgetStore store, BallotBox box, RoutingDirectory routing, TimeProvider clock)
 {
     public sealed record Turnout(
         string BudgetId, string Title, string Neighbourhood, string NeighbourhoodName, string Phase, string Eligibility,
@@ -41,11 +41,12 @@ public sealed class BudgetFigures(BudgetStore store, BallotBox box, RoutingDirec
             int ballots;
             if (budget.Phase >= BudgetPhase.Counting)
             {
-                var (_, allocation, stored) = await BudgetResults.CountAsync(snapshot, box, cancellationToken);
-                ballots = stored.Count;
-                outcomes.Add(new Outcome(budget.Id, budget.Title, budget.Phase.ToWireName(), allocation.Rule, budget.Amount, allocation.TotalCost, allocation.Leftover,
-                    snapshot.Projects.Where(p => allocation.IsSelected(p.Id))
-                        .Select(p => new FundedProject(p.Id, p.Title, p.Cost, allocation.Votes.GetValueOrDefault(p.Id))).ToList()));
+                // The count stored for this version of the budget (what the public results page shows): the dashboard
+                // neither reads every ballot nor runs the rule again on each view.
+                var result = (await BudgetResults.ReadAsync(snapshot, store, box, clock, cancellationToken))!;
+                ballots = (int)result.Ballots;
+                outcomes.Add(new Outcome(budget.Id, budget.Title, budget.Phase.ToWireName(), result.Rule, budget.Amount, result.Cost, result.Leftover,
+                    result.Projects.Where(p => p.Funded).Select(p => new FundedProject(p.Id, p.Title, p.Cost, p.Votes)).ToList()));
             }
             else
             {

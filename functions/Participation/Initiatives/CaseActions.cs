@@ -129,13 +129,13 @@ public static class CaseActions
         var effects = Notifications(initiative, changed, entry, action, pseudonyms, platform.Value);
         if (changed.Status.IsClosed() && !initiative.Status.IsClosed())
         {
-            effects.Add(SideEffect.ContactClosed(now));
+            effects.Add(InitiativeEffects.ContactClosed(now));
         }
 
         // An accepted initiative gets its realisation item; the request travels with the change, so it cannot be lost.
         if (changed.Status == InitiativeStatus.Accepted && initiative.Status != InitiativeStatus.Accepted)
         {
-            effects.Add(SideEffect.Enqueue(RealiseAcceptedInitiative.Queue, new InitiativeAccepted(changed.TrackingCode)));
+            effects.Add(RealisationIntake.InitiativeAccepted(changed.TrackingCode));
         }
 
         if (!await store.SaveAsync(changed, entry, user, $"case.{action}", InitiativeStore.AuditSummary(initiative), cancellationToken, effects: effects))

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Participation.Storage;
 using Participation.Hosting;
 using Participation.Initiatives.Deadlines;
 using Participation.Initiatives.Lifecycle;

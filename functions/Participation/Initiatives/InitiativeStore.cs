@@ -10,6 +10,7 @@ using Participation.Initiatives.Lifecycle;
 using Participation.Initiatives.Tracking;
 using Participation.Notifications;
 using Participation.Privacy;
+using Participation.Storage;
 
 namespace Participation.Initiatives;
 
@@ -25,14 +26,15 @@ public sealed class InitiativeStore(
 {
     public const string Table = "Initiatives";
     public const string IndexTable = "InitiativeIndex";
-    public const string OutboxQueue = "initiative-outbox";
     private const string CaseRow = "case";
     private const string IndexPartition = "all";
-    private const string OutboxPrefix = "outbox|";
-    private const string OutboxEnd = "outbox}";
     private const string IdempotencyPartition = "idempotency";
     private readonly TableClient cases = tables.GetTableClient(Table);
     private readonly TableClient index = tables.GetTableClient(IndexTable);
+    private Outbox? caseOutbox;
+
+    // Built on first use: it calls back into this store for the index row and the contact.
+    private Outbox outbox => caseOutbox ??= new Outbox("initiatives", cases, queues, clock, logger) { CarryOutOwn = CarryOutAsync };
 
     public TableClient Cases => cases;
 
@@ -116,138 +118,47 @@ public sealed class InitiativeStore(
         return true;
     }
 
-    // The index row is one outbox row per case (replaced by each change): whichever dispatch runs writes the current case.
-    private IEnumerable<TableTransactionAction> OutboxActions(string trackingCode, IReadOnlyList<SideEffect>? effects)
-    {
-        var now = clock.GetUtcNow();
-        yield return new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-            new TableEntity(trackingCode, OutboxPrefix + SideEffect.UpdateIndex) { ["Kind"] = SideEffect.UpdateIndex, ["CreatedAt"] = now });
-        var sequence = 0;
-        foreach (var effect in effects ?? [])
-        {
-            yield return new TableTransactionAction(TableTransactionActionType.Add,
-                new TableEntity(trackingCode, $"{OutboxPrefix}{now.UtcTicks:D19}|{sequence++:D3}|{Guid.NewGuid():N}")
-                {
-                    ["Kind"] = effect.Kind,
-                    ["Queue"] = effect.Queue,
-                    ["Payload"] = effect.Payload,
-                    ["CreatedAt"] = now,
-                });
-        }
-    }
+    private IEnumerable<TableTransactionAction> OutboxActions(string trackingCode, IReadOnlyList<SideEffect>? effects) =>
+        outbox.Rows(trackingCode, [InitiativeEffects.Index, .. effects ?? []]);
 
     /// <summary>
-    /// Carries out every pending side effect of one case, then deletes its outbox row; throws when storage or a queue
-    /// fails (the rows stay). Each effect is idempotent — the index row is written only when its revision is newer, a
-    /// queue handler finds its work done, closing a contact twice is harmless — so a crash between an effect and the
-    /// delete of its row does no harm.
+    /// Carries out every pending side effect of one case; throws when storage or a queue fails (the rows stay). Each
+    /// effect is idempotent — the index row is written only when its revision is newer, a queue handler finds its work
+    /// done, closing a contact twice is harmless.
     /// </summary>
-    public async Task<int> DispatchAsync(string trackingCode, CancellationToken cancellationToken)
+    public Task<int> DispatchAsync(string trackingCode, CancellationToken cancellationToken) => outbox.DispatchAsync(trackingCode, cancellationToken);
+
+    /// <summary>The case partitions' outbox, registered with the shared dispatcher and sweep.</summary>
+    public Outbox Outbox => outbox;
+
+    private async Task<bool> CarryOutAsync(string trackingCode, TableEntity row, CancellationToken cancellationToken)
     {
-        var pending = new List<TableEntity>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {trackingCode} and RowKey ge {OutboxPrefix} and RowKey lt {OutboxEnd}");
-        await foreach (var row in cases.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        switch (row.GetString("Kind"))
         {
-            pending.Add(row);
-        }
-
-        var failures = new List<Exception>();
-        foreach (var row in pending)
-        {
-            try
-            {
-                await CarryOutAsync(trackingCode, row, cancellationToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                // One failed effect must not hold up the others (the index row, say, when only the queue is away).
-                failures.Add(exception);
-            }
-        }
-
-        if (failures.Count > 0)
-        {
-            throw new AggregateException($"{failures.Count} of {pending.Count} side effects of {trackingCode} failed; their outbox rows stay.", failures);
-        }
-
-        return pending.Count;
-    }
-
-    private async Task CarryOutAsync(string trackingCode, TableEntity row, CancellationToken cancellationToken)
-    {
-        var kind = row.GetString("Kind") ?? "";
-        switch (kind)
-        {
-            case SideEffect.UpdateIndex:
+            case InitiativeEffects.UpdateIndex:
                 if (await FindAsync(trackingCode, cancellationToken) is { } current)
                 {
                     await IndexIfNewerAsync(current, cancellationToken);
                 }
 
-                break;
-            case SideEffect.SendToQueue:
-                await queues.GetQueueClient(row.GetString("Queue")).SendMessageAsync(row.GetString("Payload"), cancellationToken);
-                break;
-            case SideEffect.CloseContact:
+                return true;
+            case InitiativeEffects.CloseContact:
                 await contacts.MarkClosedAsync(trackingCode, DateTimeOffset.Parse(row.GetString("Payload")!, CultureInfo.InvariantCulture), cancellationToken);
-                break;
+                return true;
             default:
-                logger.UnknownEffect(trackingCode, kind);
-                break;
-        }
-
-        try
-        {
-            // With the row's ETag: an index row replaced by a newer change meanwhile stays for the next dispatch.
-            await cases.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
-        }
-        catch (RequestFailedException exception) when (exception.Status is 404 or 412)
-        {
+                return false;
         }
     }
 
-    /// <summary>
-    /// Right after a change: carry out its effects now, so residents and officials see them at once. If that fails, ask
-    /// the queue function to try again; if even that fails, the sweep finds the rows. The change itself stands either way.
-    /// </summary>
-    private async Task DispatchSoonAsync(string trackingCode)
-    {
-        try
-        {
-            // Not the request's token: once the change is stored, its effects should follow even if the caller gave up.
-            await DispatchAsync(trackingCode, CancellationToken.None);
-        }
-        catch (Exception exception)
-        {
-            logger.DispatchDeferred(exception, trackingCode);
-            try
-            {
-                await queues.GetQueueClient(OutboxQueue).SendMessageAsync(QueueEnvelope.Wrap(new OutboxPending(trackingCode)).GetRawText(), CancellationToken.None);
-            }
-            catch (Exception queueFailure)
-            {
-                logger.LeftForSweep(queueFailure, trackingCode);
-            }
-        }
-    }
+    private Task DispatchSoonAsync(string trackingCode) => outbox.DispatchSoonAsync(trackingCode);
 
     /// <summary>Puts a message on a queue now, outside a change (a replay completing what an earlier attempt left undone).</summary>
     public async Task SendAsync<T>(string queue, T message, CancellationToken cancellationToken) =>
         await queues.GetQueueClient(queue).SendMessageAsync(QueueEnvelope.Wrap(message).GetRawText(), cancellationToken);
 
     /// <summary>Cases with outbox rows older than <paramref name="before"/>: their dispatch right after the change failed.</summary>
-    public async Task<IReadOnlyList<string>> CasesWithPendingEffectsAsync(DateTimeOffset before, CancellationToken cancellationToken)
-    {
-        // A scan with a row-key range: run by the sweep timer only, never on a request.
-        var filter = TableClient.CreateQueryFilter($"RowKey ge {OutboxPrefix} and RowKey lt {OutboxEnd} and CreatedAt lt {before}");
-        var codes = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var row in cases.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
-        {
-            codes.Add(row.PartitionKey);
-        }
-
-        return [.. codes];
-    }
+    public Task<IReadOnlyList<string>> CasesWithPendingEffectsAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        outbox.PendingAsync(before, cancellationToken);
 
     /// <summary>Every stored case, for the reconciliation timer (a scan: never on a request).</summary>
     public async IAsyncEnumerable<InitiativeCase> AllCasesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

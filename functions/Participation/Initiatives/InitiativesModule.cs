@@ -34,8 +34,7 @@ public static class InitiativesModule
         services.AddQueueFunction<RouteSubmittedInitiative, InitiativeSubmitted>();
         services.AddTimerFunction<EscalateOverdueInitiatives>();
         services.AddTimerFunction<RescueStrandedSubmissions>();
-        services.AddQueueFunction<DispatchInitiativeOutbox, OutboxPending>();
-        services.AddTimerFunction<SweepInitiativeOutbox>();
+        services.AddOutbox<InitiativeStore>(store => store.Outbox);
         services.AddTimerFunction<ReconcileInitiatives>();
         services.AddTimerFunction<RemoveExpiredContacts>();
         return builder;

@@ -7,27 +7,6 @@ using Participation.Privacy;
 namespace Participation.Initiatives;
 
 /// <summary>
-/// Timer function, the outbox's sweep: carries out side effects whose dispatch right after the change failed (storage or a
-/// queue was away, the instance stopped). Often enough that residents get their e-mail within a minute of storage returning.
-/// </summary>
-public sealed class SweepInitiativeOutbox(InitiativeStore store, TimeProvider clock, ILogger<SweepInitiativeOutbox> logger) : ITimerFunction
-{
-    // Younger rows are probably being dispatched right now by the request that wrote them.
-    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(10);
-
-    public static TimerTrigger Trigger { get; } = new(nameof(SweepInitiativeOutbox), "*/20 * * * * *");
-
-    public async Task RunAsync(TimerInfo timer, CancellationToken cancellationToken)
-    {
-        foreach (var code in await store.CasesWithPendingEffectsAsync(clock.GetUtcNow() - Settle, cancellationToken))
-        {
-            var done = await store.DispatchAsync(code, cancellationToken);
-            logger.SweptOutbox(code, done);
-        }
-    }
-}
-
-/// <summary>
 /// Timer function: finds cases whose derived data disagrees with the case itself and repairs it — the index row (what
 /// lists, inboxes and escalation read: status, owner, due date), the contact of a closed case that was never marked
 /// closed (so its address would never be deleted), and the resident's confirmation e-mail — and logs each repair.
@@ -87,9 +66,6 @@ public sealed class ReconcileInitiatives(
 
 internal static partial class ReconciliationLog
 {
-    [LoggerMessage(LogLevel.Information, "Outbox of initiative {TrackingCode}: {Count} pending side effects carried out by the sweep")]
-    public static partial void SweptOutbox(this ILogger logger, string trackingCode, int count);
-
     [LoggerMessage(LogLevel.Warning, "Repaired the index row of initiative {TrackingCode}: it said {IndexStatus}, the case is {CaseStatus}")]
     public static partial void IndexRepaired(this ILogger logger, string trackingCode, string indexStatus, string caseStatus);
 

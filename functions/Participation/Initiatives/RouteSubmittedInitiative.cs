@@ -1,3 +1,4 @@
+using Participation.Storage;
 using Participation.Hosting;
 using Participation.Initiatives.Classification;
 using Participation.Initiatives.Deadlines;

@@ -16,7 +16,6 @@ public static class RealisationModule
         services.AddAuditedTable(RealisationStore.Table);
         services.AddSingleton<RealisationStore>();
         services.AddSingleton<Slipping>();
-        services.AddSingleton<RealisationIntake>();
         services.AddScoped<ChangeRealisation>();
         // ./run.sh turns the demo history on; tests keep it off, because seeding 60 initiatives in the background would
         // change the counts other tests compare while they run.

@@ -16,16 +16,16 @@ public sealed record InitiativeAccepted(string TrackingCode);
 public sealed record BudgetResultsPublished(string BudgetId);
 
 /// <summary>
-/// How other modules tell realisation that something was decided: one call, a queue message behind it, so a failure to
-/// create the item never fails the decision itself and a redelivery is harmless.
+/// How other modules tell realisation that something was decided: a side effect written with the decision (an outbox row
+/// in the same transaction), so a failure to create the item never fails or loses the decision and a redelivery is harmless.
 /// </summary>
-public sealed class RealisationIntake(QueueSender queue)
+public static class RealisationIntake
 {
-    public Task InitiativeAcceptedAsync(string trackingCode, CancellationToken cancellationToken) =>
-        queue.SendAsync(RealiseAcceptedInitiative.Queue, new InitiativeAccepted(trackingCode), cancellationToken);
+    public static SideEffect InitiativeAccepted(string trackingCode) =>
+        SideEffect.Enqueue(RealiseAcceptedInitiative.Queue, new InitiativeAccepted(trackingCode));
 
-    public Task BudgetResultsPublishedAsync(string budgetId, CancellationToken cancellationToken) =>
-        queue.SendAsync(RealiseFundedProjects.Queue, new BudgetResultsPublished(budgetId), cancellationToken);
+    public static SideEffect BudgetResultsPublished(string budgetId) =>
+        SideEffect.Enqueue(RealiseFundedProjects.Queue, new BudgetResultsPublished(budgetId));
 }
 
 /// <summary>Queue function: creates the realisation item of an accepted initiative, once (the item id is derived from the tracking code).</summary>

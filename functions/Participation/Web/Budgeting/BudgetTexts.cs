@@ -42,6 +42,8 @@ public static class BudgetTexts
             "Met deze stemcode is op papier gestemd; die stem kan niet online worden gewijzigd.",
         ["This voting code was first used by a signed-in resident; sign in as them to change the vote."] =
             "Deze stemcode is eerst gebruikt door een ingelogde inwoner; alleen die inwoner kan de stem wijzigen na inloggen.",
+        ["A ballot with this voting code sent after this one is stored already; the later choice counts."] =
+            "Met deze stemcode is daarna nog een stem uitgebracht; die latere keuze telt.",
         ["This budget is for signed-in residents: sign in to vote."] = "Voor dit buurtbudget stemt u ingelogd: log eerst in.",
         ["Voting has closed"] = "Het stemmen is gesloten.",
         ["Voting has not opened"] = "Het stemmen is nog niet begonnen.",
