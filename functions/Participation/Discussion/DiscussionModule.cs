@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Identity;
 
 namespace Participation.Discussion;
@@ -24,8 +23,6 @@ public static class DiscussionModule
             options.AddPolicy(DiscussionAccess.ModeratorPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Official, Roles.TeamLead, Roles.Admin));
             options.AddPolicy(DiscussionAccess.SignedInPolicy, p => p.RequireAuthenticatedUser());
         });
-        // The moderation forms post to a page of the officials' folder; it names its policy here, as WebModule's pages do.
-        services.Configure<RazorPagesOptions>(options => options.Conventions.AuthorizePage("/Officials/ModerateComment", DiscussionAccess.ModeratorPolicy));
         return builder;
     }
 }
