@@ -4,6 +4,7 @@ using Participation.Budgeting;
 using Participation.Council;
 using Participation.Chatbot;
 using Participation.Demo;
+using Participation.Discussion;
 using Participation.Hosting;
 using Participation.Identity;
 using Participation.Initiatives;
@@ -22,6 +23,7 @@ builder.AddPlatformIdentity();   // Entra ID / resident OIDC / development sign-
 builder.AddAssistance();         // Azure OpenAI where configured: theme classification, answer phrasing
 builder.AddNotifications();      // e-mail through a queue: SendGrid or the local outbox
 builder.AddInitiatives();        // buurtinitiatieven: submission, support, routing, deadlines, escalation, decisions
+builder.AddDiscussion();         // comments on initiatives: replies, reports, moderation by the neighbourhood's officials
 builder.AddBudgeting();          // buurtbudget: budgets, voting codes, one ballot per voter, results by greedy / MES
 builder.AddChatbot();            // the front office's chatbot: Bot Framework, Direct Line, live-chat handoff
 builder.AddPrivacy();            // AVG: what is held about a resident, its export and deletion, retention of chats
@@ -36,6 +38,7 @@ app.UsePlatformIdentity();       // security headers, authentication, authorisat
 app.MapFunctionHost();           // GET / for the host's probe, POST /{FunctionName} for its invocations, /api/health
 app.MapRoutingApi();
 app.MapInitiativesApi();
+app.MapDiscussionApi();
 app.MapBudgetingApi();
 app.MapChatbotApi();
 app.MapNotificationsApi();

@@ -15,6 +15,8 @@ public static class RateLimits
     public const string VotingCodes = "voting-codes";
     public const string BotMessages = "bot-messages";
     public const string Tally = "tally";
+    /// <summary>Comments and reports, counted per signed-in person (their id), not per address: many residents share one.</summary>
+    public const string Comments = "comments";
 
     private static readonly Dictionary<string, (int Permits, TimeSpan Window)> Defaults = new()
     {
@@ -42,6 +44,18 @@ public static class RateLimits
                 });
             });
         }
+
+        options.AddPolicy(Comments, context =>
+        {
+            var settings = context.RequestServices.GetRequiredService<IConfiguration>().GetSection($"RateLimits:{Comments}");
+            var person = PlatformUser.From(context.User)?.Id ?? "anonymous:" + (context.Connection.RemoteIpAddress?.ToString() ?? "in-process");
+            return RateLimitPartition.GetFixedWindowLimiter(person, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = settings.GetValue("PermitLimit", 20),
+                Window = settings.GetValue("Window", TimeSpan.FromMinutes(10)),
+                QueueLimit = 0,
+            });
+        });
 
         options.OnRejected = async (context, cancellationToken) =>
         {

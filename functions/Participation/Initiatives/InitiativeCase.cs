@@ -26,6 +26,8 @@ public sealed record InitiativeCase
     public bool ThresholdReached { get; init; }
     public string? MergedIntoId { get; init; }
     public int Supports { get; init; }
+    /// <summary>Comments ever posted (any status), counted in the same transaction as the comment, for the council's dashboard.</summary>
+    public int Comments { get; init; }
     public required DateTimeOffset SubmittedAt { get; init; }
     public DateTimeOffset? DueDate { get; init; }
     public DateTimeOffset? FirstResponseAt { get; init; }

@@ -309,6 +309,7 @@ public sealed class InitiativeStore(
             ["TeamCode"] = initiative.TeamCode,
             ["OwnerId"] = initiative.OwnerId,
             ["Supports"] = initiative.Supports,
+            ["Comments"] = initiative.Comments,
             ["ThresholdReached"] = initiative.ThresholdReached,
             ["SubmittedAt"] = initiative.SubmittedAt,
             ["DueDate"] = initiative.DueDate,
@@ -337,7 +338,8 @@ public sealed class InitiativeStore(
         e.GetDateTimeOffset("DueDate"),
         e.GetDateTimeOffset("FirstResponseAt"),
         e.GetDateTimeOffset("DecidedAt"),
-        e.GetInt32("Escalations") ?? 0);
+        e.GetInt32("Escalations") ?? 0,
+        e.GetInt32("Comments") ?? 0);
 
     private static TableEntity TimelineEntity(string trackingCode, TimelineEntry entry) =>
         new(trackingCode, $"timeline|{entry.At.UtcTicks:D19}|{entry.Event}|{Guid.NewGuid():N}")
@@ -371,6 +373,7 @@ public sealed class InitiativeStore(
         ["ThresholdReached"] = c.ThresholdReached,
         ["MergedIntoId"] = c.MergedIntoId,
         ["Supports"] = c.Supports,
+        ["Comments"] = c.Comments,
         ["SubmittedAt"] = c.SubmittedAt,
         ["DueDate"] = c.DueDate,
         ["FirstResponseAt"] = c.FirstResponseAt,
@@ -401,6 +404,7 @@ public sealed class InitiativeStore(
         ThresholdReached = e.GetBoolean("ThresholdReached") ?? false,
         MergedIntoId = e.GetString("MergedIntoId"),
         Supports = e.GetInt32("Supports") ?? 0,
+        Comments = e.GetInt32("Comments") ?? 0,
         SubmittedAt = e.GetDateTimeOffset("SubmittedAt") ?? default,
         DueDate = e.GetDateTimeOffset("DueDate"),
         FirstResponseAt = e.GetDateTimeOffset("FirstResponseAt"),
@@ -421,4 +425,4 @@ public sealed class InitiativeStore(
 public sealed record InitiativeListing(
     string TrackingCode, string Title, string Summary, string Neighbourhood, string? Theme, InitiativeStatus Status,
     string? TeamCode, string? OwnerId, int Supports, bool ThresholdReached, DateTimeOffset SubmittedAt, DateTimeOffset? DueDate,
-    DateTimeOffset? FirstResponseAt, DateTimeOffset? DecidedAt, int Escalations);
+    DateTimeOffset? FirstResponseAt, DateTimeOffset? DecidedAt, int Escalations, int Comments = 0);

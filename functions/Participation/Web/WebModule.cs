@@ -31,6 +31,8 @@ public static class WebModule
             // The caseload is the back office's; a case itself is also read by the council and admins (read-only for them).
             options.Conventions.AuthorizePage("/Officials/Inbox", Policies.Official);
             options.Conventions.AuthorizePage("/Officials/Case", Policies.CaseReader);
+            // Hiding and restoring comments: officials and admins; the neighbourhood is checked per initiative.
+            options.Conventions.AuthorizePage("/Officials/ModerateComment", Participation.Discussion.DiscussionAccess.ModeratorPolicy);
             options.Conventions.AuthorizeFolder("/Agents", Policies.Agent);
             options.Conventions.AuthorizeFolder("/Council", Policies.Council);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);

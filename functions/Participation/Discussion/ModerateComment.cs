@@ -1,0 +1,68 @@
+using Participation.Identity;
+using Participation.Initiatives;
+using Participation.Initiatives.Discussion;
+using Participation.Initiatives.Tracking;
+
+namespace Participation.Discussion;
+
+/// <summary>
+/// A moderator (an official of the initiative's neighbourhood, or an administrator) hides a comment or restores it — which
+/// is also how a pending comment is approved — always with a reason the author is shown. Each action is audited in the
+/// same transaction as the change.
+/// </summary>
+public sealed class ModerateComment(InitiativeStore initiatives, CommentStore comments, TimeProvider clock, ILogger<ModerateComment> logger)
+{
+    public sealed record Request(string? Reason);
+    public sealed record Response(string Id, string Status);
+
+    public const string Hide = "hide";
+    public const string Restore = "restore";
+
+    public async Task<DiscussionOutcome<Response>> ExecuteAsync(
+        string trackingCode, string id, string action, Request request, PlatformUser moderator, CancellationToken cancellationToken)
+    {
+        if (action is not (Hide or Restore))
+        {
+            throw new ArgumentOutOfRangeException(nameof(action), action, "Moderation is hide or restore.");
+        }
+
+        if (!TrackingCode.TryParse(trackingCode, out var code, out _) || await initiatives.FindAsync(code.Value, cancellationToken) is not { } initiative)
+        {
+            return DiscussionOutcome<Response>.Refused(StatusCodes.Status404NotFound, DiscussionRefusals.InitiativeNotFound);
+        }
+
+        if (!DiscussionAccess.CanModerate(moderator, initiative.Neighbourhood))
+        {
+            return DiscussionOutcome<Response>.Refused(StatusCodes.Status403Forbidden, DiscussionRefusals.NotYourNeighbourhood);
+        }
+
+        if (CommentRules.CheckReason(request.Reason, out var reason) is { } reasonError)
+        {
+            return DiscussionOutcome<Response>.Refused(StatusCodes.Status400BadRequest, reasonError);
+        }
+
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            if (await comments.FindAsync(initiative.TrackingCode, id, cancellationToken) is not { } comment)
+            {
+                return DiscussionOutcome<Response>.Refused(StatusCodes.Status404NotFound, DiscussionRefusals.CommentNotFound);
+            }
+
+            var changed = comment with
+            {
+                Status = action == Hide ? CommentStatus.Hidden : CommentStatus.Visible,
+                ModerationReason = reason,
+                ModeratedAt = clock.GetUtcNow(),
+                // The reports so far have been weighed: only new ones count towards hiding it again.
+                ReviewedReports = comment.Reports,
+            };
+            if (await comments.ModerateAsync(comment, changed, moderator, $"comment-{action}", reason, cancellationToken))
+            {
+                logger.Moderated(comment.Id, initiative.TrackingCode, action, moderator.Id);
+                return DiscussionOutcome<Response>.Done(new Response(comment.Id, changed.Status.ToWireName()));
+            }
+        }
+
+        throw new InvalidOperationException($"Moderating a comment on {initiative.TrackingCode} kept conflicting with other changes.");
+    }
+}

@@ -1,0 +1,103 @@
+using Microsoft.Extensions.Options;
+using Participation.Identity;
+using Participation.Initiatives;
+using Participation.Initiatives.Discussion;
+using Participation.Initiatives.Lifecycle;
+using Participation.Initiatives.Tracking;
+
+namespace Participation.Discussion;
+
+/// <summary>
+/// A signed-in resident comments on an initiative or replies to a comment (one level deep); an official of the
+/// initiative's neighbourhood or an administrator answers as "Gemeente" with their name. The comment and the case's
+/// comment count commit together, so a comment is never lost or counted twice.
+/// </summary>
+public sealed class PostComment(
+    InitiativeStore initiatives, CommentStore comments, Pseudonyms pseudonyms, IOptions<DiscussionOptions> options, TimeProvider clock,
+    ILogger<PostComment> logger)
+{
+    public sealed record Request(string? Text, string? ReplyTo, string? DisplayName);
+    public sealed record Response(string Id, string Status);
+
+    public const string PreModerationReason = "Wacht op goedkeuring: in deze buurt bekijkt de gemeente reacties voordat ze verschijnen.";
+    public const string WordListReason = "Wacht op beoordeling: de reactie bevat een woord dat de gemeente eerst bekijkt.";
+
+    public async Task<DiscussionOutcome<Response>> ExecuteAsync(string trackingCode, Request request, PlatformUser author, CancellationToken cancellationToken)
+    {
+        if (!TrackingCode.TryParse(trackingCode, out var code, out _) || await initiatives.FindAsync(code.Value, cancellationToken) is not { } initiative)
+        {
+            return DiscussionOutcome<Response>.Refused(StatusCodes.Status404NotFound, DiscussionRefusals.InitiativeNotFound);
+        }
+
+        var official = DiscussionAccess.IsStaff(author);
+        if (official && !DiscussionAccess.CanModerate(author, initiative.Neighbourhood))
+        {
+            return DiscussionOutcome<Response>.Refused(StatusCodes.Status403Forbidden, DiscussionRefusals.NotYourNeighbourhood);
+        }
+
+        if (initiative.Status.IsClosed())
+        {
+            return DiscussionOutcome<Response>.Refused(StatusCodes.Status409Conflict, DiscussionRefusals.Closed);
+        }
+
+        if (CommentRules.CheckText(request.Text, out var text) is { } textError)
+        {
+            return DiscussionOutcome<Response>.Refused(StatusCodes.Status400BadRequest, textError);
+        }
+
+        var authorName = $"{CommentRules.MunicipalityAuthor} ({author.Name})";
+        if (!official && CommentRules.CheckDisplayName(request.DisplayName, out authorName) is { } nameError)
+        {
+            return DiscussionOutcome<Response>.Refused(StatusCodes.Status400BadRequest, nameError);
+        }
+
+        var authorKey = DiscussionAccess.AuthorKey(pseudonyms, author);
+        string? replyTo = null;
+        if (!string.IsNullOrWhiteSpace(request.ReplyTo))
+        {
+            var parent = await comments.FindAsync(initiative.TrackingCode, request.ReplyTo.Trim(), cancellationToken);
+            var visibleToAuthor = parent is not null && CommentRules.IsShownTo(parent.Status, parent.AuthorKey == authorKey, official);
+            if (CommentRules.CheckReplyTarget(visibleToAuthor, parent?.ReplyTo is not null) is { } replyError)
+            {
+                return DiscussionOutcome<Response>.Refused(StatusCodes.Status400BadRequest, replyError);
+            }
+
+            replyTo = parent!.Id;
+        }
+
+        var settings = options.Value;
+        var flagged = CommentRules.FlaggedWords(text, settings.FlaggedWords);
+        var preModerated = settings.IsPreModerated(initiative.Neighbourhood);
+        var status = CommentRules.InitialStatus(official, preModerated, flagged.Count > 0, settings.HoldFlagged);
+        var now = clock.GetUtcNow();
+        var comment = new Comment
+        {
+            Id = CommentStore.NewId(now),
+            TrackingCode = initiative.TrackingCode,
+            ReplyTo = replyTo,
+            AuthorKey = authorKey,
+            AuthorName = authorName,
+            Official = official,
+            Text = text,
+            CreatedAt = now,
+            Status = status,
+            FlaggedWords = flagged,
+            ModerationReason = status == CommentStatus.Pending ? (preModerated ? PreModerationReason : WordListReason) : null,
+        };
+
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            if (await comments.AddAsync(initiative, comment, official ? author : null, cancellationToken))
+            {
+                logger.Posted(comment.Id, initiative.TrackingCode, status.ToWireName(), official, flagged.Count > 0);
+                return DiscussionOutcome<Response>.Done(new Response(comment.Id, status.ToWireName()), StatusCodes.Status201Created);
+            }
+
+            // The case changed meanwhile (a support, an official's action): count on its current version.
+            initiative = await initiatives.FindAsync(initiative.TrackingCode, cancellationToken)
+                ?? throw new InvalidOperationException($"Initiative {initiative.TrackingCode} disappeared while a comment was posted.");
+        }
+
+        throw new InvalidOperationException($"A comment on {initiative.TrackingCode} kept conflicting with other changes.");
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Options;
+using Participation.Identity;
+using Participation.Initiatives;
+using Participation.Initiatives.Discussion;
+using Participation.Initiatives.Tracking;
+
+namespace Participation.Discussion;
+
+/// <summary>
+/// Anyone signed in reports a comment, once: a second report by the same person changes nothing. When enough distinct
+/// people reported it since a moderator last looked, it is hidden pending review and the author is told why.
+/// </summary>
+public sealed class ReportComment(
+    InitiativeStore initiatives, CommentStore comments, Pseudonyms pseudonyms, IOptions<DiscussionOptions> options, TimeProvider clock,
+    ILogger<ReportComment> logger)
+{
+    public sealed record Request(string? Reason);
+    public sealed record Response(string Id);
+
+    public const string ReportsReason = "Tijdelijk verborgen: meerdere mensen hebben deze reactie gemeld. De gemeente beoordeelt haar.";
+
+    public async Task<DiscussionOutcome<Response>> ExecuteAsync(string trackingCode, string id, Request request, PlatformUser reporter, CancellationToken cancellationToken)
+    {
+        if (!TrackingCode.TryParse(trackingCode, out var code, out _) || await initiatives.FindAsync(code.Value, cancellationToken) is not { } initiative)
+        {
+            return DiscussionOutcome<Response>.Refused(StatusCodes.Status404NotFound, DiscussionRefusals.InitiativeNotFound);
+        }
+
+        if (CommentRules.CheckReason(request.Reason, out var reason) is { } reasonError)
+        {
+            return DiscussionOutcome<Response>.Refused(StatusCodes.Status400BadRequest, reasonError);
+        }
+
+        var reporterKey = DiscussionAccess.ReporterKey(pseudonyms, reporter);
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            var comment = await comments.FindAsync(initiative.TrackingCode, id, cancellationToken);
+            if (comment is null || !CommentRules.IsShownTo(comment.Status, comment.AuthorKey == DiscussionAccess.AuthorKey(pseudonyms, reporter), viewerModerates: false))
+            {
+                return DiscussionOutcome<Response>.Refused(StatusCodes.Status404NotFound, DiscussionRefusals.CommentNotFound);
+            }
+
+            // Accepted either way: a person's report counts once, and saying "already reported" would tell them nothing new.
+            if (await comments.HasReportedAsync(initiative.TrackingCode, comment.Id, reporterKey, cancellationToken))
+            {
+                return DiscussionOutcome<Response>.Done(new Response(comment.Id), StatusCodes.Status202Accepted);
+            }
+
+            var now = clock.GetUtcNow();
+            var reports = comment.Reports + 1;
+            var status = CommentRules.AfterReport(comment.Status, reports - comment.ReviewedReports, options.Value.ReportThreshold);
+            var hidden = status != comment.Status;
+            var changed = comment with
+            {
+                Reports = reports,
+                Status = status,
+                ModerationReason = hidden ? ReportsReason : comment.ModerationReason,
+                ModeratedAt = hidden ? now : comment.ModeratedAt,
+            };
+            if (await comments.AddReportAsync(changed, reporterKey, new CommentStore.Report(reason, now), hidden, cancellationToken))
+            {
+                logger.Reported(comment.Id, initiative.TrackingCode, reports, status.ToWireName());
+                return DiscussionOutcome<Response>.Done(new Response(comment.Id), StatusCodes.Status202Accepted);
+            }
+        }
+
+        throw new InvalidOperationException($"A report of a comment on {initiative.TrackingCode} kept conflicting with other changes.");
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Participation.Discussion;
+using Participation.Identity;
+
+namespace Participation.Web.Officials;
+
+/// <summary>The case page's hide and restore forms post here (ModerateComment, as the API); back to the case on success.</summary>
+public sealed class ModerateCommentModel(ModerateComment moderate, WebLanguage language) : PageModel
+{
+    public string Code { get; private set; } = "";
+    public string? Message { get; private set; }
+
+    public IActionResult OnGet(string code) => LocalRedirect($"/behandelen/{Uri.EscapeDataString(code)}#reacties");
+
+    public async Task<IActionResult> OnPostAsync(string code, string? id, string? act, string? reason, CancellationToken cancellationToken)
+    {
+        Code = code;
+        var action = act == ModerateComment.Restore ? ModerateComment.Restore : ModerateComment.Hide;
+        var outcome = await moderate.ExecuteAsync(code, id ?? "", action, new ModerateComment.Request(reason), PlatformUser.From(User)!, cancellationToken);
+        if (outcome.Succeeded)
+        {
+            return LocalRedirect($"/behandelen/{Uri.EscapeDataString(code)}?reactie={(action == ModerateComment.Hide ? "verborgen" : "hersteld")}#reacties");
+        }
+
+        Message = language.T(outcome.Error!.Dutch, outcome.Error.English);
+        Response.StatusCode = outcome.Status;
+        return Page();
+    }
+}
