@@ -4,6 +4,7 @@ using Participation.Budgeting;
 using Participation.Council;
 using Participation.Chatbot;
 using Participation.Demo;
+using Participation.Following;
 using Participation.Hosting;
 using Participation.Identity;
 using Participation.Initiatives;
@@ -24,6 +25,7 @@ builder.AddInitiatives();        // buurtinitiatieven: submission, support, rout
 builder.AddBudgeting();          // buurtbudget: budgets, voting codes, one ballot per voter, results by greedy / MES
 builder.AddChatbot();            // the front office's chatbot: Bot Framework, Direct Line, live-chat handoff
 builder.AddPrivacy();            // AVG: what is held about a resident, its export and deletion, retention of chats
+builder.AddFollowing();          // following an initiative by e-mail: opt-in, news to followers, unsubscribe
 builder.AddRealisation();        // what decisions became: realisation items, milestones that slip, a weekly digest
 builder.AddCouncil();            // the council's dashboard: figures, charts, CSV/JSON export
 builder.AddWebPages();           // the site: Razor Pages in NL Design System style, Dutch with English
@@ -38,6 +40,7 @@ app.MapBudgetingApi();
 app.MapChatbotApi();
 app.MapNotificationsApi();
 app.MapPrivacyApi();
+app.MapFollowingApi();
 app.MapAuditApi();
 app.MapRealisationApi();
 app.MapCouncilApi();

@@ -182,7 +182,10 @@ public sealed class InitiativeStore(
                 await queues.GetQueueClient(row.GetString("Queue")).SendMessageAsync(row.GetString("Payload"), cancellationToken);
                 break;
             case SideEffect.CloseContact:
-                await contacts.MarkClosedAsync(trackingCode, DateTimeOffset.Parse(row.GetString("Payload")!, CultureInfo.InvariantCulture), cancellationToken);
+                var closedAt = DateTimeOffset.Parse(row.GetString("Payload")!, CultureInfo.InvariantCulture);
+                await contacts.MarkClosedAsync(trackingCode, closedAt, cancellationToken);
+                // Followers' addresses are contacts of the case too: their retention starts when the case closes.
+                await contacts.MarkClosedByPrefixAsync(Following.Followers.SubjectPrefix(trackingCode), closedAt, cancellationToken);
                 break;
             default:
                 logger.UnknownEffect(trackingCode, kind);
