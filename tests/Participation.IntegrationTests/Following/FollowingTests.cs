@@ -169,4 +169,35 @@ public sealed partial class FollowingTests(FollowingFixture fixture) : IClassFix
         Assert.Single(await fixture.MailToAsync(a), m => m.Subject.Contains("is nu"));
         Assert.Single(await fixture.MailToAsync(b), m => m.Subject.Contains("is nu"));
     }
+    [Fact]
+    public async Task Followers_hear_when_a_realisation_milestone_is_done_and_when_the_team_posts_a_public_update()
+    {
+        var code = await fixture.RoutedInitiativeAsync("Bloembakken", Address("indiener"));
+        var email = Address("uitvoering");
+        await fixture.FollowAndConfirmAsync(code, email);
+        await fixture.ActAsync(code, "start-review");
+        await fixture.ActAsync(code, "accept", new { message = "Goed plan." });
+        var lotte = await fixture.Office.Factory.AsAsync("lotte.smit");
+        JsonElement item = default;
+        await Eventually.HoldsAsync(async () =>
+        {
+            var response = await fixture.Office.Anonymous.GetAsync($"/api/realisation/initiative-{code}");
+            if (response.IsSuccessStatusCode) item = await response.Content.ReadFromJsonAsync<JsonElement>();
+            return response.IsSuccessStatusCode;
+        }, "the accepted initiative has its realisation item");
+        var id = item.GetProperty("id").GetString();
+
+        var added = await lotte.PostAsJsonAsync($"/api/realisation/{id}/milestones", new { title = "Bakken plaatsen", planned = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd"), version = item.GetProperty("version").GetString() });
+        Assert.True(added.IsSuccessStatusCode, await added.Content.ReadAsStringAsync());
+        var done = await lotte.PostAsJsonAsync($"/api/realisation/{id}/milestones/m1/done", new { version = (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetString() });
+        Assert.True(done.IsSuccessStatusCode, await done.Content.ReadAsStringAsync());
+        var milestone = await fixture.WaitForMailAsync(email, m => m.Subject == $"Buurtinitiatief {code}: mijlpaal klaar", "the follower hears the milestone is done");
+        Assert.Contains("\"Bakken plaatsen\" is afgerond (1/1", milestone.Body);
+        Assert.NotNull(milestone.Headers?["List-Unsubscribe"]);
+
+        var update = await lotte.PostAsJsonAsync($"/api/realisation/{id}/updates", new { text = "De bakken zijn geplant.", version = (await done.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetString() });
+        Assert.True(update.IsSuccessStatusCode, await update.Content.ReadAsStringAsync());
+        var message = await fixture.WaitForMailAsync(email, m => m.Subject == $"Nieuw bericht over buurtinitiatief {code}", "the follower gets the team's public update");
+        Assert.Contains("De bakken zijn geplant.", message.Body);
+    }
 }
