@@ -5,6 +5,7 @@ using Participation.Council;
 using Participation.Chatbot;
 using Participation.Demo;
 using Participation.Discussion;
+using Participation.Following;
 using Participation.Hosting;
 using Participation.Identity;
 using Participation.Initiatives;
@@ -27,6 +28,7 @@ builder.AddDiscussion();         // comments on initiatives: replies, reports, m
 builder.AddBudgeting();          // buurtbudget: budgets, voting codes, one ballot per voter, results by greedy / MES
 builder.AddChatbot();            // the front office's chatbot: Bot Framework, Direct Line, live-chat handoff
 builder.AddPrivacy();            // AVG: what is held about a resident, its export and deletion, retention of chats
+builder.AddFollowing();          // following an initiative by e-mail: opt-in, news to followers, unsubscribe
 builder.AddRealisation();        // what decisions became: realisation items, milestones that slip, a weekly digest
 builder.AddMyPage();             // "Mijn omgeving": a signed-in resident's initiatives, supports and votes
 builder.AddCouncil();            // the council's dashboard: figures, charts, CSV/JSON export
@@ -43,6 +45,7 @@ app.MapBudgetingApi();
 app.MapChatbotApi();
 app.MapNotificationsApi();
 app.MapPrivacyApi();
+app.MapFollowingApi();
 app.MapAuditApi();
 app.MapRealisationApi();
 app.MapCouncilApi();

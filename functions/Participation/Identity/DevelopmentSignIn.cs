@@ -20,12 +20,18 @@ public sealed class DevelopmentSignIn(TimeProvider clock)
     public SecurityKey SigningKey { get; } = new RsaSecurityKey(RSA.Create(2048)) { KeyId = "dev-" + Guid.NewGuid().ToString("N")[..8] };
 
     public sealed record DemoUser(string Id, string Name, IReadOnlyList<string> Roles, IReadOnlyList<string> Neighbourhoods, IReadOnlyList<string> Teams, string Description);
-    public sealed record TokenRequest(string UserId);
+    /// <summary><paramref name="Email"/>: for a demo resident, an address their sign-in vouches for, as a residents' provider may send one.</summary>
+    public sealed record TokenRequest(string UserId, string? Email = null);
     public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt, DemoUser User);
 
-    public string Issue(DemoUser user, TimeSpan? lifetime = null)
+    public string Issue(DemoUser user, TimeSpan? lifetime = null, string? verifiedEmail = null)
     {
         var claims = new List<Claim> { new(PlatformClaims.Subject, user.Id), new(PlatformClaims.Name, user.Name) };
+        if (verifiedEmail is { Length: > 0 } && user.Roles.Contains(Roles.Resident))
+        {
+            claims.Add(new Claim(PlatformPrincipal.VerifiedEmail, verifiedEmail));
+        }
+
         claims.AddRange(user.Roles.Select(r => new Claim(PlatformClaims.Role, r)));
         claims.AddRange(user.Neighbourhoods.Select(n => new Claim(PlatformClaims.Neighbourhood, n)));
         claims.AddRange(user.Teams.Select(t => new Claim(PlatformClaims.Team, t)));
@@ -52,6 +58,6 @@ public sealed class DevelopmentSignIn(TimeProvider clock)
             return TypedResults.Problem($"There is no demo user '{request.UserId}'.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown demo user");
         }
 
-        return TypedResults.Ok(new TokenResponse(signIn.Issue(user), clock.GetUtcNow().AddHours(8), user));
+        return TypedResults.Ok(new TokenResponse(signIn.Issue(user, verifiedEmail: request.Email), clock.GetUtcNow().AddHours(8), user));
     }
 }

@@ -12,6 +12,9 @@ public static class PlatformPrincipal
 {
     public const string AssuranceLevel = "acr";
 
+    /// <summary>An address the residents' provider marked verified (<c>email_verified</c>): lets a resident follow an initiative with one click.</summary>
+    public const string VerifiedEmail = "email";
+
     /// <summary>Purpose of the HMAC that turns a resident provider's subject into the platform's resident id.</summary>
     public const string ResidentPurpose = "resident";
 
@@ -43,6 +46,13 @@ public static class PlatformPrincipal
         if (fromProvider.FindFirstValue(AssuranceLevel) is { Length: > 0 } acr)
         {
             claims.Add(new Claim(AssuranceLevel, acr));
+        }
+
+        // Kept in the resident's own session only, never stored with their pseudonym; an unverified address proves nothing.
+        if (fromProvider.FindFirstValue(VerifiedEmail) is { Length: > 0 } email
+            && string.Equals(fromProvider.FindFirstValue("email_verified"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            claims.Add(new Claim(VerifiedEmail, email));
         }
 
         return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, PlatformClaims.Name, PlatformClaims.Role));

@@ -166,6 +166,19 @@ public static class CaseActions
             effects.Add(SideEffect.Notify(new NotificationRequested(id, "status-changed", Recipient.ContactOf(after.TrackingCode), values)));
         }
 
+        // Followers hear of every status change, in one outbox row that fans out to each of them later. The question of
+        // ask-info is for the submitter; followers only read that information was asked.
+        if (after.Status != before.Status)
+        {
+            var news = new Dictionary<string, string>
+            {
+                ["status"] = after.Status.ToWireName(),
+                ["statusUrl"] = values["statusUrl"],
+                ["publicMessage"] = action == "ask-info" ? "" : entry.PublicMessage ?? "",
+            };
+            effects.Add(Following.FollowerNews.For(new Following.FollowersToNotify(id, after.TrackingCode, Following.FollowerNews.StatusChanged, news)));
+        }
+
         if (action == "reassign" && after.OwnerId is { } newOwner && newOwner != before.OwnerId)
         {
             effects.Add(SideEffect.Notify(new NotificationRequested(id + "-owner", "initiative-assigned", Recipient.Official(newOwner), values)));

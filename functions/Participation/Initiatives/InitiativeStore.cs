@@ -143,7 +143,10 @@ public sealed class InitiativeStore(
 
                 return true;
             case InitiativeEffects.CloseContact:
-                await contacts.MarkClosedAsync(trackingCode, DateTimeOffset.Parse(row.GetString("Payload")!, CultureInfo.InvariantCulture), cancellationToken);
+                var closedAt = DateTimeOffset.Parse(row.GetString("Payload")!, CultureInfo.InvariantCulture);
+                await contacts.MarkClosedAsync(trackingCode, closedAt, cancellationToken);
+                // Followers' addresses are contacts of the case too: their retention starts when the case closes.
+                await contacts.MarkClosedByPrefixAsync(Following.Followers.SubjectPrefix(trackingCode), closedAt, cancellationToken);
                 return true;
             default:
                 return false;

@@ -25,6 +25,7 @@ public static class InitiativesModule
         services.AddSingleton<InitiativeLifecycle>();
         services.AddSingleton<SupportCounter>();
         services.AddSingleton<SimilarInitiativeFinder>();
+        services.AddSingleton<INotificationContent, QuestionAnsweredContent>();
         services.AddSingleton(new HolidayOptions());
         services.AddSingleton<DutchHolidays>();
         services.AddSingleton<WorkingCalendar>();

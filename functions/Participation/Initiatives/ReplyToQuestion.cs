@@ -58,8 +58,12 @@ public static class ReplyToInitiative
         List<SideEffect> effects = changed.OwnerId is null ? [] :
         [
             SideEffect.Notify(new NotificationRequested(
-                $"{changed.TrackingCode}-replied-{outcome.Entry.At.UtcTicks}", "status-changed", Recipient.Official(changed.OwnerId),
-                new Dictionary<string, string>(InitiativeMessages.Values(changed, platform.Value)) { ["publicMessage"] = "De indiener heeft uw vraag beantwoord." })),
+                $"{changed.TrackingCode}-replied-{outcome.Entry.At.UtcTicks}", QuestionAnsweredContent.Template, Recipient.Official(changed.OwnerId),
+                new Dictionary<string, string>(InitiativeMessages.Values(changed, platform.Value))
+                {
+                    // The answer itself is read from the timeline when the mail is sent (QuestionAnsweredContent).
+                    ["repliedAt"] = outcome.Entry.At.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                })),
         ];
         if (!await store.SaveAsync(changed, outcome.Entry, null, null, null, cancellationToken, effects: effects))
         {

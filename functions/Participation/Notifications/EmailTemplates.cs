@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Participation.Notifications;
@@ -64,13 +65,32 @@ public static partial class EmailTemplates
             "Beste inwoner,\n\nDe uitvoering van uw initiatief \"{title}\" ({trackingCode}) is nu: {status}.\n{reason}\n\nBekijk wat er gedaan is: {realisationUrl}\n\nMet vriendelijke groet,\n{municipality}"),
         [("realisation-status-changed", "en")] = new("Your initiative \"{title}\" is {status}",
             "Dear resident,\n\nThe realisation of your initiative \"{title}\" ({trackingCode}) is now: {status}.\n{reason}\n\nSee what was done: {realisationUrl}\n\nKind regards,\n{municipality}"),
+        [("follow-confirm", "nl")] = new("Bevestig dat u buurtinitiatief {trackingCode} wilt volgen",
+            "Beste inwoner,\n\nU wilt per e-mail horen wat er gebeurt met buurtinitiatief {trackingCode}. Bevestig dat met deze link (24 uur geldig):\n{confirmUrl}\n\nHet initiatief: {statusUrl}\n\nHeeft u dit niet gevraagd? Dan hoeft u niets te doen; u krijgt dan geen e-mail meer over dit initiatief.\n\n{municipality}"),
+        [("follow-confirm", "en")] = new("Confirm that you want to follow neighbourhood initiative {trackingCode}",
+            "Dear resident,\n\nYou want to hear by e-mail what happens to neighbourhood initiative {trackingCode}. Confirm with this link (valid 24 hours):\n{confirmUrl}\n\nThe initiative: {statusUrl}\n\nDid not ask for this? Then there is nothing to do; you will get no more e-mail about this initiative.\n\n{municipality}"),
+        [("follower-status-changed", "nl")] = new("Buurtinitiatief {trackingCode} is nu: {status}",
+            "Beste inwoner,\n\nU volgt buurtinitiatief {trackingCode}. De status is nu: {status}.\n{publicMessage}\n\nBekijk de tijdlijn: {statusUrl}\n\nMet vriendelijke groet,\n{municipality}\n\nGeen berichten meer over dit initiatief? Afmelden: {unsubscribeUrl}"),
+        [("follower-status-changed", "en")] = new("Neighbourhood initiative {trackingCode} is now: {status}",
+            "Dear resident,\n\nYou follow neighbourhood initiative {trackingCode}. Its status is now: {status}.\n{publicMessage}\n\nSee the timeline: {statusUrl}\n\nKind regards,\n{municipality}\n\nNo more messages about this initiative? Unsubscribe: {unsubscribeUrl}"),
+        [("follower-message", "nl")] = new("Nieuw bericht over buurtinitiatief {trackingCode}",
+            "Beste inwoner,\n\nU volgt buurtinitiatief {trackingCode}. De gemeente schrijft:\n\n{publicMessage}\n\nBekijk wat er gedaan is: {realisationUrl}\n\nMet vriendelijke groet,\n{municipality}\n\nGeen berichten meer over dit initiatief? Afmelden: {unsubscribeUrl}"),
+        [("follower-message", "en")] = new("New message about neighbourhood initiative {trackingCode}",
+            "Dear resident,\n\nYou follow neighbourhood initiative {trackingCode}. The municipality writes:\n\n{publicMessage}\n\nSee what was done: {realisationUrl}\n\nKind regards,\n{municipality}\n\nNo more messages about this initiative? Unsubscribe: {unsubscribeUrl}"),
+        [("follower-milestone-done", "nl")] = new("Buurtinitiatief {trackingCode}: mijlpaal klaar",
+            "Beste inwoner,\n\nU volgt buurtinitiatief {trackingCode}. Mijlpaal \"{milestone}\" is afgerond ({progress} mijlpalen klaar).\n\nBekijk wat er gedaan is: {realisationUrl}\n\nMet vriendelijke groet,\n{municipality}\n\nGeen berichten meer over dit initiatief? Afmelden: {unsubscribeUrl}"),
+        [("follower-milestone-done", "en")] = new("Neighbourhood initiative {trackingCode}: milestone done",
+            "Dear resident,\n\nYou follow neighbourhood initiative {trackingCode}. Milestone \"{milestone}\" is done ({progress} milestones done).\n\nSee what was done: {realisationUrl}\n\nKind regards,\n{municipality}\n\nNo more messages about this initiative? Unsubscribe: {unsubscribeUrl}"),
+        [("question-answered", "nl")] = new("Antwoord op uw vraag over {trackingCode}: {title}",
+            "De indiener van buurtinitiatief \"{title}\" ({trackingCode}) heeft uw vraag beantwoord.\n\nUw vraag:\n{question}\n\nHet antwoord:\n{answer}\n\nDe zaak is weer in behandeling; reactie uiterlijk {dueDate}.\nOpen de zaak: {caseUrl}"),
         [("realisation-slipped-digest", "nl")] = new("Uitvoering: {count} mijlpaal/mijlpalen nieuw over datum ({from} t/m {until})",
             "Deze mijlpalen van goedgekeurde initiatieven en gefinancierde projecten zijn de afgelopen week over hun geplande datum gegaan:\n\n{list}\nAlle cijfers staan op het raadsdashboard: {dashboardUrl}"),
     };
 
     /// <summary>Templates whose recipient is a resident's address as typed into a form.</summary>
     public static IReadOnlyList<string> ToResidents { get; } =
-        ["initiative-received", "status-changed", "info-requested", "support-confirm", "threshold-reached-resident", "question-received", "privacy-link"];
+        ["initiative-received", "status-changed", "info-requested", "support-confirm", "threshold-reached-resident", "question-received", "privacy-link",
+         "follow-confirm", "follower-status-changed", "follower-message", "follower-milestone-done"];
 
     /// <summary>Placeholders that hold what a resident wrote; never in a template of <see cref="ToResidents"/>.</summary>
     public static IReadOnlyList<string> ResidentWritten { get; } = ["title", "description", "transcript", "answer"];
@@ -90,8 +110,43 @@ public static partial class EmailTemplates
             throw new ArgumentException($"There is no e-mail template '{template}'.", nameof(template));
         }
 
-        return (Fill(text.Subject, values), Fill(text.Body, values));
+        var readable = new Dictionary<string, string>(values);
+        if (values.TryGetValue("status", out var status) && StatusWords.TryGetValue(status, out var words))
+        {
+            readable["status"] = language == "en" ? words.En : words.Nl;
+        }
+
+        if (values.TryGetValue("dueDate", out var due) && DateOnly.TryParseExact(due, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            readable["dueDate"] = Date(day, language);
+        }
+
+        return (Fill(text.Subject, readable), Fill(text.Body, readable));
     }
+
+    /// <summary>
+    /// The one way the platform writes a day for people: "4 december 2026" in Dutch (and "4 December 2026" in English),
+    /// the same in e-mail, on the case page and on the public page.
+    /// </summary>
+    public static string Date(DateOnly day, string language) =>
+        day.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo(language == "en" ? "en-GB" : "nl-NL"));
+
+    // Statuses travel as wire names (initiatives and realisation items); people read words, in their language.
+    private static readonly Dictionary<string, (string Nl, string En)> StatusWords = new()
+    {
+        ["submitted"] = ("ingediend", "submitted"),
+        ["routed"] = ("doorgestuurd naar een team", "passed to a team"),
+        ["in-review"] = ("in behandeling", "being reviewed"),
+        ["needs-info"] = ("informatie gevraagd", "information requested"),
+        ["accepted"] = ("goedgekeurd", "accepted"),
+        ["rejected"] = ("afgewezen", "rejected"),
+        ["merged"] = ("samengevoegd met een ander initiatief", "merged with another initiative"),
+        ["in-progress"] = ("in uitvoering", "in progress"),
+        ["completed"] = ("uitgevoerd", "completed"),
+        ["planned"] = ("gepland", "planned"),
+        ["done"] = ("gerealiseerd", "done"),
+        ["stopped"] = ("gestopt", "stopped"),
+    };
 
     private static string Fill(string text, IReadOnlyDictionary<string, string> values) =>
         Placeholder().Replace(text, match => values.TryGetValue(match.Groups[1].Value, out var value) ? value : "");

@@ -25,6 +25,28 @@ public sealed class PlatformOptions
     /// <summary>Public address of the site, for links in e-mails.</summary>
     [Required]
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:7071";
+
+    /// <summary>
+    /// The configured public address; without one (a developer's machine), the address the app itself listens on — the
+    /// first of <c>urls</c>, else <c>PORT</c> — so links in e-mails work on whatever port it runs.
+    /// </summary>
+    public static string PublicBaseUrlOf(IConfiguration configuration)
+    {
+        if (configuration[$"{Section}:{nameof(PublicBaseUrl)}"] is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        var listening = (configuration["urls"] ?? configuration["ASPNETCORE_URLS"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .FirstOrDefault(u => u.StartsWith("http", StringComparison.OrdinalIgnoreCase));
+        if (listening is not null)
+        {
+            // A wildcard binding is reachable on this machine at the loopback address.
+            return System.Text.RegularExpressions.Regex.Replace(listening.TrimEnd('/'), @"//(\*|\+|0\.0\.0\.0|\[::\])(?=[:/]|$)", "//127.0.0.1");
+        }
+
+        return $"http://127.0.0.1:{configuration["PORT"] ?? "7071"}";
+    }
 }
 
 public sealed class MunicipalityOptions

@@ -17,5 +17,19 @@ public sealed record Recipient(string Kind, string Id)
     public static Recipient ServiceManager { get; } = new("manager", "service");
 }
 
-/// <summary>One e-mail ready to send: plain text only, so nothing a resident typed can become markup.</summary>
-public sealed record Email(string To, string Subject, string Body, string NotificationId);
+/// <summary>
+/// One e-mail ready to send: plain text only, so nothing a resident typed can become markup. <paramref name="Headers"/>
+/// are extra mail headers (List-Unsubscribe for followers' mail).
+/// </summary>
+public sealed record Email(string To, string Subject, string Body, string NotificationId, IReadOnlyDictionary<string, string>? Headers = null)
+{
+    /// <summary>
+    /// RFC 8058 one-click unsubscribe: mail clients show an "unsubscribe" button and POST
+    /// <c>List-Unsubscribe=One-Click</c> to the URL, which unsubscribes without a page in between.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> UnsubscribeHeaders(string url) => new Dictionary<string, string>
+    {
+        ["List-Unsubscribe"] = $"<{url}>",
+        ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
+    };
+}

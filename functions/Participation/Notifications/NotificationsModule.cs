@@ -15,7 +15,9 @@ public static class NotificationsModule
     {
         var services = builder.Services;
         services.AddOptions<SendGridOptions>().BindConfiguration(SendGridOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<PlatformOptions>().BindConfiguration(PlatformOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PlatformOptions>().BindConfiguration(PlatformOptions.Section)
+            .PostConfigure<IConfiguration>((options, configuration) => options.PublicBaseUrl = PlatformOptions.PublicBaseUrlOf(configuration))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MunicipalityOptions>().BindConfiguration(MunicipalityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient(nameof(SendGridMailSender));
         services.AddSingleton<SendGridMailSender>();

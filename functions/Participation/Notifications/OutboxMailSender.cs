@@ -8,7 +8,7 @@ public sealed class OutboxMailSender(TableServiceClient tables, TimeProvider clo
     public const string Table = "Outbox";
     private const string Partition = "outbox";
 
-    public sealed record OutboxEmail(string To, string Subject, string Body, DateTimeOffset SentAt, string NotificationId);
+    public sealed record OutboxEmail(string To, string Subject, string Body, DateTimeOffset SentAt, string NotificationId, IReadOnlyDictionary<string, string>? Headers = null);
 
     public async Task SendAsync(Email email, CancellationToken cancellationToken)
     {
@@ -22,6 +22,7 @@ public sealed class OutboxMailSender(TableServiceClient tables, TimeProvider clo
             ["Body"] = email.Body,
             ["SentAt"] = now,
             ["Order"] = rowKey,
+            ["Headers"] = email.Headers is null ? null : System.Text.Json.JsonSerializer.Serialize(email.Headers),
         }, TableUpdateMode.Replace, cancellationToken);
     }
 
@@ -30,7 +31,8 @@ public sealed class OutboxMailSender(TableServiceClient tables, TimeProvider clo
         var emails = new List<OutboxEmail>();
         await foreach (var e in tables.GetTableClient(Table).QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken))
         {
-            emails.Add(new OutboxEmail(e.GetString("To") ?? "", e.GetString("Subject") ?? "", e.GetString("Body") ?? "", e.GetDateTimeOffset("SentAt") ?? default, e.RowKey));
+            emails.Add(new OutboxEmail(e.GetString("To") ?? "", e.GetString("Subject") ?? "", e.GetString("Body") ?? "", e.GetDateTimeOffset("SentAt") ?? default, e.RowKey,
+                e.GetString("Headers") is { } headers ? System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(headers) : null));
         }
 
         return emails.OrderByDescending(e => e.SentAt).Take(max).ToList();

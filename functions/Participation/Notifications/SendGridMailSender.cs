@@ -20,6 +20,11 @@ public sealed class SendGridMailSender(IOptions<SendGridOptions> options, IHttpC
             new EmailAddress(settings.FromAddress, settings.FromName), new EmailAddress(email.To), email.Subject, email.Body, htmlContent: null);
         // Lets SendGrid drop a resend of the same notification within its dedupe window as well.
         message.AddCustomArg("notification_id", email.NotificationId);
+        foreach (var (name, value) in email.Headers ?? new Dictionary<string, string>())
+        {
+            message.AddHeader(name, value);
+        }
+
         var response = await client.SendEmailAsync(message, cancellationToken);
         // The SendGrid client does not throw on an error answer: without this check a failed e-mail would count as sent.
         if (!response.IsSuccessStatusCode)

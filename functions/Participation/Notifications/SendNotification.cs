@@ -81,7 +81,8 @@ public sealed class SendNotification(
             }
 
             var (subject, body) = EmailTemplates.Render(message.Template, address.Locale, values);
-            await mail.SendAsync(new Email(address.Email, subject, body, message.NotificationId), cancellationToken);
+            var headers = values.TryGetValue("unsubscribeUrl", out var unsubscribe) ? Email.UnsubscribeHeaders(unsubscribe) : null;
+            await mail.SendAsync(new Email(address.Email, subject, body, message.NotificationId, headers), cancellationToken);
             mailed = true;
             await table.UpsertEntityAsync(new TableEntity(message.NotificationId, "state") { ["Sent"] = true, ["Template"] = message.Template }, TableUpdateMode.Replace, cancellationToken);
         }

@@ -74,6 +74,32 @@ public sealed class ContactStore(TableServiceClient tables, Pseudonyms pseudonym
         return contacts.Count;
     }
 
+    /// <summary>Contacts whose subject starts with <paramref name="prefix"/> (the followers of one initiative): a range of partitions.</summary>
+    public async Task<IReadOnlyList<Contact>> FindByPrefixAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var found = new List<Contact>();
+        var end = prefix[..^1] + (char)(prefix[^1] + 1);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {prefix} and PartitionKey lt {end} and RowKey eq {ContactRow}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            found.Add(From(entity));
+        }
+
+        return found;
+    }
+
+    /// <summary>Starts the retention period of every open contact whose subject starts with <paramref name="prefix"/>.</summary>
+    public async Task MarkClosedByPrefixAsync(string prefix, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        foreach (var contact in await FindByPrefixAsync(prefix, cancellationToken))
+        {
+            if (contact.ClosedAt is null)
+            {
+                await MarkClosedAsync(contact.Subject, at, cancellationToken);
+            }
+        }
+    }
+
     /// <summary>Contacts of cases closed before <paramref name="closedBefore"/>, for the retention function.</summary>
     public async Task<int> DeleteClosedBeforeAsync(DateTimeOffset closedBefore, CancellationToken cancellationToken)
     {

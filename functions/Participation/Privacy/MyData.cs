@@ -20,7 +20,7 @@ public sealed class MyData(
 {
     public const string Table = "PrivacyRequests";
     public const string Explanation =
-        "We keep your e-mail address per request, apart from its public content, to keep you informed; it is deleted a set time after the request is closed. Initiatives themselves stay public without your address. A question you left with the chatbot is kept with its conversation until it is answered and the retention period has passed.";
+        "We keep your e-mail address per request (and per initiative you follow), apart from its public content, to keep you informed; it is deleted a set time after the request is closed. Initiatives themselves stay public without your address. A question you left with the chatbot is kept with its conversation until it is answered and the retention period has passed.";
 
     public sealed record HeldContact(
         string Subject, string Email, string Locale, DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt,
@@ -61,7 +61,9 @@ public sealed class MyData(
         var held = new List<HeldContact>();
         foreach (var contact in await contacts.FindByEmailAsync(email, cancellationToken))
         {
-            var initiative = await initiatives.FindAsync(contact.Subject, cancellationToken);
+            // A follower's contact is "follow-{code}-{follower}": it belongs to that initiative.
+            var code = contact.Subject.StartsWith("follow-", StringComparison.Ordinal) && !contact.Subject.StartsWith(Following.Followers.PendingPrefix, StringComparison.Ordinal) ? contact.Subject.Split('-')[1] : contact.Subject;
+            var initiative = await initiatives.FindAsync(code, cancellationToken);
             ChatRecord? chat = null;
             foreach (var source in chats)
             {

@@ -111,7 +111,33 @@ public sealed class ChangeRealisation(RealisationStore store, QueueSender queue,
             await NotifyAsync(saved, outcome.Event, cancellationToken);
         }
 
+        if (FollowerNewsOf(saved, outcome.Event, update) is { } news)
+        {
+            await queue.SendAsync(Following.NotifyFollowers.Queue, news, cancellationToken);
+        }
+
         return new ActionOutcome(saved, outcome.Event, update, null);
+    }
+
+    /// <summary>Followers of an initiative hear when a milestone is done and when the team posts a public update.</summary>
+    private Following.FollowersToNotify? FollowerNewsOf(RealisationItem item, RealisationEvent change, PublicUpdate? update)
+    {
+        if (item.Kind != ItemKind.Initiative || (change.Action != "realisation.milestone-done" && update is null))
+        {
+            return null;
+        }
+
+        var values = new Dictionary<string, string>
+        {
+            ["statusUrl"] = $"{platform.Value.PublicBaseUrl.TrimEnd('/')}/initiatieven/{item.SourceId}",
+            ["realisationUrl"] = $"{platform.Value.PublicBaseUrl.TrimEnd('/')}/wat-is-er-gedaan/{Uri.EscapeDataString(item.Id)}",
+            ["milestone"] = item.Milestones.FirstOrDefault(m => m.Id == change.MilestoneId)?.Title ?? "",
+            ["progress"] = $"{item.Progress.Done}/{item.Progress.Total}",
+            ["publicMessage"] = update?.Text ?? "",
+        };
+        return update is not null
+            ? new(update.Id, item.SourceId, Following.FollowerNews.Message, values)
+            : new(string.Create(CultureInfo.InvariantCulture, $"{item.Id}-{change.Action}-{change.MilestoneId}"), item.SourceId, Following.FollowerNews.MilestoneDone, values);
     }
 
     /// <summary>

@@ -21,6 +21,13 @@ public sealed class WebLanguage(IHttpContextAccessor accessor)
 
     public string Date(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Amsterdam).ToString("d MMMM yyyy", Culture);
 
+    /// <summary>
+    /// A deadline is stored as the moment it passes (midnight in Amsterdam); people read the last day they have, written
+    /// as the e-mails write it, so the case page, the public page and the mail name the same day.
+    /// </summary>
+    public string DueDate(DateTimeOffset dueBy) =>
+        Notifications.EmailTemplates.Date(Initiatives.InitiativeMessages.DueDay(dueBy), Code);
+
     public string DateTime(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Amsterdam).ToString("d MMMM yyyy HH:mm", Culture);
 
     public string Number(double value, int decimals = 0) => value.ToString("N" + decimals, Culture);

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Participation.Following;
+using Participation.Identity;
+using Participation.Privacy;
+
+namespace Participation.Web.Residents;
+
+/// <summary>The follow panel posts here (the same <see cref="Followers"/> use case as the API); the page says what happened.</summary>
+[EnableRateLimiting(RateLimits.Supports)]
+public sealed class FollowModel(Followers followers, WebLanguage language) : PageModel
+{
+    public string Code { get; private set; } = "";
+    public string? Message { get; private set; }
+    public bool Succeeded { get; private set; }
+
+    public IActionResult OnGet(string code) => LocalRedirect($"/initiatieven/{Uri.EscapeDataString(code)}");
+
+    public async Task<IActionResult> OnPostEmailAsync(string code, string? email, CancellationToken cancellationToken)
+    {
+        Code = code;
+        if (!MyData.IsValidEmail(email))
+        {
+            Message = language.T("Vul een geldig e-mailadres in om dit initiatief te volgen.", "Give a valid e-mail address to follow this initiative.");
+            return Page();
+        }
+
+        Succeeded = await followers.RequestAsync(code, email!, language.Code, cancellationToken) is Followers.Requested;
+        Message = Succeeded
+            ? language.T("Kijk in uw e-mail: met de link daarin bevestigt u dat u dit initiatief wilt volgen.", "Check your e-mail: the link in it confirms that you want to follow this initiative.")
+            : language.T("Dit initiatief bestaat niet.", "This initiative does not exist.");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostResidentAsync(string code, CancellationToken cancellationToken)
+    {
+        Code = code;
+        if (FollowingApi.VerifiedEmail(User) is not { } email)
+        {
+            return LocalRedirect($"/initiatieven/{Uri.EscapeDataString(code)}");
+        }
+
+        Succeeded = await followers.FollowVerifiedAsync(code, email, language.Code, cancellationToken) is Followers.Following;
+        Message = Succeeded
+            ? language.T("U volgt dit initiatief. U krijgt een e-mail als er iets verandert.", "You follow this initiative. You will get an e-mail when something changes.")
+            : language.T("Dit initiatief bestaat niet.", "This initiative does not exist.");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostStopAsync(string code, CancellationToken cancellationToken)
+    {
+        Code = code;
+        if (FollowingApi.VerifiedEmail(User) is not { } email)
+        {
+            return LocalRedirect($"/initiatieven/{Uri.EscapeDataString(code)}");
+        }
+
+        Succeeded = await followers.UnfollowVerifiedAsync(code, email, cancellationToken) is Followers.Unfollowed;
+        Message = language.T("U volgt dit initiatief niet meer.", "You no longer follow this initiative.");
+        return Page();
+    }
+}
