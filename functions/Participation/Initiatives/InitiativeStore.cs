@@ -295,7 +295,10 @@ public sealed class InitiativeStore(
                 Enum.Parse<ActorKind>(e.GetString("ActorKind") ?? nameof(ActorKind.System)),
                 e.GetString("ActorId") ?? "",
                 e.GetString("PublicMessage"),
-                e.GetString("InternalNote")));
+                e.GetString("InternalNote"),
+                e.GetString("TeamCode"),
+                e.GetString("OwnerId"),
+                e.GetString("Subject")));
         }
 
         return entries;
@@ -431,6 +434,9 @@ public sealed class InitiativeStore(
             ["ActorId"] = entry.ActorId,
             ["PublicMessage"] = entry.PublicMessage,
             ["InternalNote"] = entry.InternalNote,
+            ["TeamCode"] = entry.TeamCode,
+            ["OwnerId"] = entry.OwnerId,
+            ["Subject"] = entry.Subject,
         };
 
     private static TableEntity ToEntity(InitiativeCase c) => new(c.TrackingCode, CaseRow)
