@@ -28,6 +28,11 @@ public sealed class CouncilSpreadsheetTests(BackOfficeFixture fixture) : IClassF
         await office.SubmitAsync(new { title = "Meer bankjes", description = "Bij het plein.", neighbourhood = "formule" });
         var council = await office.Factory.AsAsync("council-jeroen");
 
+        // The initiative reaches the index (which the dashboard reads) just after it is stored.
+        await Eventually.HoldsAsync(async () => (await council.GetByteArrayAsync("/api/council/dashboard-excel.csv?days=30")) is var csv
+            && Encoding.UTF8.GetString(csv).Contains("\"Initiatieven per buurt\";\"'=HYPERLINK(\"\"http://evil\"\")\";\"1\"", StringComparison.Ordinal),
+            "the new neighbourhood's initiative is counted");
+
         var response = await council.GetAsync("/api/council/dashboard-excel.csv?days=30");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
