@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Participation.Bot.Dialogue;
 using Participation.Bot.Hosting.Outcomes;
 using Participation.Bot.Protocol;
+using Participation.Bot.Topics;
 
 namespace Participation.Bot.Hosting.Conversations;
 
@@ -92,6 +93,11 @@ public sealed class ConversationTurns(
                     await outcomes.StartedAsync(record, cancellationToken);
                 }
 
+                if (record.ResidentMessages > 0 && Replied(read.State, state) is { } answered)
+                {
+                    await outcomes.RepliedAsync(record, answered, cancellationToken);
+                }
+
                 var outcome = new TurnOutcome(record, logged) { LoggedArrival = arrived is null ? null : logged[0] };
                 if (record.Transport == Transport.Connector)
                 {
@@ -106,6 +112,22 @@ public sealed class ConversationTurns(
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);
             }
         }
+    }
+
+    // True when this turn answered a new question from the knowledge base, false when the bot said it did not know
+    // (not understood, or out of its scope), null when the turn was something else (clarifying, small talk, handoff).
+    internal static bool? Replied(ConversationState before, ConversationState after)
+    {
+        if (after.FailedAnswers > before.FailedAnswers
+            || (after.LastTopic == Topic.OutOfScope && after.LastQuestion != before.LastQuestion))
+        {
+            return false;
+        }
+
+        return after.FailedAnswers == 0 && after.Awaiting == Prompt.None && after.Handoff == HandoffPhase.None
+               && after.LastQuestion != before.LastQuestion && after.LastTopic is { } topic && Topic.IsAnswerable(topic)
+            ? true
+            : null;
     }
 
     /// <summary>

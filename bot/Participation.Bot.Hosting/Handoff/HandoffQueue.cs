@@ -67,7 +67,8 @@ public sealed class HandoffQueue(
     ConversationOutcomes outcomes,
     IOptions<HandoffQueueOptions> options,
     TimeProvider clock,
-    ILogger<HandoffQueue> logger)
+    ILogger<HandoffQueue> logger,
+    IEnumerable<IAgentAudit> audits)
 {
     private const string Open = "open";
     private readonly TableClient table = tables.HandoffTable;
@@ -166,6 +167,7 @@ public sealed class HandoffQueue(
         {
             logger.HandoffAccepted(key, agent.Id);
             await outcomes.HandoffAcceptedAsync(outcome.Record, acceptedAt - row.WaitingSince, cancellationToken);
+            await AuditAsync(agent, "agent.accept", key, cancellationToken);
         }
 
         return HandoffResult.Done;
@@ -186,7 +188,21 @@ public sealed class HandoffQueue(
             Announcements = [AgentMessage(agent, text)],
             Change = r => r with { State = r.State with { Transcript = [.. r.State.Transcript.Append(new TranscriptEntry("agent", text, now, Topic: null)).TakeLast(40)] } },
         }, cancellationToken);
-        return outcome is null ? (HandoffResult.NotFound, null) : (HandoffResult.Done, outcome.Logged[^1].Id);
+        if (outcome is null)
+        {
+            return (HandoffResult.NotFound, null);
+        }
+
+        await AuditAsync(agent, "agent.message", key, cancellationToken);
+        return (HandoffResult.Done, outcome.Logged[^1].Id);
+    }
+
+    private async Task AuditAsync(Agent agent, string action, string key, CancellationToken cancellationToken)
+    {
+        foreach (var audit in audits)
+        {
+            await audit.RecordAsync(agent, action, key, clock.GetUtcNow(), cancellationToken);
+        }
     }
 
     /// <summary>The conversation's transcript for the agent holding it, or for any agent while it waits.</summary>
@@ -221,6 +237,7 @@ public sealed class HandoffQueue(
         }, cancellationToken);
         await table.DeleteEntityAsync(Open, key, ETag.All, cancellationToken);
         logger.HandoffClosed(key, agent.Id);
+        await AuditAsync(agent, "agent.close", key, cancellationToken);
         return HandoffResult.Done;
     }
 

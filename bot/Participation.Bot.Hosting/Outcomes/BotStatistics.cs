@@ -5,6 +5,8 @@ namespace Participation.Bot.Hosting.Outcomes;
 /// <summary>
 /// The bot's figures for a period, for the council dashboard. A conversation counts once the resident has said
 /// something; it was resolved without a person when no handoff was requested and no question was registered.
+/// <see cref="Helped"/> is stricter: of those, the ones whose last reply was an answer from the knowledge base — a
+/// conversation that ended on "I do not know what you mean" resolved nothing, even if nobody was called.
 /// </summary>
 public sealed record BotStatistics(
     int Conversations,
@@ -16,7 +18,8 @@ public sealed record BotStatistics(
     TimeSpan? MedianWaitingTime,
     int QuestionsRegistered,
     int Ratings,
-    double? AverageRating);
+    double? AverageRating,
+    int Helped = 0);
 
 /// <summary>Computes <see cref="BotStatistics"/> from the outcome table; reads only the months in the period.</summary>
 public sealed class BotStatisticsQuery(BotTables tables)
@@ -25,7 +28,7 @@ public sealed class BotStatisticsQuery(BotTables tables)
     {
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey ge {ConversationOutcomes.Month(from)} and PartitionKey le {ConversationOutcomes.Month(to)}");
-        int conversations = 0, resolved = 0, requested = 0, accepted = 0, failed = 0, registered = 0;
+        int conversations = 0, resolved = 0, helped = 0, requested = 0, accepted = 0, failed = 0, registered = 0;
         var waits = new List<double>();
         var ratings = new List<int>();
         await foreach (var row in tables.OutcomeTable.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
@@ -40,6 +43,7 @@ public sealed class BotStatisticsQuery(BotTables tables)
             var handoff = row.GetBoolean("HandoffRequested") == true;
             var question = row.GetBoolean("QuestionRegistered") == true;
             resolved += handoff || question ? 0 : 1;
+            helped += !handoff && !question && row.GetBoolean("Answered") == true && row.GetBoolean("EndedAnswered") == true ? 1 : 0;
             requested += handoff ? 1 : 0;
             registered += question ? 1 : 0;
             failed += row.GetBoolean("HandoffFailed") == true ? 1 : 0;
@@ -68,7 +72,8 @@ public sealed class BotStatisticsQuery(BotTables tables)
             Median(waits) is { } median ? TimeSpan.FromSeconds(median) : null,
             registered,
             ratings.Count,
-            ratings.Count == 0 ? null : ratings.Average());
+            ratings.Count == 0 ? null : ratings.Average(),
+            helped);
     }
 
     private static double? Median(List<double> values)

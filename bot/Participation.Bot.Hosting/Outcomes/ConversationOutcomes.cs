@@ -28,6 +28,13 @@ public sealed class ConversationOutcomes(BotTables tables)
     public Task QuestionRegisteredAsync(ConversationRecord record, CancellationToken cancellationToken) =>
         MergeAsync(record, new() { ["QuestionRegistered"] = true }, cancellationToken);
 
+    /// <summary>
+    /// What the bot's last reply to a question was: an answer from the knowledge base, or "I do not know" (not
+    /// understood, out of scope). A conversation counts as helped only if it ended on an answer.
+    /// </summary>
+    public Task RepliedAsync(ConversationRecord record, bool answered, CancellationToken cancellationToken) =>
+        MergeAsync(record, answered ? new() { ["Answered"] = true, ["EndedAnswered"] = true } : new() { ["EndedAnswered"] = false }, cancellationToken);
+
     public Task RatedAsync(ConversationRecord record, int score, CancellationToken cancellationToken) =>
         MergeAsync(record, new() { ["FeedbackScore"] = score }, cancellationToken);
 

@@ -79,7 +79,9 @@ public sealed class InitiativeLifecycle(TimeProvider clock)
         var next = Apply(state, command);
         var (publicMessage, note) = Messages(command);
         var internalNote = Join(note, Clean(command.InternalNote));
-        var entry = new TimelineEntry(clock.GetUtcNow(), rule.Event, next.Status, actor.Kind, actor.Id, publicMessage, internalNote);
+        var assigned = command is RouteInitiative or ReassignInitiative;
+        var entry = new TimelineEntry(clock.GetUtcNow(), rule.Event, next.Status, actor.Kind, actor.Id, publicMessage, internalNote,
+            assigned ? next.TeamCode : null, assigned ? next.OwnerId : null, command is MergeInitiative ? next.MergedIntoId : null);
         return LifecycleOutcome.Done(next, entry);
     }
 

@@ -6,6 +6,9 @@ namespace Participation.Initiatives.Lifecycle;
 /// </summary>
 /// <param name="Event">What happened, in kebab-case ("information-requested", "threshold-reached").</param>
 /// <param name="Status">The status after the event.</param>
+/// <param name="TeamCode">The team after a routing or reassignment, so the timeline can name it (entries from before this field have none).</param>
+/// <param name="OwnerId">The official after a routing or reassignment; null when the case waits in the team's pool.</param>
+/// <param name="Subject">What the event points at: the initiative merged into, or the corrected theme's code.</param>
 public sealed record TimelineEntry(
     DateTimeOffset At,
     string Event,
@@ -13,4 +16,7 @@ public sealed record TimelineEntry(
     ActorKind ActorKind,
     string ActorId,
     string? PublicMessage,
-    string? InternalNote);
+    string? InternalNote,
+    string? TeamCode = null,
+    string? OwnerId = null,
+    string? Subject = null);

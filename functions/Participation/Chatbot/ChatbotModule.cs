@@ -1,5 +1,6 @@
 using Participation.Bot.Hosting;
 using Participation.Bot.Hosting.Events;
+using Participation.Audit;
 using Participation.Hosting;
 using Participation.Storage;
 
@@ -25,6 +26,9 @@ public static class ChatbotModule
         services.AddSingleton<Notifications.INotificationContent>(provider => provider.GetRequiredService<BotQuestionRegistrar>());
         services.AddSingleton<Bot.Initiatives.IInitiativeStatusLookup, InitiativeStatusForBot>();
         services.AddTimerFunction<ExpireWaitingHandoffs>();
+        services.AddTable(AgentActionAudit.Table);
+        services.AddAuditedTable(AgentActionAudit.Table);
+        services.AddSingleton<Bot.Hosting.Handoff.IAgentAudit, AgentActionAudit>();
         return builder;
     }
 

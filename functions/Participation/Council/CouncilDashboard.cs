@@ -18,8 +18,12 @@ public sealed class CouncilDashboard(
 
     public sealed record Period(DateTimeOffset From, DateTimeOffset To);
 
-    /// <summary>One figure: <see cref="Unit"/> is <c>count</c>, <c>share</c> (0–1), <c>days</c> or <c>seconds</c>; null when there is nothing to measure.</summary>
-    public sealed record Figure(string Key, string Unit, double? Current, double? Previous, string Definition);
+    /// <summary>
+    /// One figure: <see cref="Unit"/> is <c>count</c>, <c>share</c> (0–1), <c>days</c> or <c>seconds</c>; null when there is
+    /// nothing to measure. <see cref="Measured"/> and <see cref="MeasuredBefore"/> say over how many cases or conversations a
+    /// median, percentile or share was taken: a median of two says little, and the reader should see that.
+    /// </summary>
+    public sealed record Figure(string Key, string Unit, double? Current, double? Previous, string Definition, int? Measured = null, int? MeasuredBefore = null);
 
     public sealed record Count(string Code, string Name, int Current, int Previous);
 
@@ -41,24 +45,29 @@ public sealed class CouncilDashboard(
         var botNow = await bot.GetAsync(current.From, current.To, cancellationToken);
         var botBefore = await bot.GetAsync(previous.From, previous.To, cancellationToken);
 
-        Figure F(string key, string unit, Func<IReadOnlyList<InitiativeListing>, double?> measure, string definition) =>
-            new(key, unit, measure(now), measure(before), definition);
-        Figure B(string key, string unit, Func<BotStatistics, double?> measure, string definition) =>
-            new(key, unit, measure(botNow), measure(botBefore), definition);
+        Figure F(string key, string unit, Func<IReadOnlyList<InitiativeListing>, double?> measure, string definition,
+            Func<IReadOnlyList<InitiativeListing>, int>? measured = null) =>
+            new(key, unit, measure(now), measure(before), definition, measured?.Invoke(now), measured?.Invoke(before));
+        Figure B(string key, string unit, Func<BotStatistics, double?> measure, string definition, Func<BotStatistics, int>? measured = null) =>
+            new(key, unit, measure(botNow), measure(botBefore), definition, measured?.Invoke(botNow), measured?.Invoke(botBefore));
+        static int Answered(IReadOnlyList<InitiativeListing> l) => l.Count(i => i.FirstResponseAt is not null);
+        static int Decided(IReadOnlyList<InitiativeListing> l) => l.Count(i => i.DecidedAt is not null);
 
         var figures = new List<Figure>
         {
             F("initiatives", "count", l => l.Count, "Initiatives submitted in the period."),
-            F("first-response-median", "days", l => Median(LeadTimes(l, i => i.FirstResponseAt)), "Median calendar days from submission to the first response of an official, over initiatives submitted in the period that have one."),
-            F("first-response-p90", "days", l => Percentile90(LeadTimes(l, i => i.FirstResponseAt)), "90th percentile (nearest rank) of the same lead times: nine in ten answered at least this fast."),
-            F("decision-median", "days", l => Median(LeadTimes(l, i => i.DecidedAt)), "Median calendar days from submission to the decision (accepted, rejected or merged)."),
-            F("decision-p90", "days", l => Percentile90(LeadTimes(l, i => i.DecidedAt)), "90th percentile (nearest rank) of the days to a decision."),
-            F("within-term", "share", WithinTerm, "Share of initiatives whose first response came within the agreed term (5 working days); initiatives still within their term without a response are not counted yet."),
+            F("first-response-median", "days", l => Median(LeadTimes(l, i => i.FirstResponseAt)), "Median calendar days from submission to the first response of an official, over initiatives submitted in the period that have one.", Answered),
+            F("first-response-p90", "days", l => Percentile90(LeadTimes(l, i => i.FirstResponseAt)), "90th percentile (nearest rank) of the same lead times: nine in ten answered at least this fast.", Answered),
+            F("decision-median", "days", l => Median(LeadTimes(l, i => i.DecidedAt)), "Median calendar days from submission to the decision (accepted, rejected or merged).", Decided),
+            F("decision-p90", "days", l => Percentile90(LeadTimes(l, i => i.DecidedAt)), "90th percentile (nearest rank) of the days to a decision.", Decided),
+            F("within-term", "share", WithinTerm, "Share of initiatives whose first response came within the agreed term (5 working days); initiatives still within their term without a response are not counted yet.", MeasuredForTerm),
             F("escalated", "count", l => l.Count(i => i.Escalations > 0), "Initiatives that passed a deadline and were escalated to a team lead or manager."),
             F("supports", "count", l => l.Sum(i => i.Supports), "Supports given to initiatives submitted in the period."),
             F("threshold-reached", "count", l => l.Count(i => i.ThresholdReached), "Initiatives submitted in the period that reached their neighbourhood's support threshold (on the council's agenda)."),
             B("bot-conversations", "count", s => s.Conversations, "Chat conversations in which the resident asked something."),
-            B("bot-self-service", "share", s => s.Conversations == 0 ? null : s.SelfServiceRate, "Share of those conversations resolved without a person: no handoff asked and no question registered."),
+            B("bot-self-service", "share", s => s.Conversations == 0 ? null : (double)s.Helped / s.Conversations,
+                "Share of those conversations helped by the bot alone: its last reply was an answer from the knowledge base, no handoff was asked and no question registered. A conversation that ended on \"I do not know\" does not count.",
+                s => s.Conversations),
             B("bot-handoffs", "count", s => s.HandoffsRequested, "Conversations in which the resident asked for a person."),
             B("bot-handoffs-accepted", "count", s => s.HandoffsAccepted, "Handoffs an agent took over."),
             B("bot-waiting-median", "seconds", s => s.MedianWaitingTime?.TotalSeconds, "Median seconds a resident waited until an agent took over."),
@@ -80,7 +89,12 @@ public sealed class CouncilDashboard(
     private static List<double> LeadTimes(IEnumerable<InitiativeListing> items, Func<InitiativeListing, DateTimeOffset?> until) =>
         items.Where(i => until(i) is not null).Select(i => (until(i)!.Value - i.SubmittedAt).TotalDays).ToList();
 
-    private double? WithinTerm(IReadOnlyList<InitiativeListing> items)
+    private double? WithinTerm(IReadOnlyList<InitiativeListing> items) =>
+        Term(items) is var (within, measured) && measured > 0 ? (double)within / measured : null;
+
+    private int MeasuredForTerm(IReadOnlyList<InitiativeListing> items) => Term(items).Measured;
+
+    private (int Within, int Measured) Term(IReadOnlyList<InitiativeListing> items)
     {
         var now = clock.GetUtcNow();
         int within = 0, measured = 0;
@@ -96,7 +110,7 @@ public sealed class CouncilDashboard(
             within += item.FirstResponseAt is { } answered && answered <= due ? 1 : 0;
         }
 
-        return measured == 0 ? null : (double)within / measured;
+        return (within, measured);
     }
 
     private static List<Count> Counts(

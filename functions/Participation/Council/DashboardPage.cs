@@ -48,8 +48,9 @@ public sealed class DashboardPage(CouncilDashboard dashboard) : PageModel
             l.T("Initiatieven met genoeg steun om op de agenda van de raad te komen.", "Initiatives with enough support to go on the council's agenda.")),
         "bot-conversations" => (l.T("Chatgesprekken", "Chat conversations"),
             l.T("Gesprekken met de digitale assistent waarin een inwoner iets vroeg.", "Conversations with the digital assistant in which a resident asked something.")),
-        "bot-self-service" => (l.T("Zelf geholpen via de chat", "Self-service through the chat"),
-            l.T("Deel van de gesprekken zonder doorverbinden en zonder geregistreerde vraag. Of de inwoner echt geholpen is, zegt dit niet.", "Share of conversations without a handoff and without a registered question. It does not say whether the resident was really helped.")),
+        "bot-self-service" => (l.T("Geholpen door de chat alleen", "Helped by the chat alone"),
+            l.T("Deel van de gesprekken dat eindigde met een antwoord uit de kennisbank, zonder doorverbinden en zonder geregistreerde vraag. Een gesprek dat eindigde met \"dat weet ik niet\" telt niet mee.",
+                "Share of conversations that ended on an answer from the knowledge base, without a handoff or a registered question. A conversation that ended on \"I do not know\" does not count.")),
         "bot-handoffs" => (l.T("Doorverbonden verzoeken", "Handoff requests"),
             l.T("Gesprekken waarin de inwoner een medewerker wilde spreken.", "Conversations in which the resident asked for a person.")),
         "bot-handoffs-accepted" => (l.T("Overgenomen door een medewerker", "Taken over by an agent"),
@@ -63,14 +64,25 @@ public sealed class DashboardPage(CouncilDashboard dashboard) : PageModel
     {
         null => l.T("geen gegevens", "no data"),
         { } v when unit == "share" => l.Number(v * 100, 0) + "%",
+        // Below one day a number of days reads as "0,0 dagen"; hours say what happened.
+        { } v when unit == "days" && v < 1 => l.Number(v * 24, 1) + " " + l.T("uur", "hours"),
         { } v when unit == "days" => l.Number(v, 1) + " " + l.T("dagen", "days"),
         { } v when unit == "seconds" => l.Number(v, 0) + " " + l.T("seconden", "seconds"),
         { } v => l.Number(v, 0),
     };
 
+    /// <summary>" (over 12 initiatieven)": how many cases a median, percentile or share rests on.</summary>
+    public static string Over(WebLanguage l, string key, int? measured) => measured switch
+    {
+        null => "",
+        _ when key.StartsWith("bot-", StringComparison.Ordinal) => l.T($" (over {measured} gesprekken)", $" (over {measured} conversations)"),
+        1 => l.T(" (over 1 initiatief)", " (over 1 initiative)"),
+        _ => l.T($" (over {measured} initiatieven)", $" (over {measured} initiatives)"),
+    };
+
     public static string Compare(WebLanguage l, CouncilDashboard.Figure figure)
     {
-        var previous = l.T("Vorige periode", "Previous period") + ": " + Format(l, figure.Unit, figure.Previous);
+        var previous = l.T("Vorige periode", "Previous period") + ": " + Format(l, figure.Unit, figure.Previous) + Over(l, figure.Key, figure.MeasuredBefore);
         if (figure.Current is not { } now || figure.Previous is not { } before)
         {
             return previous;

@@ -87,9 +87,9 @@ public static class CaseActions
             case "correct-theme":
                 if (configuration.Themes.All(t => t.Code != request.Theme)) return Invalid("theme", "Choose a known theme.");
                 if (initiative.Status.IsClosed()) return Conflict(initiative, "A closed case keeps its theme.");
-                changed = initiative with { Theme = request.Theme, ThemeSource = "official", ThemeExplanation = $"Corrected by {user.Id}: {request.Reason?.Trim()}" };
+                changed = initiative with { Theme = request.Theme, ThemeSource = "official", ThemeExplanation = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim() };
                 entry = new TimelineEntry(now, "theme-corrected", initiative.Status, actor.Kind, actor.Id, null,
-                    $"Theme {initiative.Theme ?? "(none)"} → {request.Theme}. {request.Reason?.Trim()}".Trim());
+                    string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim(), Subject: request.Theme);
                 break;
             default:
                 var command = CommandFor(action, request);
@@ -97,6 +97,9 @@ public static class CaseActions
                     return Invalid("team", "Choose a known team.");
                 if (command is ReassignInitiative { OwnerId: { } owner } && configuration.Officials.All(o => o.Id != owner))
                     return Invalid("officialId", "Choose a known official.");
+                // A case goes to a team; naming someone outside it would leave the team's lead blind to their own case.
+                if (command is ReassignInitiative { OwnerId: { } member } r1 && !configuration.Officials.First(o => o.Id == member).Teams.Contains(r1.TeamCode))
+                    return Invalid("officialId", "Choose an official of the chosen team.");
                 if (command is MergeInitiative merge && (!TrackingCode.TryParse(merge.TargetInitiativeId, out var target, out _) || await store.FindAsync(target.Value, cancellationToken) is null))
                     return Invalid("target", "Merge into an existing initiative: give its tracking code.");
                 if (command is MergeInitiative m2 && TrackingCode.TryParse(m2.TargetInitiativeId, out var t2, out _))

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Participation.Audit;
 using Participation.Identity;
 using Participation.Initiatives.Lifecycle;
+using Participation.Initiatives.Routing;
 using Participation.Initiatives.Tracking;
 using Participation.Routing;
 
@@ -13,7 +14,14 @@ namespace Participation.Initiatives;
 /// </summary>
 public static class CaseDetail
 {
-    public sealed record TimelineItem(DateTimeOffset At, string Event, string Status, string Actor, string? PublicMessage, string? InternalNote);
+    /// <param name="Actor">Who acted, as people read it: an official's name, or their role ("resident", "system") — never a pseudonym.</param>
+    /// <param name="ActorRole">resident, system, official, team-lead or admin.</param>
+    /// <param name="Team">The team's name after a routing or reassignment.</param>
+    /// <param name="Owner">The official's name after a routing or reassignment; null when the team's pool takes it.</param>
+    /// <param name="Subject">The initiative merged into (tracking code), or the corrected theme's name.</param>
+    public sealed record TimelineItem(
+        DateTimeOffset At, string Event, string Status, string Actor, string? PublicMessage, string? InternalNote,
+        string ActorRole = "system", string? Team = null, string? Owner = null, string? Subject = null);
     public sealed record Similar(string TrackingCode, string Title, string Status);
     public sealed record View(
         string TrackingCode, string Title, string Description, string Neighbourhood, string? Theme, string ThemeSource, string? ThemeExplanation,
@@ -53,7 +61,34 @@ public static class CaseDetail
             configuration.Officials.FirstOrDefault(o => o.Id == initiative.OwnerId)?.DisplayName, initiative.RoutingReason,
             initiative.DueDate, initiative.Supports, initiative.ThresholdReached, initiative.MergedIntoId, initiative.SubmittedAt,
             initiative.EscalationsSent,
-            timeline.Select(e => new TimelineItem(e.At, e.Event, e.Status.ToWireName(), $"{e.ActorKind}:{e.ActorId}", e.PublicMessage, e.InternalNote)).ToList(),
+            timeline.Select(e => ItemOf(e, configuration)).ToList(),
             similar, audit, CaseActions.Available(initiative, user), initiative.Version));
+    }
+
+    // The timeline names people and teams as colleagues know them. A resident stays "the resident": the pseudonym
+    // identifies them to the system, not to the official. Routing's own explanation is rule syntax for the audit,
+    // so a routed entry carries only where the case went.
+    internal static TimelineItem ItemOf(TimelineEntry e, RoutingConfiguration configuration)
+    {
+        var role = e.ActorKind switch
+        {
+            ActorKind.Resident => "resident",
+            ActorKind.Official => "official",
+            ActorKind.TeamLead => "team-lead",
+            ActorKind.Admin => "admin",
+            _ => "system",
+        };
+        var actor = e.ActorKind is ActorKind.Official or ActorKind.TeamLead or ActorKind.Admin
+            ? configuration.Officials.FirstOrDefault(o => o.Id == e.ActorId)?.DisplayName ?? role
+            : role;
+        var subject = e.Event == "theme-corrected"
+            ? configuration.Themes.FirstOrDefault(t => t.Code == e.Subject)?.Name ?? e.Subject
+            : e.Subject;
+        var note = e.Event is "routed" or "escalated" ? null : e.InternalNote;
+        return new TimelineItem(
+            e.At, e.Event, e.Status.ToWireName(), actor, e.PublicMessage, note, role,
+            configuration.Teams.FirstOrDefault(t => t.Code == e.TeamCode)?.Name,
+            configuration.Officials.FirstOrDefault(o => o.Id == e.OwnerId)?.DisplayName,
+            subject);
     }
 }

@@ -216,7 +216,10 @@ public sealed class InitiativeStore(
                 Enum.Parse<ActorKind>(e.GetString("ActorKind") ?? nameof(ActorKind.System)),
                 e.GetString("ActorId") ?? "",
                 e.GetString("PublicMessage"),
-                e.GetString("InternalNote")));
+                e.GetString("InternalNote"),
+                e.GetString("TeamCode"),
+                e.GetString("OwnerId"),
+                e.GetString("Subject")));
         }
 
         return entries;
@@ -354,6 +357,9 @@ public sealed class InitiativeStore(
             ["ActorId"] = entry.ActorId,
             ["PublicMessage"] = entry.PublicMessage,
             ["InternalNote"] = entry.InternalNote,
+            ["TeamCode"] = entry.TeamCode,
+            ["OwnerId"] = entry.OwnerId,
+            ["Subject"] = entry.Subject,
         };
 
     private static TableEntity ToEntity(InitiativeCase c) => new(c.TrackingCode, CaseRow)

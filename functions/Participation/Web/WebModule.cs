@@ -36,6 +36,7 @@ public static class WebModule
             options.Conventions.AuthorizeFolder("/Agents", Policies.Agent);
             options.Conventions.AuthorizeFolder("/Council", Policies.Council);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+            options.Conventions.AuthorizeFolder("/BudgetAdmin", Policies.BudgetManager);
             options.Conventions.AllowAnonymousToFolder("/Privacy");
             options.Conventions.AuthorizeFolder("/MyPage", Policies.Resident);
             // What became of decisions is public; updating it is for the responsible team.

@@ -66,6 +66,20 @@ public sealed class CaseModel(
                 FailedAction = "decide";
                 return await LoadAsync(code, cancellationToken) ? Page() : NotFound();
             }
+
+            // The motivation is the resident's answer, whichever way it goes: an acceptance without one tells them nothing.
+            if (string.IsNullOrWhiteSpace(Form.Reason))
+            {
+                Errors = new Dictionary<string, string[]> { ["reason"] = ["A decision needs a reason; the resident reads it."] };
+                FailedAction = "decide";
+                if (!await LoadAsync(code, cancellationToken))
+                {
+                    return NotFound();
+                }
+
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+            }
         }
 
         var request = new CaseActions.Request(
@@ -84,6 +98,10 @@ public sealed class CaseModel(
         {
             StatusCodes.Status412PreconditionFailed => UseCaseResults.Say(language, UseCaseResults.Problem(result)?.Detail ?? ""),
             StatusCodes.Status400BadRequest => null,
+            StatusCodes.Status403Forbidden => language.T(
+                "Dit mag alleen de behandelaar van de zaak, de teamleider of een beheerder.", "Only the case's official, the team lead or an administrator may do this."),
+            StatusCodes.Status409Conflict => language.T(
+                "Dat kan niet in de huidige status van de zaak; hieronder staat de huidige stand.", "That is not possible in the case's current status; its current state is shown below."),
             _ => UseCaseResults.Problem(result)?.Detail,
         };
         if (!await LoadAsync(code, cancellationToken))
@@ -96,7 +114,7 @@ public sealed class CaseModel(
     }
 
     public string? ErrorFor(string action, string field) =>
-        FailedAction == action && Errors.TryGetValue(field, out var messages) && messages.Length > 0 ? UseCaseResults.Say(language, messages[0]) : null;
+        FailedAction == action && Errors.TryGetValue(field, out var messages) && messages.Length > 0 ? CaseTexts.Say(language, messages[0]) : null;
 
     private async Task<bool> LoadAsync(string code, CancellationToken cancellationToken)
     {
