@@ -331,6 +331,8 @@ public sealed class TurnEngineTests : IDisposable
         Assert.Equal(Topic.ParticipationInitiative, reply.Topic());
         Assert.Contains("Uw vraag met volgcode", reply.Text);
         Assert.Contains("20 november 2026", reply.Text);
+        Assert.Contains("Status: ontvangen. Een medewerker van het klantcontactcentrum beantwoordt uw vraag per e-mail", reply.Text);
+        Assert.DoesNotContain("status: open", reply.Text, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
