@@ -193,7 +193,7 @@ public sealed partial class TopicClassifier(TopicIndex index, QuestionModels mod
     private static partial Regex Frustration();
 
     [GeneratedRegex(
-        @"^\W*((ok|oke|okay|top|super|great|perfect|prima|fijn|helder|duidelijk)\W+)?(hallo\w*|hoi|hey|hi|hello|groetjes|hiya|goedemorgen|goedemiddag|goedenavond|goededag|dag|good\s+(morning|afternoon|evening)|bedankt|dank\s*(je|u)\s*(wel)?|dankjewel|dankuwel|thanks|thank\s+you|cheers|tot\s+ziens|doei|bye|goodbye|fijne\s+dag|have\s+a\s+nice\s+day)\b",
+        @"^\W*((ok|oke|okay|top|super|great|perfect|prima|fijn|helder|duidelijk)\W+)?(hallo\w*|hoi|hey|hi|hello|groetjes|hiya|goedemorgen|goedemiddag|goedenavond|goededag|dag|good\s+(morning|afternoon|evening)|bedankt|dank\s*(je|u)\s*(wel)?|dankjewel|dankuwel|thanks|thank\s+you|cheers|tot\s+ziens|doei|bye|goodbye|fijne\s+dag|have\s+a\s+nice\s+day)\b|\b(dank|bedankt|dankjewel|dankuwel|thanks|thank\s+you)\W*$|^\W*(ben\s+(jij|je|u)|are\s+you)\s+(een\s+|a\s+)?(robot|bot|chatbot|computer)\b",
         RegexOptions.IgnoreCase)]
     private static partial Regex Greeting();
 
