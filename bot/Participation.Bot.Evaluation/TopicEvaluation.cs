@@ -41,7 +41,7 @@ public sealed class TopicEvaluation(TurnEngine engine)
     /// folds only. Folds are stratified by label and fixed by <paramref name="seed"/>, so runs are comparable.
     /// </summary>
     public static async Task<IReadOnlyList<Outcome>> CrossValidateAsync(
-        IReadOnlyList<LabelledQuestion> questions, int folds, IConfiguration configuration, CancellationToken cancellationToken, int seed = 7)
+        IReadOnlyList<LabelledQuestion> questions, int folds, IConfiguration configuration, CancellationToken cancellationToken, int seed = 7, TrainingOptions? options = null)
     {
         var random = new Random(seed);
         var fold = new Dictionary<LabelledQuestion, int>(ReferenceEqualityComparer.Instance);
@@ -60,7 +60,7 @@ public sealed class TopicEvaluation(TurnEngine engine)
         var outcomes = new List<Outcome>();
         for (var k = 0; k < folds; k++)
         {
-            var model = QuestionModels.Train(questions.Where(q => fold[q] != k));
+            var model = QuestionModels.Train(questions.Where(q => fold[q] != k), options);
             await using var services = Compose(configuration, model, index);
             var evaluation = new TopicEvaluation(services.GetRequiredService<TurnEngine>());
             outcomes.AddRange(await evaluation.RunAsync(questions.Where(q => fold[q] == k), cancellationToken));

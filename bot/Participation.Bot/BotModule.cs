@@ -44,6 +44,8 @@ public static class BotModule
         services.TryAddSingleton(_ => QuestionModels.Embedded);
         services.TryAddSingleton<TopicClassifier>();
         services.TryAddSingleton<TurnEngine>();
+        services.TryAddSingleton<TrainAtStart>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, TrainAtStart>(sp => sp.GetRequiredService<TrainAtStart>()));
         services.TryAddSingleton<IAgentAvailability, OfficeHours>();
         services.TryAddSingleton<IInitiativeStatusLookup, NoInitiativeStatusLookup>();
         services.AddAnswerPhrasing(configuration);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Participation.Bot.Hosting.Conversations;
 using Participation.Bot.Hosting.Events;
 using Participation.Bot.Hosting.Handoff;
+using Participation.Initiatives.Tracking;
 using Participation.Notifications;
 using Participation.Privacy;
 using Participation.Routing;
@@ -94,12 +95,12 @@ public sealed class BotQuestionRegistrar(
 
     public async Task<ChatRecord?> FindAsync(string subject, CancellationToken cancellationToken)
     {
-        if (!IsQuestionCode(subject))
+        if (QuestionKey(subject) is not { } key)
         {
             return null;
         }
 
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(subject, QuestionRow, cancellationToken: cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(key, QuestionRow, cancellationToken: cancellationToken);
         return row.HasValue
             ? new ChatRecord(row.Value!.GetString("Question") ?? "", row.Value.GetString("Topic"), row.Value.GetDateTimeOffset("RegisteredAt") ?? default, row.Value.GetString("Transcript") ?? "")
             : null;
@@ -107,12 +108,12 @@ public sealed class BotQuestionRegistrar(
 
     public async Task<bool> EraseAsync(string subject, CancellationToken cancellationToken)
     {
-        if (!IsQuestionCode(subject))
+        if (QuestionKey(subject) is not { } key)
         {
             return false;
         }
 
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(subject, QuestionRow, cancellationToken: cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(key, QuestionRow, cancellationToken: cancellationToken);
         if (!row.HasValue)
         {
             return false;
@@ -124,7 +125,7 @@ public sealed class BotQuestionRegistrar(
             await conversations.DeleteAsync(conversation, cancellationToken);
         }
 
-        await table.DeleteEntityAsync(subject, QuestionRow, ETag.All, cancellationToken);
+        await table.DeleteEntityAsync(key, QuestionRow, ETag.All, cancellationToken);
         return true;
     }
 
@@ -147,5 +148,13 @@ public sealed class BotQuestionRegistrar(
         return expired.Count;
     }
 
-    private static bool IsQuestionCode(string subject) => subject.StartsWith("VR-", StringComparison.Ordinal) && subject.Length <= 20;
+    /// <summary>
+    /// The row a subject names: the bot registers questions under a tracking code in its display form (13DK-33M2-H83),
+    /// however it was typed; older questions have "VR-" codes. Before this, only "VR-" codes were found, so privacy
+    /// requests and retention missed every question the bot had really registered.
+    /// </summary>
+    private static string? QuestionKey(string subject) =>
+        subject.StartsWith("VR-", StringComparison.Ordinal) && subject.Length <= 20 ? subject
+        : TrackingCode.TryParse(subject, out var code, out _) ? code.Display
+        : null;
 }

@@ -7,7 +7,7 @@ public sealed record TrainingExample(string Text, string Label);
 public sealed record LabelProbability(string Label, double Probability);
 
 /// <summary>How the model is trained; the defaults were chosen by cross-validation on the training set, never on the dev set.</summary>
-public sealed record TrainingOptions(int Epochs = 20, double LearningRate = 0.5, double L2 = 1e-4, int Seed = 16, FeatureWeights? Features = null);
+public sealed record TrainingOptions(int Epochs = 20, double LearningRate = 0.5, double L2 = 1e-5, int Seed = 16, FeatureWeights? Features = null);
 
 /// <summary>
 /// Multinomial logistic regression over <see cref="TextFeatures"/>, trained by stochastic gradient descent in well under a

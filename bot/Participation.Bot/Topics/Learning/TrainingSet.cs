@@ -55,12 +55,12 @@ public sealed class QuestionModels(LinearTopicModel topics, LinearTopicModel sub
     /// <summary>Trained once per process from the embedded set; every bot in the process reads with the same models.</summary>
     public static QuestionModels Embedded => FromEmbeddedSet.Value;
 
-    public static QuestionModels Train(IEnumerable<LabelledQuestion> questions)
+    public static QuestionModels Train(IEnumerable<LabelledQuestion> questions, TrainingOptions? options = null)
     {
         var all = questions.ToList();
         return new QuestionModels(
-            LinearTopicModel.Train([.. all.Select(q => new TrainingExample(q.Text, q.Topic))]),
+            LinearTopicModel.Train([.. all.Select(q => new TrainingExample(q.Text, q.Topic))], options),
             LinearTopicModel.Train([.. all.Where(q => q.Topic == Participation.Bot.Topics.Topic.OutOfScope && q.Subject is not null)
-                .Select(q => new TrainingExample(q.Text, q.Subject!))]));
+                .Select(q => new TrainingExample(q.Text, q.Subject!))], options));
     }
 }

@@ -1,16 +1,26 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using Participation.Bot.Initiatives;
+using InitiativeStatus = Participation.Bot.Initiatives.InitiativeStatus;
 using Participation.Initiatives;
 using Participation.Routing;
 
 namespace Participation.Web.Residents;
 
-/// <summary>'Follow my request': a tracking code leads to the initiative's page (TrackInitiative decides whether it exists).</summary>
-public sealed class TrackModel(InitiativeStore store, RoutingDirectory routing, IOptions<InitiativesOptions> options, WebLanguage language) : PageModel
+/// <summary>
+/// 'Follow my request': a tracking code leads to the initiative's page (TrackInitiative decides whether it exists), or shows
+/// where a question left with the chatbot outside office hours is. The question's text is not shown: a code is all it
+/// takes to open this page, and what a resident asked may be personal.
+/// </summary>
+public sealed class TrackModel(
+    InitiativeStore store, RoutingDirectory routing, IOptions<InitiativesOptions> options, IInitiativeStatusLookup statuses, WebLanguage language) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "code")] public string? Code { get; set; }
     public string? Error { get; private set; }
+
+    /// <summary>The registered chat question the code belongs to, when it is not an initiative's.</summary>
+    public InitiativeStatus? Question { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -29,6 +39,12 @@ public sealed class TrackModel(InitiativeStore store, RoutingDirectory routing, 
         if (UseCaseResults.Value<TrackInitiative.PublicView>(result) is { } view)
         {
             return LocalRedirect($"/initiatieven/{view.TrackingCode}");
+        }
+
+        if (await statuses.FindAsync(Code.Trim(), cancellationToken) is { IsQuestion: true } question)
+        {
+            Question = question;
+            return Page();
         }
 
         Error = language.T("Er is geen initiatief met deze volgcode. ", "There is no initiative with this tracking code. ")
