@@ -16,6 +16,7 @@ public static class BudgetingModule
         services.AddOptions<TallyOptions>().BindConfiguration(TallyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BudgetStore>();
         services.AddSingleton<BallotBox>();
+        services.AddSingleton<PaperBallotBatches>();
         services.AddTimerFunction<AdvanceBudgetPhases>();
         services.AddSingleton<IDemoSeed, BudgetDemoSeed>();
         return builder;
