@@ -5,6 +5,7 @@ using System.Text.Json;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using Participation.BrowserTests.Infrastructure;
 
 namespace Participation.BrowserTests;
 

@@ -39,18 +39,21 @@ public static class RateLimits
 
     public enum Actor { User, Session, Address, Conversation, None }
 
+    /// <summary>How many actors' worth of actions one address may send, by default: a polling station, a library.</summary>
+    private const int AddressFactor = 30;
+
     private sealed record Limit(int Permits, TimeSpan Window, int AddressPermits, Actor Actor);
 
     private static readonly Dictionary<string, Limit> Defaults = new()
     {
-        [Submissions] = new(10, TimeSpan.FromMinutes(10), 300, Actor.Session),
-        [Supports] = new(30, TimeSpan.FromMinutes(10), 900, Actor.Session),
+        [Submissions] = new(10, TimeSpan.FromMinutes(10), 0, Actor.Session),
+        [Supports] = new(30, TimeSpan.FromMinutes(10), 0, Actor.Session),
         [VotingCodes] = new(0, TimeSpan.FromMinutes(10), 2_000, Actor.None),
-        [BotMessages] = new(60, TimeSpan.FromMinutes(1), 1_200, Actor.Conversation),
+        [BotMessages] = new(60, TimeSpan.FromMinutes(1), 0, Actor.Conversation),
         [ConversationStarts] = new(0, TimeSpan.FromMinutes(10), 300, Actor.None),
         // Counting a large election costs real CPU: a public tool must not become a way to exhaust the app.
         [Tally] = new(0, TimeSpan.FromMinutes(1), 20, Actor.None),
-        [StaffUploads] = new(30, TimeSpan.FromMinutes(10), 300, Actor.User),
+        [StaffUploads] = new(30, TimeSpan.FromMinutes(10), 0, Actor.User),
         [Results] = new(0, TimeSpan.FromMinutes(1), 120, Actor.None),
         [Health] = new(0, TimeSpan.FromMinutes(1), 120, Actor.None),
         [VotesPerCode] = new(10, TimeSpan.FromMinutes(10), 0, Actor.None),
@@ -135,7 +138,9 @@ public static class RateLimits
         {
             Permits = section.GetValue("PermitLimit", limit.Permits),
             Window = section.GetValue("Window", limit.Window),
-            AddressPermits = section.GetValue("AddressPermitLimit", limit.AddressPermits),
+            // Unless set, the ceiling follows the actor's limit: a policy loosened for a test or an event stays proportionate.
+            AddressPermits = section.GetValue<int?>("AddressPermitLimit")
+                ?? (limit.Actor == Actor.None ? limit.AddressPermits : AddressFactor * section.GetValue("PermitLimit", limit.Permits)),
         };
     }
 

@@ -17,7 +17,7 @@ public sealed class PaperBallotsModel(BudgetStore store, PaperBallotBatches batc
     private const int ListedLines = 50;
 
     [BindProperty(SupportsGet = true, Name = "begroting")] public string? BudgetId { get; set; }
-    [BindProperty(Name = "bestand")] public IFormFile? File { get; set; }
+    [BindProperty(Name = "bestand")] public IFormFile? Upload { get; set; }
     [BindProperty(Name = "stapel")] public string? BatchId { get; set; }
 
     public IReadOnlyList<Budget> Budgets { get; private set; } = [];
@@ -38,13 +38,13 @@ public sealed class PaperBallotsModel(BudgetStore store, PaperBallotBatches batc
             return Refused(StatusCodes.Status400BadRequest, language.T("Kies eerst een begroting.", "Choose a budget first."));
         }
 
-        if (File is not { Length: > 0 } file || !file.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        if (Upload is not { Length: > 0 } file || !file.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
         {
             return Refused(StatusCodes.Status400BadRequest, language.T("Kies een CSV-bestand (.csv) met de kopregel code,projects.", "Choose a CSV file (.csv) with the header code,projects."));
         }
 
         await using var stream = file.OpenReadStream();
-        switch (await ImportPaperBallots.UploadAsync(Selected.Id, User(), stream, store, batches, clock, cancellationToken))
+        switch (await ImportPaperBallots.UploadAsync(Selected.Id, Actor(), stream, store, batches, clock, cancellationToken))
         {
             case ImportPaperBallots.Uploaded { Batch: var batch }:
                 Done = language.T(
@@ -69,7 +69,7 @@ public sealed class PaperBallotsModel(BudgetStore store, PaperBallotBatches batc
             return Refused(StatusCodes.Status400BadRequest, language.T("Kies een begroting en een stapel.", "Choose a budget and a batch."));
         }
 
-        switch (await ConfirmPaperBallots.ConfirmAsync(Selected.Id, BatchId, User(), store, batches, box, clock, cancellationToken))
+        switch (await ConfirmPaperBallots.ConfirmAsync(Selected.Id, BatchId, Actor(), store, batches, box, clock, cancellationToken))
         {
             case ConfirmPaperBallots.Counted { Batch: var batch }:
                 Done = language.T(
@@ -92,11 +92,11 @@ public sealed class PaperBallotsModel(BudgetStore store, PaperBallotBatches batc
         _ => language.T("geteld", "counted"),
     };
 
-    private PlatformUser User() => PlatformUser.From(HttpContext.User)!;
+    private PlatformUser Actor() => PlatformUser.From(HttpContext.User)!;
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var user = User();
+        var user = Actor();
         UserId = user.Id;
         Budgets = (await store.ListAsync(cancellationToken))
             .Where(b => b.Eligibility == Budget.ByCode && b.Phase is BudgetPhase.Voting or BudgetPhase.Counting && BudgetAccess.CanManage(user, b.Neighbourhood))
