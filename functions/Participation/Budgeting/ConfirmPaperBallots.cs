@@ -77,6 +77,13 @@ public static class ConfirmPaperBallots
             {
                 return new Counted(new Response(batch.BatchId, batch.Status, batch.Imported ?? 0, batch.Duplicates, batch.Rejected));
             }
+
+            // Never count a batch whose confirmation is not on record.
+            if (batch.Status != PaperBatch.Confirmed)
+            {
+                return new Refused(new BudgetRefusal(StatusCodes.Status409Conflict, "paper_ballots.busy", "Changed meanwhile",
+                    "The batch changed while you confirmed it; try again.", "De stapel veranderde terwijl u bevestigde; probeer het opnieuw."));
+            }
         }
 
         var (imported, duplicates, rejected) = (0, new ConcurrentBag<int>(), new ConcurrentBag<PaperBatch.LineProblem>());
