@@ -43,7 +43,8 @@ public static class DirectLineApi
             .WithMetadata(new DirectLineMode(isDevelopment));
         group.MapPost("/tokens/generate", GenerateTokenAsync).WithName("DirectLineGenerateToken");
         group.MapPost("/tokens/refresh", RefreshTokenAsync).WithName("DirectLineRefreshToken");
-        group.MapPost("/conversations", StartConversationAsync).WithName("DirectLineStartConversation");
+        group.MapPost("/conversations", StartConversationAsync).WithName("DirectLineStartConversation")
+            .RequireRateLimiting("conversation-starts");
         group.MapGet("/conversations/{conversationId}", ReconnectAsync).WithName("DirectLineReconnect");
         group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync).WithName("DirectLinePostActivity")
             .RequireRateLimiting("bot-messages");

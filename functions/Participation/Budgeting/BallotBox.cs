@@ -50,31 +50,74 @@ public sealed class BallotBox(TableServiceClient tables, Pseudonyms pseudonyms)
     public static IEnumerable<string> Partitions(string budgetId) =>
         Enumerable.Range(0, Buckets).Select(bucket => $"{budgetId}|{bucket:x}");
 
-    /// <summary>Stores new codes (hashed; the codes themselves exist only in the returned list) in batches per partition.</summary>
-    public async Task<IReadOnlyList<string>> GenerateCodesAsync(string budgetId, int count, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores new codes for letters <paramref name="firstLetter"/>… (hashed, with their letter number; the codes themselves
+    /// exist only in the returned list) in batches per partition.
+    /// </summary>
+    public async Task<IReadOnlyList<(int Letter, string Code)>> GenerateCodesAsync(
+        string budgetId, int firstLetter, int count, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var codes = new List<string>(count);
-        while (codes.Count < count)
+        var issued = new List<(int Letter, string Code)>(count);
+        var letters = new Queue<int>(Enumerable.Range(firstLetter, count));
+        while (letters.Count > 0)
         {
-            var fresh = Enumerable.Range(0, Math.Min(1000, count - codes.Count)).Select(_ => VotingCodes.New()).ToList();
-            foreach (var partition in fresh.Select(code => (Code: code, Voter: ForCode(budgetId, code))).GroupBy(c => c.Voter.Partition))
+            var fresh = Enumerable.Range(0, Math.Min(1000, letters.Count)).Select(_ => (Letter: letters.Dequeue(), Code: VotingCodes.New())).ToList();
+            foreach (var partition in fresh.Select(c => (c.Letter, c.Code, Voter: ForCode(budgetId, c.Code))).GroupBy(c => c.Voter.Partition))
             {
                 foreach (var chunk in partition.Chunk(100)) // an entity-group transaction holds at most 100 operations
                 {
                     try
                     {
-                        await ballots.SubmitTransactionAsync(chunk.Select(c => new TableTransactionAction(TableTransactionActionType.Add, CodeEntity(c.Voter, now))), cancellationToken);
-                        codes.AddRange(chunk.Select(c => c.Code));
+                        await ballots.SubmitTransactionAsync(chunk.Select(c => new TableTransactionAction(TableTransactionActionType.Add, CodeEntity(c.Voter, now, c.Letter))), cancellationToken);
+                        issued.AddRange(chunk.Select(c => (c.Letter, c.Code)));
                     }
                     catch (TableTransactionFailedException exception) when (exception.Status == 409)
                     {
-                        // A 2^-59 collision with an issued code: this chunk is dropped and the loop draws new ones.
+                        // A 2^-59 collision with an issued code: this chunk's letters get new codes in the next round.
+                        foreach (var c in chunk)
+                        {
+                            letters.Enqueue(c.Letter);
+                        }
                     }
                 }
             }
         }
 
-        return codes;
+        return issued.OrderBy(c => c.Letter).ToList();
+    }
+
+    /// <summary>The code row issued for a letter, if any: where it lives and whether it was used.</summary>
+    public sealed record IssuedCode(string Partition, string RowKey, ETag ETag, bool Redeemed);
+
+    public async Task<IssuedCode?> FindCodeOfLetterAsync(string budgetId, int letter, CancellationToken cancellationToken)
+    {
+        foreach (var partition in Partitions(budgetId))
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {CodePrefix} and RowKey lt {"code}"} and Letter eq {letter}");
+            await foreach (var entity in ballots.QueryAsync<TableEntity>(filter, select: ["RowKey", "Redeemed"], cancellationToken: cancellationToken))
+            {
+                return new IssuedCode(partition, entity.RowKey, entity.ETag, entity.GetBoolean("Redeemed") ?? false);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Voids an unused code: the row goes, so the code is unknown from then on. Conditional on the row as read unused:
+    /// false when a ballot redeemed it meanwhile (that ballot stands, and the code is not voided).
+    /// </summary>
+    public async Task<bool> VoidCodeAsync(IssuedCode code, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ballots.DeleteEntityAsync(code.Partition, code.RowKey, code.ETag, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status is 404 or 412)
+        {
+            return false;
+        }
     }
 
     /// <summary>Demo data only: a fixed, printed code.</summary>
@@ -84,8 +127,8 @@ public sealed class BallotBox(TableServiceClient tables, Pseudonyms pseudonyms)
     public async Task<bool> CodeExistsAsync(Voter voter, CancellationToken cancellationToken) =>
         voter.CodeHash is not null && (await ballots.GetEntityIfExistsAsync<TableEntity>(voter.Partition, CodePrefix + voter.CodeHash, ["RowKey"], cancellationToken)).HasValue;
 
-    private static TableEntity CodeEntity(Voter voter, DateTimeOffset now) =>
-        new(voter.Partition, CodePrefix + voter.CodeHash) { ["IssuedAt"] = now, ["Redeemed"] = false };
+    private static TableEntity CodeEntity(Voter voter, DateTimeOffset now, int? letter = null) =>
+        new(voter.Partition, CodePrefix + voter.CodeHash) { ["IssuedAt"] = now, ["Redeemed"] = false, ["Letter"] = letter };
 
     /// <summary>
     /// Binds a code to a signed-in resident, once per budget: a resident who holds two letters (or signs in and uses a
@@ -110,7 +153,7 @@ public sealed class BallotBox(TableServiceClient tables, Pseudonyms pseudonyms)
     public sealed record Stored(string Receipt, string Fingerprint, bool Replaced) : CastOutcome;
     public sealed record UnknownCode : CastOutcome;
     /// <summary>The voter's ballot is a paper one: final, not replaced online (and a second paper ballot is a duplicate).</summary>
-    public sealed record AlreadyOnPaper : CastOutcome;
+    public sealed record AlreadyOnPaper(string? Batch) : CastOutcome;
     /// <summary>An online ballot exists; a paper one is not counted on top of it.</summary>
     public sealed record AlreadyOnline : CastOutcome;
     /// <summary>The code was first used by a signed-in resident; only they may replace its ballot.</summary>
@@ -125,7 +168,8 @@ public sealed class BallotBox(TableServiceClient tables, Pseudonyms pseudonyms)
     /// Stores the voter's ballot, or replaces it. Insert, never upsert: the row key is the voter's pseudonym, so of two
     /// racing first ballots one fails on the key and becomes a replacement under the other's ETag — always one row.
     /// </summary>
-    public async Task<CastOutcome> CastAsync(Voter voter, Ballot ballot, string? binding, bool paper, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<CastOutcome> CastAsync(
+        Voter voter, Ballot ballot, string? binding, bool paper, DateTimeOffset now, CancellationToken cancellationToken, string? batch = null)
     {
         var receipt = VotingCodes.NewWithLead(Convert.ToInt32(voter.Pseudonym[..1], 16));
         var receiptHash = Hash(receipt);
@@ -135,6 +179,8 @@ public sealed class BallotBox(TableServiceClient tables, Pseudonyms pseudonyms)
             ["Voter"] = voter.Pseudonym, ["Fingerprint"] = fingerprint, ["SubmittedAt"] = now, ["Paper"] = paper,
         };
         var ballotRow = BallotEntity(voter, ballot, paper, now, receiptHash, binding);
+        // The paper batch that counted this ballot: confirming a batch again finds its own ballots, not duplicates.
+        ballotRow["Batch"] = batch;
 
         var insert = new List<TableTransactionAction>();
         if (voter.CodeHash is not null)
@@ -178,7 +224,7 @@ public sealed class BallotBox(TableServiceClient tables, Pseudonyms pseudonyms)
 
             if (current.GetBoolean("Paper") == true)
             {
-                return new AlreadyOnPaper();
+                return new AlreadyOnPaper(current.GetString("Batch"));
             }
 
             if (paper)

@@ -109,6 +109,13 @@ public sealed record Budget
     public IReadOnlyList<string>? TieBreakOrder { get; init; }
     public DateTimeOffset? RulesFrozenAt { get; init; }
     public int ProjectCount { get; init; }
+
+    /// <summary>How many residents may vote: no more voting codes than this are ever issued. Null until set.</summary>
+    public int? EligibleVoters { get; init; }
+
+    /// <summary>Voting codes issued so far (letters numbered 1…n); raised, with its audit entry, before the codes exist.</summary>
+    public int CodesIssued { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
     public string Version { get; init; } = "";
 
@@ -126,7 +133,7 @@ public sealed record Budget
     public string AuditSummary() =>
         $"phase={Phase.ToWireName()}; amount={Amount}; eligibility={Eligibility}; rules={Rules?.VoteType}/{Rules?.OutcomeRule}; " +
         $"min={Rules?.MinProjects}; max={Rules?.MaxProjects}; points={Rules?.PointsPerVoter}/{Rules?.MaxPointsPerProject}; " +
-        $"tiebreak={string.Join(',', TieBreakOrder ?? [])}";
+        $"tiebreak={string.Join(',', TieBreakOrder ?? [])}; eligible={EligibleVoters}; codes={CodesIssued}";
 }
 
 /// <summary>A budget with its projects, as read in one query of its partition.</summary>

@@ -33,6 +33,11 @@ public static class BudgetAccess
 
     public static ProblemHttpResult Busy() => Conflict("Changed meanwhile", "Someone else changed this budget at the same moment; read it again and retry.");
 
+    /// <summary>A refusal with a stable <c>code</c> for clients and the reason in Dutch (<c>dutch</c>) beside the English detail.</summary>
+    public static ProblemHttpResult Refuse(int status, string code, string title, string english, string dutch) =>
+        TypedResults.Problem(english, statusCode: status, title: title,
+            extensions: new Dictionary<string, object?> { ["code"] = code, ["dutch"] = dutch });
+
     public static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 }

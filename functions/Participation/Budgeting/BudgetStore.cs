@@ -141,6 +141,37 @@ public sealed class BudgetStore(TableServiceClient tables, QueueServiceClient qu
         return true;
     }
 
+    /// <summary>
+    /// Commits rows of the budget's partition (a paper batch's state, say) together with their audit entry: both or
+    /// neither. False when an action conflicts (a row exists already, or changed since it was read).
+    /// </summary>
+    public async Task<bool> CommitAsync(
+        string budgetId, PlatformUser actor, string action, string? before, string? after, IEnumerable<TableTransactionAction> actions,
+        CancellationToken cancellationToken)
+    {
+        List<TableTransactionAction> all = [.. actions, AuditTrail.Append(budgetId, actor, action, Subject(budgetId), before, after, clock.GetUtcNow())];
+        try
+        {
+            await budgets.SubmitTransactionAsync(all, cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException exception) when (AuditTrail.IsConflict(exception))
+        {
+            return false;
+        }
+        finally
+        {
+            cache.TryRemove(budgetId, out _);
+        }
+    }
+
+    /// <summary>
+    /// Marks the budget row changed without changing what it says: ballots came in that a stored count does not hold,
+    /// so the next read of the results counts again.
+    /// </summary>
+    public static TableTransactionAction BallotsChanged(string budgetId, DateTimeOffset at) =>
+        new(TableTransactionActionType.UpdateMerge, new TableEntity(budgetId, BudgetRow) { ["BallotsChangedAt"] = at }, ETag.All);
+
     /// <summary>The stored count of the budget, with the budget version it counted; null before the first.</summary>
     public async Task<(string CountedVersion, string Json)?> FindResultAsync(string id, CancellationToken cancellationToken)
     {
@@ -208,6 +239,8 @@ public sealed class BudgetStore(TableServiceClient tables, QueueServiceClient qu
         ["TieBreakOrder"] = b.TieBreakOrder is null ? null : JsonSerializer.Serialize(b.TieBreakOrder),
         ["RulesFrozenAt"] = b.RulesFrozenAt,
         ["ProjectCount"] = b.ProjectCount,
+        ["EligibleVoters"] = b.EligibleVoters,
+        ["CodesIssued"] = b.CodesIssued,
         ["CreatedAt"] = b.CreatedAt,
     };
 
@@ -225,6 +258,8 @@ public sealed class BudgetStore(TableServiceClient tables, QueueServiceClient qu
         TieBreakOrder = e.GetString("TieBreakOrder") is { } order ? JsonSerializer.Deserialize<List<string>>(order) : null,
         RulesFrozenAt = e.GetDateTimeOffset("RulesFrozenAt"),
         ProjectCount = e.GetInt32("ProjectCount") ?? 0,
+        EligibleVoters = e.GetInt32("EligibleVoters"),
+        CodesIssued = e.GetInt32("CodesIssued") ?? 0,
         CreatedAt = e.GetDateTimeOffset("CreatedAt") ?? default,
         Version = e.ETag.ToString(),
         ChangedAt = e.Timestamp,

@@ -32,14 +32,23 @@ public static class BudgetingApi
             .WithSummary("Ballot rule, outcome rule, tie-break order; 409 once voting has opened").RequireAuthorization(Policies.BudgetManager);
         budgets.MapPost("/{id}/voting-codes", GenerateVotingCodes.HandleAsync).WithName(nameof(GenerateVotingCodes))
             .WithSummary("Generate voting codes as CSV for mail merge (the only copy: only hashes are kept)").RequireAuthorization(Policies.BudgetManager);
+        budgets.MapPut("/{id}/eligible-voters", SetEligibleVoters.HandleAsync).WithName(nameof(SetEligibleVoters))
+            .WithSummary("How many residents may vote: the cap on voting codes (until voting opens)").RequireAuthorization(Policies.BudgetManager);
+        budgets.MapPost("/{id}/voting-codes/replacements", ReplaceVotingCode.HandleAsync).WithName(nameof(ReplaceVotingCode))
+            .WithSummary("A new code for one letter whose code is unused; the old one is voided (admins, audited)").RequireAuthorization(Policies.Admin);
         budgets.MapPost("/{id}/paper-ballots", ImportPaperBallots.HandleAsync).WithName(nameof(ImportPaperBallots))
-            .WithSummary("Import paper ballots (CSV code,projects[,points]); duplicates of online votes are not counted")
-            .Accepts<string>("text/csv").RequireAuthorization(Policies.BudgetManager);
+            .WithSummary("Upload paper ballots (CSV code,projects[,points]) as a pending batch: 202, nothing counted until another official confirms")
+            .Accepts<string>("text/csv").RequireAuthorization(Policies.BudgetManager).RequireRateLimiting(RateLimits.StaffUploads);
+        budgets.MapGet("/{id}/paper-ballots", ImportPaperBallots.ListAsync).WithName("ListPaperBallotBatches")
+            .WithSummary("The budget's paper batches: pending, confirmed, counted").RequireAuthorization(Policies.BudgetManager);
+        budgets.MapPost("/{id}/paper-ballots/{batchId}/confirm", ConfirmPaperBallots.HandleAsync).WithName(nameof(ConfirmPaperBallots))
+            .WithSummary("A second official (or an admin) confirms a pending batch and its ballots count; the uploader gets 403")
+            .RequireAuthorization(Policies.BudgetManager);
         budgets.MapPost("/{id}/phase", MoveBudgetPhase.HandleAsync).WithName(nameof(MoveBudgetPhase))
             .WithSummary("Move a budget to a later phase ahead of its schedule (admins)").RequireAuthorization(Policies.Admin);
 
         // Council (and admins): the count.
-        budgets.MapGet("/{id}/results", BudgetResults.HandleAsync).WithName("BudgetResults")
+        budgets.MapGet("/{id}/results", BudgetResults.HandleAsync).WithName("BudgetResults").RequireRateLimiting(RateLimits.Results)
             .WithSummary("Funded projects, cost, leftover, votes and an explanation per project").RequireAuthorization(Policies.Council);
         budgets.MapGet("/{id}/ballots.pb", BudgetResults.ExportAsync).WithName("ExportBudget")
             .WithSummary("Anonymised ballots and outcome of a finished budget as a pabulib .pb file").RequireAuthorization(Policies.Council);

@@ -17,6 +17,7 @@ public static class BudgetingModule
         services.AddSingleton<BudgetStore>();
         services.AddOutbox<BudgetStore>(store => store.Outbox);
         services.AddSingleton<BallotBox>();
+        services.AddSingleton<PaperBallotBatches>();
         services.AddTimerFunction<AdvanceBudgetPhases>();
         services.AddSingleton<IDemoSeed, BudgetDemoSeed>();
         return builder;

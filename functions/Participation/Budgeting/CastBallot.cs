@@ -59,6 +59,16 @@ public static class CastBallot
         else
         {
             var code = VotingCodes.Normalise(request.Code)!;
+
+            // Per code, not per address: thirty voters at one polling station vote freely, one code hammered is stopped.
+            if (http.RequestServices.GetRequiredService<ActorRateLimits>().TryAcquire(RateLimits.VotesPerCode, $"{budget.Id}|{code}") is { } wait)
+            {
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return BudgetAccess.Refuse(StatusCodes.Status429TooManyRequests, "votes.too_many_for_code", "Too many ballots for this code",
+                    $"This voting code was used too often just now; wait {(int)Math.Ceiling(wait.TotalSeconds)} seconds.",
+                    $"Met deze stemcode is zojuist te vaak gestemd; wacht {(int)Math.Ceiling(wait.TotalSeconds)} seconden.");
+            }
+
             voter = box.ForCode(budget.Id, code);
             if (user is not null && user.IsIn(Roles.Resident))
             {

@@ -8,7 +8,8 @@ namespace Participation.Budgeting;
 public static class CreateBudget
 {
     public sealed record Request(
-        string? Id, string? Title, string? Neighbourhood, long? Amount, PhaseDates? Dates, string? Eligibility, string? Currency);
+        string? Id, string? Title, string? Neighbourhood, long? Amount, PhaseDates? Dates, string? Eligibility, string? Currency,
+        int? EligibleVoters = null);
 
     public sealed record Response(string Id, string Phase);
 
@@ -48,6 +49,11 @@ public static class CreateBudget
             errors["eligibility"] = [$"Choose '{Budget.ByCode}' (voting codes by letter) or '{Budget.ByResident}' (signed-in residents)."];
         }
 
+        if (request.EligibleVoters is { } eligible && eligible is not (> 0 and <= SetEligibleVoters.Max))
+        {
+            errors["eligibleVoters"] = [$"The number of eligible voters is 1 to {SetEligibleVoters.Max:N0}."];
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -65,6 +71,7 @@ public static class CreateBudget
             Id = request.Id!, Title = request.Title!.Trim(), Neighbourhood = neighbourhood, Amount = request.Amount!.Value,
             Currency = string.IsNullOrWhiteSpace(request.Currency) ? "EUR" : request.Currency.Trim().ToUpperInvariant(),
             Dates = dates, Eligibility = eligibility, CreatedAt = clock.GetUtcNow(),
+            EligibleVoters = request.EligibleVoters,
             Rules = new BallotSettings(BallotSettings.Approval, 1, null, null, null, BudgetRules.All[0].Name),
         };
         if (!await store.CreateAsync(budget, user, cancellationToken))

@@ -168,7 +168,7 @@ public sealed class RealisationDemoSeed(
         var list = projects.Select((p, i) => new BudgetProject($"p{i + 1}", p.Title, "Een plan van bewoners.", p.Cost, neighbourhood, null, null)).ToList();
         var voting = MoveBudgetPhase.Move(new BudgetSnapshot(stored.Budget with { ProjectCount = list.Count }, list), BudgetPhase.Voting, opened.AddDays(30))!;
         await budgets.SaveAsync(voting, Seeder, "budget.phase-moved", stored.Budget.AuditSummary(), cancellationToken, list.Select(p => BudgetStore.AddProject(id, p)));
-        foreach (var code in await box.GenerateCodesAsync(id, 40, opened, cancellationToken))
+        foreach (var (_, code) in await box.GenerateCodesAsync(id, 1, 40, opened, cancellationToken))
         {
             // Popular projects first: a ballot picks 1–3, weighted to the front of the list.
             var choice = list.Select(p => p.Id).OrderBy(p => random.Next(int.Parse(p[1..], System.Globalization.CultureInfo.InvariantCulture) * 10)).Take(random.Next(1, 4)).ToList();

@@ -71,7 +71,8 @@ public static class FunctionHostModule
         }
 
         app.MapHealthChecks("/api/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync })
-            .WithMetadata(new HttpMethodMetadata(["GET"])).WithName("Health").WithTags("Platform").AllowAnonymous();
+            .WithMetadata(new HttpMethodMetadata(["GET"])).WithName("Health").WithTags("Platform").AllowAnonymous()
+            .RequireRateLimiting(Participation.Identity.RateLimits.Health);
         app.MapPoisonQueuesApi();
         return app;
     }

@@ -66,6 +66,7 @@ public static class IdentityModule
 
         services.AddAuthorization(Policies.Add);
         services.AddRateLimiter(RateLimits.Configure);
+        services.AddSingleton<ActorRateLimits>();
         services.Configure<ForwardedHeadersOptions>(options =>
         {
             // The Functions host proxies requests from this machine; only it may tell us the client's address.

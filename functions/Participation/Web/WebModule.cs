@@ -44,6 +44,8 @@ public static class WebModule
             options.Conventions.AllowAnonymousToPage("/Realisation/Item");
             options.Conventions.AuthorizePage("/Realisation/Team", Policies.Realisation);
             options.Conventions.AuthorizePage("/Realisation/Manage", Policies.Realisation);
+            // Paper ballots: officials of the neighbourhood and admins; the budget's neighbourhood is checked per budget.
+            options.Conventions.AuthorizePage("/Beheer/PaperBallots", Policies.BudgetManager);
         });
 
         // Navigation entries; another module (the budget pages, later) adds its own with services.AddSingleton(new WebNavigationItem(...)).

@@ -85,7 +85,11 @@ public sealed class BotApp : IAsyncDisposable
         services.AddAuthentication(TestAgentAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TestAgentAuthentication>(TestAgentAuthentication.SchemeName, null);
         services.AddAuthorization(options => options.AddPolicy("agent", p => p.RequireAuthenticatedUser().RequireRole("agent")));
-        services.AddRateLimiter(options => options.AddPolicy("bot-messages", _ => RateLimitPartition.GetNoLimiter("tests")));
+        services.AddRateLimiter(options =>
+        {
+            options.AddPolicy("bot-messages", _ => RateLimitPartition.GetNoLimiter("tests"));
+            options.AddPolicy("conversation-starts", _ => RateLimitPartition.GetNoLimiter("tests"));
+        });
         services.AddBotHosting(builder.Configuration);
 
         var app = builder.Build();

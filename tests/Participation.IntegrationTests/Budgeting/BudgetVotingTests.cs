@@ -62,8 +62,8 @@ public sealed class BudgetVotingTests(BudgetingFixture fixture) : IClassFixture<
     [Fact]
     public async Task A_bad_ballot_is_400_naming_the_rule_it_breaks_in_English_and_Dutch()
     {
-        var id = await fixture.VotingBudgetAsync(10_000, [4_000, 5_000, 3_000], new { voteType = "knapsack", maxProjects = 3, outcomeRule = "mes-complete" });
-        var code = (await fixture.CodesAsync(id, 1))[0];
+        var (id, codes) = await fixture.VotingBudgetWithCodesAsync(10_000, [4_000, 5_000, 3_000], new { voteType = "knapsack", maxProjects = 3, outcomeRule = "mes-complete" }, 1);
+        var code = codes[0];
 
         var over = await StatusAsync(await fixture.Anonymous.PostAsJsonAsync($"/api/budgets/{id}/ballots", new { code, projects = new[] { "p1", "p2", "p3" } }), HttpStatusCode.BadRequest);
         Assert.Equal("knapsack", over.GetProperty("rule").GetString());
@@ -79,8 +79,8 @@ public sealed class BudgetVotingTests(BudgetingFixture fixture) : IClassFixture<
     [Fact]
     public async Task A_receipt_shows_the_ballot_is_counted_and_a_replacement_supersedes_it_without_revealing_content()
     {
-        var id = await fixture.VotingBudgetAsync(10_000, [4_000, 5_000, 3_000], ApprovalUpTo2);
-        var code = (await fixture.CodesAsync(id, 1))[0];
+        var (id, codes) = await fixture.VotingBudgetWithCodesAsync(10_000, [4_000, 5_000, 3_000], ApprovalUpTo2, 1);
+        var code = codes[0];
 
         var first = await OkAsync(await fixture.Anonymous.PostAsJsonAsync($"/api/budgets/{id}/ballots", new { code = code.ToLowerInvariant().Replace("-", " "), projects = new[] { "p1" } }));
         Assert.False(first.GetProperty("replaced").GetBoolean());
@@ -103,8 +103,7 @@ public sealed class BudgetVotingTests(BudgetingFixture fixture) : IClassFixture<
     [Fact]
     public async Task A_signed_in_resident_binds_the_first_code_and_cannot_vote_again_with_another()
     {
-        var id = await fixture.VotingBudgetAsync(10_000, [4_000, 5_000], ApprovalUpTo2);
-        var codes = await fixture.CodesAsync(id, 2);
+        var (id, codes) = await fixture.VotingBudgetWithCodesAsync(10_000, [4_000, 5_000], ApprovalUpTo2, 2);
         var sanne = await fixture.Factory.AsAsync("resident-sanne");
 
         await OkAsync(await sanne.PostAsJsonAsync($"/api/budgets/{id}/ballots", new { code = codes[0], projects = new[] { "p1" } }));
@@ -146,29 +145,32 @@ public sealed class BudgetVotingTests(BudgetingFixture fixture) : IClassFixture<
     [Fact]
     public async Task Paper_ballots_are_imported_once_and_never_on_top_of_an_online_vote()
     {
-        var id = await fixture.VotingBudgetAsync(10_000, [4_000, 5_000, 3_000], ApprovalUpTo2);
-        var codes = await fixture.CodesAsync(id, 3);
+        var (id, codes) = await fixture.VotingBudgetWithCodesAsync(10_000, [4_000, 5_000, 3_000], ApprovalUpTo2, 3);
         await OkAsync(await fixture.Anonymous.PostAsJsonAsync($"/api/budgets/{id}/ballots", new { code = codes[0], projects = new[] { "p1" } }));
         var official = await fixture.Factory.AsAsync("anouk.devries");
 
+        // Two steps since issue #12: the upload reports what it can tell from the file (a repeated code, a broken rule)
+        // and counts nothing; the confirmation by someone else counts and reports what only the ballot box knows.
         var csv = $"code,projects\n{codes[0]},\"p2,p3\"\n{codes[1]},\"p2,p3\"\n{codes[1]},p1\nZZZZ-ZZZZ-ZZZZ,p1\n{codes[2]},\"p1,p2,p3\"\n";
-        var import = await OkAsync(await fixture.Admin.PostAsync($"/api/budgets/{id}/paper-ballots", new StringContent(csv, System.Text.Encoding.UTF8, "text/csv")));
+        var upload = await StatusAsync(await fixture.Admin.PostAsync($"/api/budgets/{id}/paper-ballots", new StringContent(csv, System.Text.Encoding.UTF8, "text/csv")), HttpStatusCode.Accepted);
+        Assert.Equal("pending", upload.GetProperty("status").GetString());
+        Assert.Equal([4], upload.GetProperty("duplicates").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal([6], upload.GetProperty("rejected").EnumerateArray().Select(e => e.GetProperty("line").GetInt32()));
+        var confirmed = await OkAsync(await official.PostAsync($"/api/budgets/{id}/paper-ballots/{upload.GetProperty("batchId").GetString()}/confirm", null));
 
-        Assert.Equal(1, import.GetProperty("imported").GetInt32());
-        Assert.Equal([2, 4], import.GetProperty("duplicates").EnumerateArray().Select(e => e.GetInt32()));
-        Assert.Equal([5, 6], import.GetProperty("rejected").EnumerateArray().Select(e => e.GetProperty("line").GetInt32()));
+        Assert.Equal(1, confirmed.GetProperty("imported").GetInt32());
+        Assert.Equal([2], confirmed.GetProperty("duplicates").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal([5], confirmed.GetProperty("rejected").EnumerateArray().Select(e => e.GetProperty("line").GetInt32()));
         await StatusAsync(await fixture.Anonymous.PostAsJsonAsync($"/api/budgets/{id}/ballots", new { code = codes[1], projects = new[] { "p1" } }), HttpStatusCode.Conflict);
         var ballots = await fixture.Factory.Services.GetRequiredService<BallotBox>().ReadAllAsync(id, CancellationToken.None);
         Assert.Equal(2, ballots.Count);
         Assert.Equal(["p2", "p3"], Assert.Single(ballots, b => b.Paper).Ballot.Projects);
-        _ = official;
     }
 
     [Fact]
     public async Task Results_are_counted_once_per_change_of_the_budget_and_then_served_as_stored()
     {
-        var id = await fixture.VotingBudgetAsync(10_000, [4_000, 5_000, 3_000], ApprovalUpTo2);
-        var codes = await fixture.CodesAsync(id, 3);
+        var (id, codes) = await fixture.VotingBudgetWithCodesAsync(10_000, [4_000, 5_000, 3_000], ApprovalUpTo2, 3);
         await OkAsync(await fixture.Anonymous.PostAsJsonAsync($"/api/budgets/{id}/ballots", new { code = codes[0], projects = new[] { "p1" } }));
         await OkAsync(await fixture.Anonymous.PostAsJsonAsync($"/api/budgets/{id}/ballots", new { code = codes[1], projects = new[] { "p2" } }));
         await OkAsync(await fixture.Admin.PostAsJsonAsync($"/api/budgets/{id}/phase", new { phase = "counting" }));
@@ -253,8 +255,7 @@ public sealed class BudgetVotingTests(BudgetingFixture fixture) : IClassFixture<
     public async Task Concurrent_repeats_and_replacements_of_500_voters_store_500_ballots_and_the_count_is_that_of_their_last_ballots()
     {
         long[] costs = [9_000, 7_000, 6_000, 5_000, 4_000, 3_000];
-        var id = await fixture.VotingBudgetAsync(20_000, costs, new { voteType = "approval", minProjects = 1, maxProjects = 3, outcomeRule = "mes-complete" });
-        var codes = await fixture.CodesAsync(id, 500);
+        var (id, codes) = await fixture.VotingBudgetWithCodesAsync(20_000, costs, new { voteType = "approval", minProjects = 1, maxProjects = 3, outcomeRule = "mes-complete" }, 500);
         var random = new Random(2026);
         string[] Pick() => [.. Enumerable.Range(1, costs.Length).OrderBy(_ => random.Next()).Take(random.Next(1, 4)).Select(i => $"p{i}")];
         var plans = codes.Select(code => (Code: code, First: Pick(), Second: Pick(), Last: Pick())).ToList();

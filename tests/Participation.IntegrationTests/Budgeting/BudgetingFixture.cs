@@ -25,7 +25,7 @@ public sealed class BudgetingFixture : IAsyncLifetime
         {
             ["FunctionHost:RunTriggers"] = "false",
             // 2,000 ballots come from one test client; the limit itself belongs to the identity tests.
-            ["RateLimits:voting-codes:PermitLimit"] = "1000000",
+            ["RateLimits:voting-codes:AddressPermitLimit"] = "1000000",
         }, services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs));
         Admin = await Factory.AsAsync("admin-ingrid");
         Council = await Factory.AsAsync("council-jeroen");
@@ -44,10 +44,19 @@ public sealed class BudgetingFixture : IAsyncLifetime
         return id;
     }
 
+    /// <summary>As <see cref="VotingBudgetAsync"/>, with <paramref name="codes"/> voting codes generated before voting opens.</summary>
+    public async Task<(string Id, IReadOnlyList<string> Codes)> VotingBudgetWithCodesAsync(long amount, long[] projects, object rules, int codes)
+    {
+        var id = await PreparedBudgetAsync(amount, projects, rules);
+        var issued = await CodesAsync(id, codes);
+        await OkAsync(await Admin.PostAsJsonAsync($"/api/budgets/{id}/phase", new { phase = "voting" }));
+        return (id, issued);
+    }
+
     public async Task<string> PreparedBudgetAsync(long amount, long[] projects, object rules, string eligibility = "codes", object? dates = null)
     {
         var id = NewId();
-        await OkAsync(await Admin.PostAsJsonAsync("/api/budgets", new { id, title = "Buurtbudget " + id, neighbourhood = "oosterpark", amount, eligibility, dates }));
+        await OkAsync(await Admin.PostAsJsonAsync("/api/budgets", new { id, title = "Buurtbudget " + id, neighbourhood = "oosterpark", amount, eligibility, dates, eligibleVoters = 10_000 }));
         for (var i = 0; i < projects.Length; i++)
         {
             await OkAsync(await Admin.PostAsJsonAsync($"/api/budgets/{id}/projects", new { title = $"Plan {i + 1}", description = "Een plan.", cost = projects[i] }));

@@ -26,7 +26,7 @@ public sealed class PaperBallotImportLimitTests : IAsyncLifetime
     {
         var admin = await factory.AsAsync("admin-ingrid");
         var id = NewId();
-        await OkAsync(await admin.PostAsJsonAsync("/api/budgets", new { id, title = "Papier", neighbourhood = "oosterpark", amount = 10_000, eligibility = "codes" }));
+        await OkAsync(await admin.PostAsJsonAsync("/api/budgets", new { id, title = "Papier", neighbourhood = "oosterpark", amount = 10_000, eligibility = "codes", eligibleVoters = 100 }));
         await OkAsync(await admin.PostAsJsonAsync($"/api/budgets/{id}/projects", new { title = "Plan 1", description = "Een plan.", cost = 4_000 }));
         await OkAsync(await admin.PutAsJsonAsync($"/api/budgets/{id}/rules", new { voteType = "approval", minProjects = 1, maxProjects = 1, outcomeRule = "greedy" }));
         await OkAsync(await admin.PostAsJsonAsync($"/api/budgets/{id}/phase", new { phase = "voting" }));
@@ -37,7 +37,8 @@ public sealed class PaperBallotImportLimitTests : IAsyncLifetime
 
         var import = await OkAsync(await admin.PostAsync($"/api/budgets/{id}/paper-ballots", new StringContent(csv, Encoding.UTF8, "text/csv")));
 
-        Assert.Equal(0, import.GetProperty("imported").GetInt32());
+        Assert.Equal("pending", import.GetProperty("status").GetString());
+        Assert.Equal(0, import.GetProperty("rows").GetInt32());
         Assert.Equal(ImportPaperBallots.MaxRows, import.GetProperty("rejected").GetArrayLength());
         var plain = await admin.PostAsync($"/api/budgets/{id}/paper-ballots", new StringContent("code,projects\n", Encoding.UTF8, "text/plain"));
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, plain.StatusCode);

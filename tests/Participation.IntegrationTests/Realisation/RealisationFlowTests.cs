@@ -141,13 +141,13 @@ public sealed class RealisationFlowTests(RealisationPlatform platform) : IClassF
     {
         var admin = await platform.Factory.AsAsync("admin-ingrid");
         var budget = "b" + Guid.NewGuid().ToString("N")[..10];
-        await OkAsync(await admin.PostAsJsonAsync("/api/budgets", new { id = budget, title = "Buurtbudget " + budget, neighbourhood = "oosterpark", amount = 10_000, eligibility = "codes" }));
+        await OkAsync(await admin.PostAsJsonAsync("/api/budgets", new { id = budget, title = "Buurtbudget " + budget, neighbourhood = "oosterpark", amount = 10_000, eligibility = "codes", eligibleVoters = 3 }));
         foreach (var cost in new[] { 6_000, 5_000, 3_000 })
             await OkAsync(await admin.PostAsJsonAsync($"/api/budgets/{budget}/projects", new { title = $"Plan van {cost}", description = "Een plan.", cost }));
         await OkAsync(await admin.PutAsJsonAsync($"/api/budgets/{budget}/rules", new { voteType = "approval", maxProjects = 3, outcomeRule = "greedy" }));
-        await OkAsync(await admin.PostAsJsonAsync($"/api/budgets/{budget}/phase", new { phase = "voting" }));
         var codes = (await (await admin.PostAsJsonAsync($"/api/budgets/{budget}/voting-codes", new { count = 3 })).Content.ReadAsStringAsync())
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1).Select(l => l.Split(',')[2]).ToList();
+        await OkAsync(await admin.PostAsJsonAsync($"/api/budgets/{budget}/phase", new { phase = "voting" }));
         // p1 (6,000) and p3 (3,000) win under greedy; p2 does not fit after p1.
         await OkAsync(await platform.Anonymous.PostAsJsonAsync($"/api/budgets/{budget}/ballots", new { code = codes[0], projects = new[] { "p1", "p3" } }));
         await OkAsync(await platform.Anonymous.PostAsJsonAsync($"/api/budgets/{budget}/ballots", new { code = codes[1], projects = new[] { "p1", "p2" } }));

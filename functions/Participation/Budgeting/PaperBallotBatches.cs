@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+
+namespace Participation.Budgeting;
+
+/// <summary>A batch of paper ballots as stored: uploaded by one official, counted once another has confirmed it.</summary>
+public sealed record PaperBatch(
+    string BatchId, string Status, string UploadedBy, DateTimeOffset UploadedAt, int Rows, int RejectedOnUpload, int DuplicatesInFile,
+    string? ConfirmedBy, DateTimeOffset? ConfirmedAt, int? Imported, IReadOnlyList<int> Duplicates, IReadOnlyList<PaperBatch.LineProblem> Rejected)
+{
+    public const string Pending = "pending";
+    /// <summary>Confirmed and being counted; a confirmation that was cut off resumes where it was.</summary>
+    public const string Confirmed = "confirmed";
+    public const string Counted = "counted";
+
+    public sealed record LineProblem(int Line, string Reason);
+
+    public string ETag { get; init; } = "";
+}
+
+/// <summary>One paper ballot of a batch, checked against the ballot rule on upload: line number, code and choice.</summary>
+public sealed record PaperRow(int Line, string Code, IReadOnlyList<string> Projects, IReadOnlyList<long>? Points)
+{
+    public Ballot Ballot => Points is { } points
+        ? Ballot.Cumulative(Projects.Zip(points, (id, value) => KeyValuePair.Create(id, value)))
+        : Ballot.Approval(Projects);
+}
+
+/// <summary>
+/// Paper batches live in their budget's partition of the Budgets table, next to the budget row and its audit trail, so a
+/// batch's change of state and its audit entry are one entity-group transaction. A batch is a small header row
+/// (<c>_paper|{batch}</c>) and its ballots in chunk rows (<c>_paperrows|{batch}|{n}</c>): 50,000 rows do not fit one
+/// entity (≤ 1 MiB, a string ≤ 32K characters) nor one transaction (≤ 4 MiB), so chunks are written first and the
+/// batch exists only from the moment its header commits with its audit entry; chunks of an upload that failed before
+/// that are never read. Both prefixes sort before <c>audit|</c> and <c>budget</c>, so reading a budget or its trail
+/// never reads a batch.
+/// </summary>
+public sealed class PaperBallotBatches(BudgetStore store)
+{
+    private const string HeaderPrefix = "_paper|";
+    private const string ChunkPrefix = "_paperrows|";
+    private const int PropertyChars = 30_000; // a string property holds at most 32K characters
+    private const int PropertiesPerChunk = 12; // 12 × 30K UTF-16 characters ≈ 720 KB, under an entity's 1 MiB
+    private const int ListedLines = 1_000; // line numbers kept on the header; the full lists go back in the responses
+
+    private TableClient Table => store.Budgets;
+
+    public static string NewId() => Guid.NewGuid().ToString("N")[..16];
+
+    /// <summary>Writes the batch's rows; they stay invisible until <see cref="Header"/> commits.</summary>
+    public async Task WriteRowsAsync(string budgetId, string batchId, IReadOnlyList<PaperRow> rows, CancellationToken cancellationToken)
+    {
+        var lines = rows.Select(Encode).ToList();
+        var chunk = 0;
+        var entity = new TableEntity(budgetId, $"{ChunkPrefix}{batchId}|{chunk:D4}");
+        var property = 0;
+        var text = new StringBuilder();
+        foreach (var line in lines)
+        {
+            if (text.Length + line.Length + 1 > PropertyChars)
+            {
+                entity[$"R{property++}"] = text.ToString();
+                text.Clear();
+                if (property == PropertiesPerChunk)
+                {
+                    await Table.AddEntityAsync(entity, cancellationToken);
+                    entity = new TableEntity(budgetId, $"{ChunkPrefix}{batchId}|{++chunk:D4}");
+                    property = 0;
+                }
+            }
+
+            text.Append(line).Append('\n');
+        }
+
+        if (text.Length > 0)
+        {
+            entity[$"R{property}"] = text.ToString();
+        }
+
+        await Table.AddEntityAsync(entity, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<PaperRow>> ReadRowsAsync(string budgetId, string batchId, CancellationToken cancellationToken)
+    {
+        var rows = new List<PaperRow>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {budgetId} and RowKey ge {ChunkPrefix + batchId + "|"} and RowKey lt {ChunkPrefix + batchId + "}"}");
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            for (var i = 0; entity.GetString($"R{i}") is { } text; i++)
+            {
+                rows.AddRange(text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(Decode));
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>The header that makes an uploaded batch exist: commit it with its audit entry.</summary>
+    public static TableTransactionAction Header(string budgetId, PaperBatch batch) =>
+        new(TableTransactionActionType.Add, new TableEntity(budgetId, HeaderPrefix + batch.BatchId)
+        {
+            ["Status"] = batch.Status, ["UploadedBy"] = batch.UploadedBy, ["UploadedAt"] = batch.UploadedAt, ["Rows"] = batch.Rows,
+            ["RejectedOnUpload"] = batch.RejectedOnUpload, ["DuplicatesInFile"] = batch.DuplicatesInFile,
+        });
+
+    /// <summary>Pending → confirmed, only if the header is as read (one confirmation wins a race).</summary>
+    public static TableTransactionAction Confirm(string budgetId, PaperBatch batch, string confirmedBy, DateTimeOffset at) =>
+        new(TableTransactionActionType.UpdateMerge, new TableEntity(budgetId, HeaderPrefix + batch.BatchId)
+        {
+            ["Status"] = PaperBatch.Confirmed, ["ConfirmedBy"] = confirmedBy, ["ConfirmedAt"] = at,
+        }, new ETag(batch.ETag));
+
+    /// <summary>Confirmed → counted, with what the count found, only if the header is as read.</summary>
+    public static TableTransactionAction Counted(string budgetId, PaperBatch batch, int imported, IReadOnlyList<int> duplicates, IReadOnlyList<PaperBatch.LineProblem> rejected) =>
+        new(TableTransactionActionType.UpdateMerge, new TableEntity(budgetId, HeaderPrefix + batch.BatchId)
+        {
+            ["Status"] = PaperBatch.Counted, ["Imported"] = imported,
+            ["Duplicates"] = JsonSerializer.Serialize(duplicates.Take(ListedLines)),
+            ["Rejected"] = JsonSerializer.Serialize(rejected.Take(ListedLines)),
+            ["DuplicateCount"] = duplicates.Count, ["RejectedCount"] = rejected.Count,
+        }, new ETag(batch.ETag));
+
+    public async Task<PaperBatch?> FindAsync(string budgetId, string batchId, CancellationToken cancellationToken)
+    {
+        if (batchId.Length is 0 or > 64 || !batchId.All(char.IsAsciiLetterOrDigit))
+        {
+            return null;
+        }
+
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(budgetId, HeaderPrefix + batchId, cancellationToken: cancellationToken);
+        return row.HasValue && row.Value is { } entity ? From(entity) : null;
+    }
+
+    /// <summary>A budget's batches, newest first.</summary>
+    public async Task<IReadOnlyList<PaperBatch>> ListAsync(string budgetId, CancellationToken cancellationToken)
+    {
+        var list = new List<PaperBatch>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {budgetId} and RowKey ge {HeaderPrefix} and RowKey lt {"_paper}"}");
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            list.Add(From(entity));
+        }
+
+        return list.OrderByDescending(b => b.UploadedAt).ToList();
+    }
+
+    private static PaperBatch From(TableEntity e) => new(
+        e.RowKey[HeaderPrefix.Length..], e.GetString("Status") ?? PaperBatch.Pending, e.GetString("UploadedBy") ?? "",
+        e.GetDateTimeOffset("UploadedAt") ?? default, e.GetInt32("Rows") ?? 0, e.GetInt32("RejectedOnUpload") ?? 0, e.GetInt32("DuplicatesInFile") ?? 0,
+        e.GetString("ConfirmedBy"), e.GetDateTimeOffset("ConfirmedAt"), e.GetInt32("Imported"),
+        e.GetString("Duplicates") is { } d ? JsonSerializer.Deserialize<List<int>>(d)! : [],
+        e.GetString("Rejected") is { } r ? JsonSerializer.Deserialize<List<PaperBatch.LineProblem>>(r)! : [])
+    {
+        ETag = e.ETag.ToString(),
+    };
+
+    // Only rows that passed the rule are stored, so codes and project ids hold no tab or newline.
+    private static string Encode(PaperRow row) => string.Join('\t',
+        row.Line.ToString(CultureInfo.InvariantCulture), row.Code, string.Join(',', row.Projects),
+        row.Points is { } points ? string.Join(',', points.Select(p => p.ToString(CultureInfo.InvariantCulture))) : "");
+
+    private static PaperRow Decode(string line)
+    {
+        var parts = line.Split('\t');
+        return new PaperRow(int.Parse(parts[0], CultureInfo.InvariantCulture), parts[1], parts[2].Split(',', StringSplitOptions.RemoveEmptyEntries),
+            parts[3].Length == 0 ? null : parts[3].Split(',').Select(p => long.Parse(p, CultureInfo.InvariantCulture)).ToList());
+    }
+}
