@@ -8,6 +8,7 @@ using Participation.Hosting;
 using Participation.Identity;
 using Participation.Initiatives;
 using Participation.Notifications;
+using Participation.Photos;
 using Participation.Privacy;
 using Participation.Realisation;
 using Participation.Routing;
@@ -24,6 +25,7 @@ builder.AddInitiatives();        // buurtinitiatieven: submission, support, rout
 builder.AddBudgeting();          // buurtbudget: budgets, voting codes, one ballot per voter, results by greedy / MES
 builder.AddChatbot();            // the front office's chatbot: Bot Framework, Direct Line, live-chat handoff
 builder.AddPrivacy();            // AVG: what is held about a resident, its export and deletion, retention of chats
+builder.AddPhotos();             // photos of initiatives: re-encoded without metadata, in Blob Storage
 builder.AddRealisation();        // what decisions became: realisation items, milestones that slip, a weekly digest
 builder.AddCouncil();            // the council's dashboard: figures, charts, CSV/JSON export
 builder.AddWebPages();           // the site: Razor Pages in NL Design System style, Dutch with English
@@ -39,6 +41,7 @@ app.MapChatbotApi();
 app.MapNotificationsApi();
 app.MapPrivacyApi();
 app.MapAuditApi();
+app.MapPhotosApi();
 app.MapRealisationApi();
 app.MapCouncilApi();
 app.MapWebPages();
