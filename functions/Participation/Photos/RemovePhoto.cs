@@ -10,9 +10,10 @@ namespace Participation.Photos;
 /// </summary>
 public sealed class RemovePhoto(InitiativeStore initiatives, PhotoStore photos, ILogger<RemovePhoto> logger)
 {
-    public static bool MayRemove(PlatformUser? user, InitiativeCase initiative) =>
-        user is not null && (user.IsIn(Roles.Official) || user.IsIn(Roles.TeamLead))
-        && CaseScope.CanSee(user, initiative.Neighbourhood, initiative.TeamCode);
+    public static bool MayRemove(PlatformUser? user, InitiativeCase initiative) => MayRemove(user, initiative.Neighbourhood, initiative.TeamCode);
+
+    public static bool MayRemove(PlatformUser? user, string neighbourhood, string? team) =>
+        user is not null && (user.IsIn(Roles.Official) || user.IsIn(Roles.TeamLead)) && CaseScope.CanSee(user, neighbourhood, team);
 
     /// <summary>Null when removed; otherwise why not.</summary>
     public async Task<PhotoRefusal?> RemoveAsync(string trackingCode, string id, PlatformUser official, CancellationToken cancellationToken)

@@ -31,6 +31,7 @@ public static class WebModule
             // The caseload is the back office's; a case itself is also read by the council and admins (read-only for them).
             options.Conventions.AuthorizePage("/Officials/Inbox", Policies.Official);
             options.Conventions.AuthorizePage("/Officials/Case", Policies.CaseReader);
+            options.Conventions.AuthorizePage("/Officials/RemovePhoto", Policies.Official);
             options.Conventions.AuthorizeFolder("/Agents", Policies.Agent);
             options.Conventions.AuthorizeFolder("/Council", Policies.Council);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
