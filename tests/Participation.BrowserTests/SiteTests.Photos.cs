@@ -46,7 +46,8 @@ public sealed partial class SiteTests
         var thumbnail = resident.GetByTestId("photos").Locator("img");
         Assert.Equal(1, await thumbnail.CountAsync());
         Assert.StartsWith("Foto bij initiatief Bloembakken op het plein", await thumbnail.GetAttributeAsync("alt"));
-        Assert.True(await thumbnail.EvaluateAsync<bool>("img => img.complete && img.naturalWidth === 400"), "the thumbnail loads, 400 px wide");
+        await thumbnail.ScrollIntoViewIfNeededAsync();
+        Assert.True(await thumbnail.EvaluateAsync<bool>("img => img.decode().then(() => img.naturalWidth === 400, () => false)"), "the thumbnail loads, 400 px wide");
         await CheckAsync(resident, "public page with a photo", failures);
 
         // Without the key the form is not offered.
