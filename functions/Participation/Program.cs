@@ -11,6 +11,7 @@ using Participation.Identity;
 using Participation.Initiatives;
 using Participation.MyPage;
 using Participation.Notifications;
+using Participation.Photos;
 using Participation.Privacy;
 using Participation.Realisation;
 using Participation.Routing;
@@ -29,6 +30,7 @@ builder.AddBudgeting();          // buurtbudget: budgets, voting codes, one ball
 builder.AddChatbot();            // the front office's chatbot: Bot Framework, Direct Line, live-chat handoff
 builder.AddPrivacy();            // AVG: what is held about a resident, its export and deletion, retention of chats
 builder.AddFollowing();          // following an initiative by e-mail: opt-in, news to followers, unsubscribe
+builder.AddPhotos();             // photos of initiatives: re-encoded without metadata, in Blob Storage
 builder.AddRealisation();        // what decisions became: realisation items, milestones that slip, a weekly digest
 builder.AddMyPage();             // "Mijn omgeving": a signed-in resident's initiatives, supports and votes
 builder.AddCouncil();            // the council's dashboard: figures, charts, CSV/JSON export
@@ -47,6 +49,7 @@ app.MapNotificationsApi();
 app.MapPrivacyApi();
 app.MapFollowingApi();
 app.MapAuditApi();
+app.MapPhotosApi();
 app.MapRealisationApi();
 app.MapCouncilApi();
 app.MapWebPages();

@@ -1,4 +1,4 @@
-// The app's storage account: tables and queues for its state, the Functions host's own blobs and queues
+// The app's storage account: tables and queues for its state, a private blob container for initiative photos, the Functions host's own blobs and queues
 // (AzureWebJobsStorage, reached with the app's managed identity) and the container Flex Consumption deploys from.
 
 @description('Azure region.')
@@ -42,6 +42,15 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-01-01'
 resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = {
   parent: blobService
   name: deploymentContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+// Photos residents add to initiatives, re-encoded without metadata; the app serves them, so the container stays private.
+resource photoContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = {
+  parent: blobService
+  name: 'initiative-photos'
   properties: {
     publicAccess: 'None'
   }

@@ -61,6 +61,15 @@ public sealed class ResourceTests(CompiledInfrastructure infrastructure)
     }
 
     [Fact]
+    public void Initiative_photos_have_a_private_blob_container_that_the_app_serves_from()
+    {
+        var containers = Template.Resources("Microsoft.Storage/storageAccounts/blobServices/containers").ToList();
+        var photos = Assert.Single(containers, c => c.Get("name").GetString()!.Contains("initiative-photos"));
+
+        Assert.Equal("None", photos.Get("properties.publicAccess").GetString());
+    }
+
+    [Fact]
     public void Key_vault_authorizes_with_rbac()
     {
         var vault = Template.Single("Microsoft.KeyVault/vaults");

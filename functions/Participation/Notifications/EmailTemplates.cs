@@ -16,10 +16,12 @@ public static partial class EmailTemplates
     {
         [("initiative-received", "nl")] = new("Uw initiatief is ontvangen ({trackingCode})",
             "Beste inwoner,\n\nBedankt voor uw buurtinitiatief. Het is geregistreerd onder code {trackingCode}.\n" +
-            "Wij sturen het door naar de juiste medewerker. U kunt altijd zien waar uw initiatief is:\n{statusUrl}\n\nMet vriendelijke groet,\n{municipality}"),
+            "Wij sturen het door naar de juiste medewerker. U kunt altijd zien waar uw initiatief is:\n{statusUrl}\n\n" +
+            "Wilt u foto's bij uw initiatief zetten? Dat kan met deze persoonlijke link; deel hem niet met anderen:\n{photosUrl}\n\nMet vriendelijke groet,\n{municipality}"),
         [("initiative-received", "en")] = new("Your initiative has been received ({trackingCode})",
             "Dear resident,\n\nThank you for your neighbourhood initiative. It is registered under code {trackingCode}.\n" +
-            "We are passing it to the right official. You can always see where it is:\n{statusUrl}\n\nKind regards,\n{municipality}"),
+            "We are passing it to the right official. You can always see where it is:\n{statusUrl}\n\n" +
+            "Would you like to add photos to your initiative? Use this personal link; do not share it:\n{photosUrl}\n\nKind regards,\n{municipality}"),
         [("initiative-assigned", "nl")] = new("Nieuw buurtinitiatief {trackingCode}: {title}",
             "Er is een buurtinitiatief aan u toegewezen.\n\nTitel: {title}\nBuurt: {neighbourhood}\nThema: {theme}\nEerste reactie uiterlijk: {dueDate}\n" +
             "Toewijzing: {routingReason}\n\nOpen de zaak: {caseUrl}"),

@@ -15,7 +15,7 @@ namespace Participation.Privacy;
 /// reveals whether an address is known.
 /// </summary>
 public sealed class MyData(
-    TableServiceClient tables, ContactStore contacts, InitiativeStore initiatives, IEnumerable<IChatRecords> chats,
+    TableServiceClient tables, ContactStore contacts, InitiativeStore initiatives, IEnumerable<IChatRecords> chats, IEnumerable<IInitiativeContent> content,
     QueueSender queue, IOptions<PlatformOptions> platform, TimeProvider clock)
 {
     public const string Table = "PrivacyRequests";
@@ -91,6 +91,11 @@ public sealed class MyData(
             {
                 chatsDeleted += await source.EraseAsync(contact.Subject, cancellationToken) ? 1 : 0;
             }
+
+            foreach (var source in content)
+            {
+                await source.EraseAsync(contact.Subject, cancellationToken);
+            }
         }
 
         var deleted = await contacts.DeleteByEmailAsync(email, cancellationToken);
@@ -119,6 +124,15 @@ public sealed class MyData(
 
 /// <summary>What the chatbot holds about one contact (a question left for an e-mail answer), with addresses already redacted.</summary>
 public sealed record ChatRecord(string Question, string? Topic, DateTimeOffset RegisteredAt, string Transcript);
+
+/// <summary>
+/// What a module keeps that the submitter added to their initiative beyond its public text (photos): erased with their
+/// data. Called with every subject of the resident's contacts; a subject that is no initiative has nothing to erase.
+/// </summary>
+public interface IInitiativeContent
+{
+    Task<int> EraseAsync(string subject, CancellationToken cancellationToken);
+}
 
 /// <summary>The chat's share of a privacy request: the chatbot module finds and erases what it keeps for a contact.</summary>
 public interface IChatRecords

@@ -28,6 +28,7 @@ public static class StatusLabels
         ["reassign"] = ("Overdragen", "Reassign"),
         ["correct-theme"] = ("Thema corrigeren", "Correct theme"),
         ["note"] = ("Interne notitie", "Internal note"),
+        ["photo-removed"] = ("Foto verwijderd", "Photo removed"),
     };
 
     public static IReadOnlyCollection<string> AllStatuses => Statuses.Keys;

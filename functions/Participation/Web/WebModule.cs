@@ -33,6 +33,7 @@ public static class WebModule
             options.Conventions.AuthorizePage("/Officials/Case", Policies.CaseReader);
             // Hiding and restoring comments: officials and admins; the neighbourhood is checked per initiative.
             options.Conventions.AuthorizePage("/Officials/ModerateComment", Participation.Discussion.DiscussionAccess.ModeratorPolicy);
+            options.Conventions.AuthorizePage("/Officials/RemovePhoto", Policies.Official);
             options.Conventions.AuthorizeFolder("/Agents", Policies.Agent);
             options.Conventions.AuthorizeFolder("/Council", Policies.Council);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);

@@ -1,0 +1,90 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Participation.Identity;
+using Participation.IntegrationTests.Photos;
+using Participation.Photos;
+using SkiaSharp;
+
+namespace Participation.BrowserTests;
+
+/// <summary>
+/// Photos in the browser: the submitter follows the link from the confirmation e-mail, uploads a photo with the plain
+/// form, sees it on the public page; the official removes it after confirming. Every page passes axe at desktop and 375 px.
+/// </summary>
+public sealed partial class SiteTests
+{
+    [Fact]
+    public async Task Submitter_uploads_a_photo_through_the_page_it_shows_and_an_official_removes_it()
+    {
+        var resident = await site.NewPageAsync();
+        await resident.GotoAsync("/initiatieven/nieuw");
+        await resident.GetByLabel("Titel").FillAsync("Bloembakken op het plein");
+        await resident.GetByLabel("Beschrijving").FillAsync("Het plein is grijs; bloembakken maken het vrolijker.");
+        await resident.GetByLabel("Buurt").SelectOptionAsync("binnenstad");
+        await resident.GetByRole(AriaRole.Button, new() { Name = "Initiatief indienen" }).ClickAsync();
+        var code = (await resident.GetByTestId("tracking-code").InnerTextAsync()).Trim();
+        var key = AddPhoto.KeyFor(site.App.Services.GetRequiredService<Pseudonyms>(), code);
+        var failures = new List<string>();
+
+        await resident.GotoAsync($"/initiatieven/{code}/fotos?key={key}");
+        await CheckAsync(resident, "upload form", failures);
+        var camera = TestImages.WithExif(TestImages.Encode(2000, 1500, SKEncodedImageFormat.Jpeg), orientation: 1);
+        await resident.GetByLabel("Foto", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "plein.jpg", MimeType = "image/jpeg", Buffer = camera });
+        await resident.GetByRole(AriaRole.Button, new() { Name = "Foto toevoegen" }).ClickAsync();
+        Assert.Contains("Uw foto is toegevoegd", await resident.GetByTestId("photo-added").InnerTextAsync());
+        await CheckAsync(resident, "upload form with a photo", failures);
+
+        // A refusal is said in Dutch next to the field, and nothing is added.
+        await resident.GetByLabel("Foto", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "foto.jpg", MimeType = "image/jpeg", Buffer = "geen foto"u8.ToArray() });
+        await resident.GetByRole(AriaRole.Button, new() { Name = "Foto toevoegen" }).ClickAsync();
+        Assert.Contains("Dit is geen JPEG-, PNG- of WebP-foto.", await resident.Locator(".utrecht-form-field-error-message").InnerTextAsync());
+        await CheckAsync(resident, "upload form with an error", failures);
+
+        await resident.GotoAsync($"/initiatieven/{code}");
+        var thumbnail = resident.GetByTestId("photos").Locator("img");
+        Assert.Equal(1, await thumbnail.CountAsync());
+        Assert.StartsWith("Foto bij initiatief Bloembakken op het plein", await thumbnail.GetAttributeAsync("alt"));
+        await thumbnail.ScrollIntoViewIfNeededAsync();
+        Assert.True(await thumbnail.EvaluateAsync<bool>("img => img.decode().then(() => img.naturalWidth === 400, () => false)"), "the thumbnail loads, 400 px wide");
+        await CheckAsync(resident, "public page with a photo", failures);
+
+        // Without the key the form is not offered.
+        await resident.GotoAsync($"/initiatieven/{code}/fotos");
+        Assert.Equal(1, await resident.GetByTestId("photos-refused").CountAsync());
+        Assert.Equal(0, await resident.Locator("input[type=file]").CountAsync());
+
+        var official = await site.NewPageAsync(Official);
+        await official.GotoAsync($"/behandelen/{code}");
+        Assert.Equal(1, await official.GetByTestId("case-photos").Locator("img").CountAsync());
+        await official.GetByRole(AriaRole.Link, new() { Name = "Foto 1 verwijderen" }).ClickAsync();
+        await CheckAsync(official, "remove confirmation", failures);
+        await official.GetByTestId("confirm-remove").ClickAsync();
+        Assert.Contains("Foto verwijderd", await official.GetByTestId("done").InnerTextAsync());
+        Assert.Equal(0, await official.GetByTestId("case-photos").CountAsync());
+
+        await resident.GotoAsync($"/initiatieven/{code}");
+        Assert.Equal(0, await resident.GetByTestId("photos").CountAsync());
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>axe (WCAG 2.1 AA) at desktop width and at 375 px, where nothing may scroll sideways.</summary>
+    private static async Task CheckAsync(IPage page, string name, List<string> failures)
+    {
+        foreach (var width in new[] { 1280, 375 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            if (width == 375 && await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"))
+            {
+                failures.Add($"{name}: scrolls sideways at 375 px");
+            }
+
+            var results = await page.RunAxe(new AxeRunOptions
+            {
+                RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+            });
+            failures.AddRange(results.Violations.Select(v => $"{name} at {width} px: {v.Id} {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
+        }
+    }
+}
