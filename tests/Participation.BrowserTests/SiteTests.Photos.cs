@@ -68,23 +68,4 @@ public sealed partial class SiteTests
         Assert.Equal(0, await resident.GetByTestId("photos").CountAsync());
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
-
-    /// <summary>axe (WCAG 2.1 AA) at desktop width and at 375 px, where nothing may scroll sideways.</summary>
-    private static async Task CheckAsync(IPage page, string name, List<string> failures)
-    {
-        foreach (var width in new[] { 1280, 375 })
-        {
-            await page.SetViewportSizeAsync(width, 900);
-            if (width == 375 && await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"))
-            {
-                failures.Add($"{name}: scrolls sideways at 375 px");
-            }
-
-            var results = await page.RunAxe(new AxeRunOptions
-            {
-                RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-            });
-            failures.AddRange(results.Violations.Select(v => $"{name} at {width} px: {v.Id} {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
-        }
-    }
 }

@@ -14,7 +14,7 @@ namespace Participation.Web.BudgetAdmin;
 /// SetBallotRules, MoveBudgetPhase, GenerateVotingCodes), so the rules, the scope check and the audit entry are theirs.
 /// </summary>
 public sealed class BudgetModel(
-    BudgetStore store, InitiativeStore initiatives, BallotBox box, RealisationIntake realisation, TimeProvider clock,
+    BudgetStore store, InitiativeStore initiatives, BallotBox box, TimeProvider clock,
     ILogger<BallotBox> ballotLog, WebLanguage language) : PageModel
 {
     public BudgetSnapshot Snapshot { get; private set; } = null!;
@@ -76,7 +76,7 @@ public sealed class BudgetModel(
             return Forbid();
         }
 
-        var result = await MoveBudgetPhase.HandleAsync(id, new MoveBudgetPhase.Request(Phase), HttpContext, store, clock, realisation, cancellationToken);
+        var result = await MoveBudgetPhase.HandleAsync(id, new MoveBudgetPhase.Request(Phase), HttpContext, store, clock, cancellationToken);
         return result.Result is Ok<ShowBudget.Response> ? Redirect(id, "fase-verzet") : await FailedAsync(id, "phase", result.Result, cancellationToken);
     }
 
