@@ -7,6 +7,7 @@ using Participation.Demo;
 using Participation.Hosting;
 using Participation.Identity;
 using Participation.Initiatives;
+using Participation.Map;
 using Participation.Notifications;
 using Participation.Privacy;
 using Participation.Realisation;
@@ -25,6 +26,7 @@ builder.AddBudgeting();          // buurtbudget: budgets, voting codes, one ball
 builder.AddChatbot();            // the front office's chatbot: Bot Framework, Direct Line, live-chat handoff
 builder.AddPrivacy();            // AVG: what is held about a resident, its export and deletion, retention of chats
 builder.AddRealisation();        // what decisions became: realisation items, milestones that slip, a weekly digest
+builder.AddInitiativeMap();      // location and map: bounds and neighbourhood polygons, GeoJSON, the maps on the site
 builder.AddCouncil();            // the council's dashboard: figures, charts, CSV/JSON export
 builder.AddWebPages();           // the site: Razor Pages in NL Design System style, Dutch with English
 builder.AddDemoData();           // Development: the demo municipality, once
@@ -40,6 +42,7 @@ app.MapNotificationsApi();
 app.MapPrivacyApi();
 app.MapAuditApi();
 app.MapRealisationApi();
+app.MapInitiativeMapApi();
 app.MapCouncilApi();
 app.MapWebPages();
 
