@@ -86,7 +86,9 @@ public sealed class GeoPolygon
     {
         if (Ring.Distinct().Count() < 3) yield return "needs at least three different vertices";
         if (Ring.Any(p => !p.IsValid)) yield return "has a vertex that is not WGS84 degrees";
-        if (Math.Abs(Area()) < Tolerance * Tolerance) yield return "has no area";
+        // Square degrees: 1e-12 is under a hundredth of a square metre here, far below any real neighbourhood, and above
+        // the rounding noise of the shoelace sum over coordinates of about 50.
+        if (Math.Abs(Area()) < 1e-12) yield return "has no area";
         for (var i = 0; i < Ring.Count; i++)
         {
             for (var j = i + 2; j < Ring.Count; j++)
