@@ -7,7 +7,9 @@ public static class GeoJson
 {
     public const string ContentType = "application/geo+json";
 
-    public sealed record FeatureCollection<TProperties>(IReadOnlyList<Feature<TProperties>> Features, double[]? Bbox = null)
+    public sealed record FeatureCollection<TProperties>(
+        IReadOnlyList<Feature<TProperties>> Features,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] double[]? Bbox = null)
     {
         public string Type => "FeatureCollection";
     }
