@@ -4,6 +4,7 @@ using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Participation.BrowserTests.Infrastructure;
 using Participation.Initiatives;
 
 namespace Participation.BrowserTests;
