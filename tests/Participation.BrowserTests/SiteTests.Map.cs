@@ -46,7 +46,7 @@ public sealed partial class SiteTests
         // Keyboard: the marker takes focus and Enter opens its popup with a link to the initiative.
         await parkMarker.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(page.Locator(".leaflet-popup a")).ToHaveAttributeAsync("href", $"/initiatieven/{park}");
+        await Assertions.Expect(page.Locator(".leaflet-popup-content a")).ToHaveAttributeAsync("href", $"/initiatieven/{park}");
         await Site.ScreenshotAsync(page, "initiatives-map");
 
         // The filters reach the map: only Oosterpark's marker with buurt=oosterpark.
@@ -75,7 +75,7 @@ public sealed partial class SiteTests
         // A click in the middle of the map (the middle of the municipality) lies in Binnenstad.
         await page.Locator("#submit-map").ClickAsync();
         await Assertions.Expect(page.Locator("[data-map-status]")).ToHaveTextAsync("Plek gekozen in Binnenstad; die buurt is ingevuld.");
-        Assert.Equal("binnenstad", await page.GetByLabel("Buurt", new() { Exact = true }).InputValueAsync());
+        Assert.Equal("binnenstad", await page.Locator("#neighbourhood").InputValueAsync());
         Assert.NotEqual("", await page.Locator("#latitude").InputValueAsync());
         Assert.Equal(1, await page.Locator("#submit-map .leaflet-marker-icon").CountAsync());
 
@@ -89,7 +89,7 @@ public sealed partial class SiteTests
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("[data-map-status]")).ToHaveTextAsync("Plek gekozen in Binnenstad; die buurt is ingevuld.");
         var (lat, lon) = (await page.Locator("#latitude").InputValueAsync(), await page.Locator("#longitude").InputValueAsync());
-        await page.GetByLabel("Buurt", new() { Exact = true }).SelectOptionAsync("oosterpark");
+        await page.Locator("#neighbourhood").SelectOptionAsync("oosterpark");
         await page.GetByRole(AriaRole.Button, new() { Name = "Initiatief indienen" }).ClickAsync();
         await Assertions.Expect(page.Locator("#location-fout")).ToContainTextAsync("Het punt ligt niet in Oosterpark.");
         // The point is still there, shown on the map again, and the page passes axe in its error state.
@@ -97,7 +97,7 @@ public sealed partial class SiteTests
         await page.Locator("#submit-map .leaflet-marker-icon").WaitForAsync();
         await ScanAsync(page, null, failures, () => page.Locator("#submit-map .leaflet-marker-icon").WaitForAsync());
 
-        await page.GetByLabel("Buurt", new() { Exact = true }).SelectOptionAsync("binnenstad");
+        await page.Locator("#neighbourhood").SelectOptionAsync("binnenstad");
         await page.GetByRole(AriaRole.Button, new() { Name = "Initiatief indienen" }).ClickAsync();
         var code = (await page.GetByTestId("tracking-code").InnerTextAsync()).Trim();
         var stored = await site.App.Services.GetRequiredService<InitiativeStore>().FindAsync(code, CancellationToken.None);
@@ -117,7 +117,7 @@ public sealed partial class SiteTests
         Assert.False(await page.Locator("fieldset.map-picker").IsVisibleAsync());
         await page.GetByLabel("Titel").FillAsync("Zonder script");
         await page.GetByLabel("Beschrijving").FillAsync("Alleen een buurt gekozen.");
-        await page.GetByLabel("Buurt", new() { Exact = true }).SelectOptionAsync("westhaven");
+        await page.Locator("#neighbourhood").SelectOptionAsync("westhaven");
         await page.GetByRole(AriaRole.Button, new() { Name = "Initiatief indienen" }).ClickAsync();
         Assert.NotEmpty((await page.GetByTestId("tracking-code").InnerTextAsync()).Trim());
         await page.GotoAsync("/initiatieven");
