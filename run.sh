@@ -56,6 +56,9 @@ export AzureWebJobsStorage=${AzureWebJobsStorage:-UseDevelopmentStorage=true}
 export Platform__PublicBaseUrl=${Platform__PublicBaseUrl:-http://127.0.0.1:$PORT}
 # A year of realisation history for the demo (tests leave it off: 60 extra initiatives would race their counts).
 export Demo__History=${Demo__History:-true}
+# No tiles by default (no network on the build machines): the maps show neighbourhoods and markers on a blank background.
+# Map__TileUrl='https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png' ./run.sh shows PDOK's map.
+export Map__TileUrl=${Map__TileUrl-}
 dotnet functions/Participation/bin/Debug/net10.0/Participation.dll --contentRoot "$REPO_ROOT/functions/Participation" --urls "http://127.0.0.1:$PORT" &
 started+=("$!")
 

@@ -9,6 +9,7 @@ using Participation.Following;
 using Participation.Hosting;
 using Participation.Identity;
 using Participation.Initiatives;
+using Participation.Map;
 using Participation.MyPage;
 using Participation.Notifications;
 using Participation.Photos;
@@ -33,6 +34,7 @@ builder.AddFollowing();          // following an initiative by e-mail: opt-in, n
 builder.AddPhotos();             // photos of initiatives: re-encoded without metadata, in Blob Storage
 builder.AddRealisation();        // what decisions became: realisation items, milestones that slip, a weekly digest
 builder.AddMyPage();             // "Mijn omgeving": a signed-in resident's initiatives, supports and votes
+builder.AddInitiativeMap();      // location and map: bounds and neighbourhood polygons, GeoJSON, the maps on the site
 builder.AddCouncil();            // the council's dashboard: figures, charts, CSV/JSON export
 builder.AddWebPages();           // the site: Razor Pages in NL Design System style, Dutch with English
 builder.AddDemoData();           // Development: the demo municipality, once
@@ -51,6 +53,7 @@ app.MapFollowingApi();
 app.MapAuditApi();
 app.MapPhotosApi();
 app.MapRealisationApi();
+app.MapInitiativeMapApi();
 app.MapCouncilApi();
 app.MapWebPages();
 

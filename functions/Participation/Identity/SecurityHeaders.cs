@@ -12,7 +12,7 @@ public static class SecurityHeaders
     {
         var headers = context.Response.Headers;
         headers.ContentSecurityPolicy =
-            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+            $"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src {ImageSources(context)}; " +
             $"connect-src 'self'; font-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action {FormTargets(context)}; object-src 'none'";
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
@@ -21,6 +21,12 @@ public static class SecurityHeaders
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
         await next(context);
     });
+
+    // The map's tiles are images from the configured tile server (Map:TileUrl): allowed for img-src only, nothing else.
+    private static string ImageSources(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IOptions<Participation.Map.MapOptions>>().Value.TileOrigin is { } tiles
+            ? $"'self' data: blob: {tiles}"
+            : "'self' data: blob:";
 
     // Browsers apply form-action to a form's redirects too: signing out posts to the site, which redirects to the
     // identity provider's end-session endpoint.

@@ -6,6 +6,7 @@ using Azure.Storage.Queues;
 using Participation.Hosting;
 using Participation.Audit;
 using Participation.Identity;
+using Participation.Initiatives.Geography;
 using Participation.Initiatives.Lifecycle;
 using Participation.Initiatives.Tracking;
 using Participation.Notifications;
@@ -256,6 +257,30 @@ public sealed class InitiativeStore(
     }
 
     /// <summary>
+    /// Index rows with a point, newest first, at most <paramref name="max"/>: the map's markers. Filtered on the server
+    /// within the index's one partition (<c>Located eq true</c>), so no case partition is read; rows written before the
+    /// index carried points appear once their case changes or the index row is rewritten.
+    /// </summary>
+    public async Task<IReadOnlyList<LocatedInitiative>> ListLocatedAsync(string? filter, int max, CancellationToken cancellationToken)
+    {
+        var query = TableClient.CreateQueryFilter($"PartitionKey eq {IndexPartition} and Located eq true") + (filter is null ? "" : $" and ({filter})");
+        var items = new List<LocatedInitiative>();
+        string[] columns = ["TrackingCode", "Title", "Neighbourhood", "Theme", "Status", "Latitude", "Longitude"];
+        await foreach (var e in index.QueryAsync<TableEntity>(query, maxPerPage: Math.Min(max, 1000), select: columns, cancellationToken: cancellationToken))
+        {
+            if (e.GetDouble("Latitude") is { } lat && e.GetDouble("Longitude") is { } lon)
+            {
+                items.Add(new LocatedInitiative(e.GetString("TrackingCode") ?? "", e.GetString("Title") ?? "", e.GetString("Neighbourhood") ?? "",
+                    e.GetString("Theme"), InitiativeStatusNames.Parse(e.GetString("Status") ?? "submitted"), new GeoPoint(lat, lon)));
+            }
+
+            if (items.Count >= max) break;
+        }
+
+        return items;
+    }
+
+    /// <summary>
     /// Writes the case's index row unless the index already holds this revision or a newer one: two dispatches of two
     /// quick changes may run in either order, and the older must not overwrite the newer.
     /// </summary>
@@ -323,6 +348,9 @@ public sealed class InitiativeStore(
             ["DecidedAt"] = initiative.DecidedAt,
             ["Escalations"] = initiative.EscalationsSent.Count,
             ["Open"] = !initiative.Status.IsClosed(),
+            ["Latitude"] = initiative.Latitude,
+            ["Longitude"] = initiative.Longitude,
+            ["Located"] = initiative.Latitude is not null && initiative.Longitude is not null,
         };
 
     // Newest first in key order: the row key starts with the inverted submission time.
@@ -429,6 +457,9 @@ public sealed class InitiativeStore(
 
     public static string AuditSummary(InitiativeCase c) => Summary(c);
 }
+
+/// <summary>What the map shows of a case with a point: public fields only.</summary>
+public sealed record LocatedInitiative(string TrackingCode, string Title, string Neighbourhood, string? Theme, InitiativeStatus Status, GeoPoint Point);
 
 /// <summary>What lists, inboxes and dashboards need of a case, without reading its partition.</summary>
 public sealed record InitiativeListing(

@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Participation.Identity;
+using Participation.Initiatives.Geography;
 using Participation.Initiatives.Lifecycle;
 using Participation.Initiatives.Routing;
 using Participation.Initiatives.Tracking;
@@ -28,16 +29,21 @@ public static class SubmitInitiative
     public const int MaxTitle = 120;
     public const int MaxDescription = 5_000;
     public const string KeyReusedCode = "idempotency.key_reused";
+    public const string OutsideMunicipalityCode = "location.outside_municipality";
+    public const string OutsideNeighbourhoodCode = "location.outside_neighbourhood";
 
     public sealed record Location(double? Lat, double? Lon, string? Address);
     public sealed record Request(string? Title, string? Description, string? Neighbourhood, string? Theme, JsonElement? Location, string? Email, string? Locale);
     public sealed record Response(string TrackingCode, string StatusUrl);
+    /// <summary>A point refused by the map: a stable code, and the text in English (the API's) and Dutch.</summary>
+    public sealed record LocationRefusal(string Code, string English, string Dutch);
 
     public static async Task<Results<Accepted<Response>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Request request,
         HttpContext http,
         InitiativeStore store,
         RoutingDirectory routing,
+        MunicipalityMap map,
         ContactStore contacts,
         QueueSender queue,
         Pseudonyms pseudonyms,
@@ -48,10 +54,11 @@ public static class SubmitInitiative
         CancellationToken cancellationToken)
     {
         var configuration = await routing.CurrentAsync(cancellationToken);
-        var (errors, location) = Validate(request, configuration);
+        var (errors, location, refusal) = Validate(request, configuration, map);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "The initiative cannot be submitted yet");
+            return TypedResults.ValidationProblem(errors, title: "The initiative cannot be submitted yet",
+                extensions: refusal is null ? null : new Dictionary<string, object?> { ["code"] = refusal.Code, ["dutch"] = refusal.Dutch });
         }
 
         var user = PlatformUser.From(http.User);
@@ -198,7 +205,8 @@ public static class SubmitInitiative
         return TypedResults.Accepted(statusUrl, new Response(code, statusUrl));
     }
 
-    internal static (Dictionary<string, string[]> Errors, Location? Location) Validate(Request request, RoutingConfiguration configuration)
+    internal static (Dictionary<string, string[]> Errors, Location? Location, LocationRefusal? Refusal) Validate(
+        Request request, RoutingConfiguration configuration, MunicipalityMap map)
     {
         var errors = new Dictionary<string, string[]>();
         void Fail(string field, string message) => errors[field] = [message];
@@ -228,7 +236,34 @@ public static class SubmitInitiative
             if (problem is not null) Fail("location", problem);
         }
 
-        return (errors, location);
+        var refusal = location is { Lat: { } lat, Lon: { } lon } && !errors.ContainsKey("location") && !errors.ContainsKey("neighbourhood")
+            ? Refuse(new GeoPoint(lat, lon), request.Neighbourhood!.Trim(), configuration, map)
+            : null;
+        if (refusal is not null) Fail("location", refusal.English);
+
+        return (errors, location, refusal);
+    }
+
+    // The point must lie in the municipality and in the chosen neighbourhood: a resident who picks Oosterpark and clicks
+    // in Westhaven has made a mistake in one of the two, and routing would otherwise follow the select, not the map.
+    private static LocationRefusal? Refuse(GeoPoint point, string neighbourhood, RoutingConfiguration configuration, MunicipalityMap map)
+    {
+        string NameOf(string code) => configuration.Neighbourhoods.FirstOrDefault(n => n.Code == code)?.Name ?? code;
+        switch (map.Check(point, neighbourhood))
+        {
+            case LocationVerdict.OutsideMunicipality:
+                return new LocationRefusal(OutsideMunicipalityCode,
+                    "The point lies outside the municipality. Choose a point within it, or give no point.",
+                    "Het punt ligt buiten de gemeente. Kies een punt binnen de gemeente, of geef geen punt op.");
+            case LocationVerdict.OutsideNeighbourhood:
+                var name = NameOf(neighbourhood);
+                var actual = map.NeighbourhoodAt(point) is { } code && configuration.Neighbourhoods.Any(n => n.Code == code) ? NameOf(code) : null;
+                return new LocationRefusal(OutsideNeighbourhoodCode,
+                    $"The point is not in {name}." + (actual is null ? $" Choose a point in {name}." : $" It lies in {actual}: choose that neighbourhood or another point."),
+                    $"Het punt ligt niet in {name}." + (actual is null ? $" Kies een punt in {name}." : $" Het ligt in {actual}: kies die buurt of een ander punt."));
+            default:
+                return null;
+        }
     }
 
     private static Location? ReadLocation(JsonElement given, out string? problem)
@@ -241,15 +276,23 @@ public static class SubmitInitiative
             return new Location(null, null, address);
         }
 
+        // A number that is not a JSON number (a string "52.1") is refused, not parsed: TryGetDouble throws on those.
         if (given.ValueKind == JsonValueKind.Object
-            && given.TryGetProperty("lat", out var lat) && lat.TryGetDouble(out var latitude)
-            && given.TryGetProperty("lon", out var lon) && lon.TryGetDouble(out var longitude))
+            && given.TryGetProperty("lat", out var lat) && lat.ValueKind == JsonValueKind.Number && lat.TryGetDouble(out var latitude)
+            && given.TryGetProperty("lon", out var lon) && lon.ValueKind == JsonValueKind.Number && lon.TryGetDouble(out var longitude))
         {
             if (latitude is < -90 or > 90 || longitude is < -180 or > 180) problem = "lat must be -90..90 and lon -180..180.";
-            return new Location(latitude, longitude, null);
+            string? address = null;
+            if (given.TryGetProperty("address", out var text) && text.ValueKind != JsonValueKind.Null)
+            {
+                address = text.ValueKind == JsonValueKind.String ? text.GetString()!.Trim() : null;
+                if (address is null or { Length: 0 or > 200 }) problem = "An address must be 1 to 200 characters.";
+            }
+
+            return new Location(latitude, longitude, address);
         }
 
-        problem = "The location is an address text or {\"lat\": .., \"lon\": ..}.";
+        problem = "The location is an address text or {\"lat\": .., \"lon\": .., \"address\"?: ..}.";
         return null;
     }
 }

@@ -15,7 +15,9 @@ public static class TrackInitiative
     public sealed record PublicView(
         string TrackingCode, string Title, string Description, string Neighbourhood, string? Theme, string Status,
         string? AssignedTeam, DateTimeOffset? DueDate, int Supports, int SupportThreshold, bool ThresholdReached, string? MergedInto,
-        IReadOnlyList<TimelineItem> Timeline);
+        IReadOnlyList<TimelineItem> Timeline, PublicLocation? Location = null);
+    /// <summary>The point the submitter chose (WGS84), public as it is on the map; the address text stays private.</summary>
+    public sealed record PublicLocation(double Lat, double Lon);
 
     public static async Task<Results<Ok<PublicView>, ProblemHttpResult>> HandleAsync(
         string trackingCode, InitiativeStore store, RoutingDirectory routing, Microsoft.Extensions.Options.IOptions<InitiativesOptions> options, CancellationToken cancellationToken)
@@ -40,7 +42,8 @@ public static class TrackInitiative
             options.Value.ThresholdFor(initiative.Neighbourhood),
             initiative.ThresholdReached,
             initiative.MergedIntoId,
-            timeline.Where(e => e.PublicMessage is not null).Select(e => new TimelineItem(e.At, e.Status.ToWireName(), e.PublicMessage)).ToList()));
+            timeline.Where(e => e.PublicMessage is not null).Select(e => new TimelineItem(e.At, e.Status.ToWireName(), e.PublicMessage)).ToList(),
+            initiative is { Latitude: { } lat, Longitude: { } lon } ? new PublicLocation(lat, lon) : null));
     }
 
     internal static ProblemHttpResult NotFound(string trackingCode) => TypedResults.Problem(

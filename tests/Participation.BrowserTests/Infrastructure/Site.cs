@@ -101,6 +101,8 @@ public sealed class Site : IAsyncLifetime
                 ["RateLimits:submissions:PermitLimit"] = "1000",
                 ["RateLimits:supports:PermitLimit"] = "1000",
                 ["RateLimits:voting-codes:PermitLimit"] = "1000",
+                // No network here: the maps draw polygons and markers on a blank background instead of fetching tiles.
+                ["Map:TileUrl"] = "",
             }));
             // The chat test must not depend on the clock being within office hours.
             builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<IAgentAvailability, AgentsAlwaysAvailable>()));

@@ -15,6 +15,9 @@ public sealed class InitiativesModel(InitiativeStore store, RoutingDirectory rou
     [BindProperty(SupportsGet = true, Name = "verder")] public string? Next { get; set; }
     public ListInitiatives.Page Listing { get; private set; } = new([], null);
     public RoutingConfiguration Configuration { get; private set; } = null!;
+    /// <summary>The map's markers, with the list's filters (all pages of the list, not only this one).</summary>
+    public string MapUrl => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/api/initiatives.geojson",
+        new Dictionary<string, string?> { ["neighbourhood"] = Neighbourhood, ["theme"] = Theme, ["status"] = Status }.Where(p => p.Value is not null));
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

@@ -12,6 +12,9 @@ public sealed class SubmitForm
     public string? Neighbourhood { get; set; }
     public string? Theme { get; set; }
     public string? Address { get; set; }
+    /// <summary>The point chosen on the map (hidden fields the map script fills), WGS84 degrees with a dot; empty for none.</summary>
+    public string? Latitude { get; set; }
+    public string? Longitude { get; set; }
     public string? Email { get; set; }
     /// <summary>Sent as the Idempotency-Key: pressing submit twice gives one initiative.</summary>
     public string? Key { get; set; }
@@ -24,8 +27,24 @@ public sealed class SubmitForm
     public string? ErrorFor(WebLanguage language, string field) =>
         Errors.TryGetValue(field, out var messages) && messages.Length > 0 ? UseCaseResults.Say(language, messages[0]) : null;
 
+    public bool HasPoint => !string.IsNullOrWhiteSpace(Latitude) || !string.IsNullOrWhiteSpace(Longitude);
+
     public SubmitInitiative.Request ToRequest(string locale) => new(
-        Title, Description, Neighbourhood, string.IsNullOrWhiteSpace(Theme) ? null : Theme,
-        string.IsNullOrWhiteSpace(Address) ? null : JsonSerializer.SerializeToElement(Address.Trim()),
+        Title, Description, Neighbourhood, string.IsNullOrWhiteSpace(Theme) ? null : Theme, Location(),
         string.IsNullOrWhiteSpace(Email) ? null : Email, locale);
+
+    // As the API takes it: the address alone as text, a point as {"lat","lon","address"?}. Numbers that do not parse
+    // are passed on as text, so the handler refuses them with its own message instead of the point silently vanishing.
+    private JsonElement? Location()
+    {
+        var address = string.IsNullOrWhiteSpace(Address) ? null : Address.Trim();
+        if (!HasPoint)
+        {
+            return address is null ? null : JsonSerializer.SerializeToElement(address);
+        }
+
+        object Number(string? value) =>
+            double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : value ?? "";
+        return JsonSerializer.SerializeToElement(new Dictionary<string, object?> { ["lat"] = Number(Latitude), ["lon"] = Number(Longitude), ["address"] = address });
+    }
 }

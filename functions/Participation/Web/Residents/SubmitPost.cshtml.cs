@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Participation.Identity;
 using Participation.Initiatives;
+using Participation.Initiatives.Geography;
 using Participation.Initiatives.Lifecycle;
 using Participation.MyPage;
 using Participation.Notifications;
@@ -17,7 +18,7 @@ namespace Participation.Web.Residents;
 /// <summary>Receives the form and hands it to SubmitInitiative; errors come back next to their fields.</summary>
 [EnableRateLimiting(RateLimits.Submissions)]
 public sealed class SubmitPostModel(
-    InitiativeStore store, RoutingDirectory routing, ContactStore contacts, QueueSender queue, Pseudonyms pseudonyms,
+    InitiativeStore store, RoutingDirectory routing, MunicipalityMap map, ContactStore contacts, QueueSender queue, Pseudonyms pseudonyms,
     InitiativeLifecycle lifecycle, IOptions<PlatformOptions> platform, TimeProvider clock, ResidentActivity activity, WebLanguage language) : PageModel
 {
     [BindProperty] public SubmitForm Form { get; set; } = new();
@@ -32,13 +33,20 @@ public sealed class SubmitPostModel(
         }
 
         var result = await SubmitInitiative.HandleAsync(
-            Form.ToRequest(language.Code), HttpContext, store, routing, contacts, queue, pseudonyms, lifecycle, platform, clock, activity, cancellationToken);
+            Form.ToRequest(language.Code), HttpContext, store, routing, map, contacts, queue, pseudonyms, lifecycle, platform, clock, activity, cancellationToken);
         if (result.Result is Accepted<SubmitInitiative.Response> { Value: { } accepted })
         {
             return LocalRedirect($"/initiatieven/{accepted.TrackingCode}?ingediend=1");
         }
 
         Form.Errors = UseCaseResults.Errors(result.Result);
+        if (!language.IsEnglish && UseCaseResults.Problem(result.Result) is { } refused && refused.Extensions.TryGetValue("dutch", out var dutch) && dutch is string nl
+            && Form.Errors.ContainsKey("location"))
+        {
+            // The map's refusals name a neighbourhood, so they come with their Dutch text rather than from the phrase list.
+            Form.Errors["location"] = [nl];
+        }
+
         Form.Configuration = await routing.CurrentAsync(cancellationToken);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         if (result.Result is ProblemHttpResult problem)
