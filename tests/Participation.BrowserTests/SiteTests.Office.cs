@@ -55,7 +55,7 @@ public sealed partial class SiteTests
         failures.AddRange(await PageFailuresAsync(official, "case page with a merge error"));
         merge = official.GetByTestId("merge");
         await merge.GetByLabel("Samenvoegen met (volgcode)").FillAsync(first);
-        await merge.GetByLabel("Motivering (de inwoner ziet deze)").FillAsync("Dit verzoek is gelijk aan een eerder initiatief; we behandelen ze samen.");
+        await merge.GetByLabel("Reden van het samenvoegen (de inwoner ziet deze)").FillAsync("Dit verzoek is gelijk aan een eerder initiatief; we behandelen ze samen.");
         await merge.GetByRole(AriaRole.Button, new() { Name = "Samenvoegen" }).ClickAsync();
         Assert.Equal("Samengevoegd", (await official.GetByTestId("status").InnerTextAsync()).Trim());
         Assert.Contains($"Samengevoegd met {first} door Lotte Smit", await official.GetByTestId("timeline").InnerTextAsync());

@@ -240,12 +240,20 @@ public sealed class BallotBox(TableServiceClient tables, Pseudonyms pseudonyms)
 
             // Submissions are ordered by when they reached the app, not by when storage took them: a request that hung
             // through an outage must not overwrite the choice its voter made (and was acknowledged) after it.
+            var at = now;
             if (current.GetDateTimeOffset("SubmittedAt") is { } stored && stored > now)
             {
-                return new Superseded();
+                if (current.GetString("Projects") != ballotRow.GetString("Projects") || current.GetString("Points") != ballotRow.GetString("Points"))
+                {
+                    return new Superseded();
+                }
+
+                // The same choice twice at once (a double click): nothing to overrule, so this one is stored too and
+                // answered normally, keeping the later moment so a choice that hung longer still cannot overwrite it.
+                at = stored;
             }
 
-            var replaced = BallotEntity(voter, ballot, paper, now, receiptHash, boundTo ?? binding);
+            var replaced = BallotEntity(voter, ballot, paper, at, receiptHash, boundTo ?? binding);
             List<TableTransactionAction> replace =
             [
                 new(TableTransactionActionType.UpdateReplace, replaced, current.ETag),

@@ -161,7 +161,7 @@ public sealed class FaultInjectionTests
     {
         var admin = await office.Factory.AsAsync("admin-ingrid");
         var id = "fault-" + Guid.NewGuid().ToString("N")[..10];
-        await OkAsync(await admin.PostAsJsonAsync("/api/budgets", new { id, title = "Buurtbudget storing", neighbourhood = "oosterpark", amount = 10_000, eligibility = "codes" }));
+        await OkAsync(await admin.PostAsJsonAsync("/api/budgets", new { id, title = "Buurtbudget storing", neighbourhood = "oosterpark", amount = 10_000, eligibility = "codes", eligibleVoters = Voters }));
         var projects = new List<string>();
         foreach (var cost in new[] { 4_000, 5_000, 3_000 })
         {
@@ -170,7 +170,7 @@ public sealed class FaultInjectionTests
         }
 
         await OkAsync(await admin.PutAsJsonAsync($"/api/budgets/{id}/rules", new { voteType = "approval", minProjects = 1, maxProjects = 2, outcomeRule = "greedy" }));
-        await OkAsync(await admin.PostAsJsonAsync($"/api/budgets/{id}/phase", new { phase = "voting" }));
+        // Codes are made before voting opens (issue #12), then voting opens.
         var codes = new List<string>();
         while (codes.Count < Voters)
         {
@@ -178,6 +178,8 @@ public sealed class FaultInjectionTests
             Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
             codes.AddRange((await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1).Select(l => l.Split(',')[2]));
         }
+
+        await OkAsync(await admin.PostAsJsonAsync($"/api/budgets/{id}/phase", new { phase = "voting" }));
 
         string[][] choices = [[projects[0]], [projects[1]], [projects[2]], [projects[0], projects[1]], [projects[0], projects[2]], [projects[1], projects[2]]];
         var random = new Random(13);

@@ -26,7 +26,7 @@ public sealed partial class BudgetAdminPagesTests(BackOfficeFixture fixture) : I
         var created = await PostAsync(admin, "/beheer/buurtbudgetten", list, new()
         {
             ["Form.Title"] = "Buurtbudget Zuidwijk 2027", ["Form.Id"] = "zuidwijk-pagina-2027", ["Form.Neighbourhood"] = "zuidwijk",
-            ["Form.Amount"] = "20000", ["Form.Eligibility"] = "codes",
+            ["Form.Amount"] = "20000", ["Form.Eligibility"] = "codes", ["Form.EligibleVoters"] = "3",
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var path = created.Headers.Location!.OriginalString.Split('?')[0];
@@ -39,14 +39,8 @@ public sealed partial class BudgetAdminPagesTests(BackOfficeFixture fixture) : I
             { ["Project.Title"] = "Bankjes langs de vijver", ["Project.Cost"] = "6000" })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, path + "?handler=Rules", page, new()
             { ["Rules.VoteType"] = "knapsack", ["Rules.MinProjects"] = "1", ["Rules.MaxProjects"] = "", ["Rules.OutcomeRule"] = "mes-complete" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, path + "?handler=Phase", page, new() { ["Phase"] = "voting" })).StatusCode);
-
-        var snapshot = await Budgets.FindAsync("zuidwijk-pagina-2027", CancellationToken.None);
-        Assert.Equal((BudgetPhase.Voting, 2, "knapsack", "mes-complete"),
-            (snapshot!.Budget.Phase, snapshot.Projects.Count, snapshot.Budget.Rules!.VoteType, snapshot.Budget.Rules.OutcomeRule));
+        // Codes for the letters first, up to the eligible count: once voting is open no more are made (issue #12).
         page = await admin.GetStringAsync(path);
-        Assert.Contains("plannen en regels liggen vast", page);
-
         var codes = await PostAsync(admin, path + "?handler=Codes", page, new() { ["Count"] = "3" });
         Assert.Equal(HttpStatusCode.OK, codes.StatusCode);
         Assert.StartsWith("text/csv", codes.Content.Headers.ContentType!.MediaType);
@@ -55,9 +49,21 @@ public sealed partial class BudgetAdminPagesTests(BackOfficeFixture fixture) : I
         Assert.Equal(4, lines.Length);
         Assert.All(lines.Skip(1), l => Assert.Contains("zuidwijk-pagina-2027", l));
 
+        // A fourth code is beyond the three eligible voters: refused, with the reason on the page.
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await PostAsync(admin, path + "?handler=Codes", page, new() { ["Count"] = "1" })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, path + "?handler=Phase", page, new() { ["Phase"] = "voting" })).StatusCode);
+
+        var snapshot = await Budgets.FindAsync("zuidwijk-pagina-2027", CancellationToken.None);
+        Assert.Equal((BudgetPhase.Voting, 2, "knapsack", "mes-complete"),
+            (snapshot!.Budget.Phase, snapshot.Projects.Count, snapshot.Budget.Rules!.VoteType, snapshot.Budget.Rules.OutcomeRule));
+        page = await admin.GetStringAsync(path);
+        Assert.Contains("plannen en regels liggen vast", page);
+        Assert.DoesNotContain("data-testid=\"voting-codes\"", page);
+
         var audit = await AuditTrail.ReadAsync(Budgets.Budgets, "zuidwijk-pagina-2027", CancellationToken.None);
         Assert.Equal(
-            ["budget.created", "budget.project-added", "budget.project-added", "budget.rules-set", "budget.phase-moved", "budget.voting-codes-generated"],
+            ["budget.created", "budget.project-added", "budget.project-added", "budget.rules-set", "budget.voting-codes-generated", "budget.phase-moved"],
             audit.Select(a => a.Action).ToArray());
         Assert.All(audit, a => Assert.Equal("admin-ingrid", a.ActorId));
     }

@@ -15,6 +15,7 @@ public static class BudgetAdminTexts
         "neighbourhood" => "Kies de buurt, of de hele stad.",
         "amount" => "Het bedrag is een positief aantal hele euro's.",
         "eligibility" => "Kies wie mag stemmen: met een stemcode per brief, of ingelogde inwoners.",
+        "eligibleVoters" => $"Het aantal stemgerechtigden is 1 tot {SetEligibleVoters.Max:N0}.".Replace(',', '.'),
         "initiative" => "Alleen een goedgekeurd initiatief kan een plan worden; deze volgcode is onbekend of niet goedgekeurd.",
         "description" => "Houd de omschrijving onder de 4.000 tekens.",
         "cost" => english.StartsWith("The project costs more", StringComparison.Ordinal)

@@ -27,6 +27,8 @@ public sealed class IndexModel(BudgetStore store, RoutingDirectory routing, Time
         public string? Neighbourhood { get; set; }
         public long? Amount { get; set; }
         public string? Eligibility { get; set; }
+        /// <summary>How many letters with a voting code may be made: at most this many codes, all before voting opens.</summary>
+        public int? EligibleVoters { get; set; }
     }
 
     [BindProperty] public NewBudget Form { get; set; } = new();
@@ -36,7 +38,7 @@ public sealed class IndexModel(BudgetStore store, RoutingDirectory routing, Time
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         // A number the model binder could not read arrives as null: the use case then says the amount is missing.
-        var request = new CreateBudget.Request(Form.Id?.Trim(), Form.Title, Form.Neighbourhood, Form.Amount, null, Form.Eligibility, null);
+        var request = new CreateBudget.Request(Form.Id?.Trim(), Form.Title, Form.Neighbourhood, Form.Amount, null, Form.Eligibility, null, Form.EligibleVoters);
         var result = await CreateBudget.HandleAsync(request, HttpContext, store, clock, cancellationToken);
         if (result.Result is Created<CreateBudget.Response> created)
         {
