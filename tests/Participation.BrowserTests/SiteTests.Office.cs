@@ -84,6 +84,7 @@ public sealed partial class SiteTests
         await create.GetByLabel("Code in de link").FillAsync("noorderkwartier-browser-2027");
         await create.GetByLabel("Buurt").SelectOptionAsync("noorderkwartier");
         await create.GetByLabel("Bedrag in hele euro's").FillAsync("25000");
+        await create.GetByLabel("Aantal stemgerechtigden").FillAsync("5");
         await create.GetByRole(AriaRole.Button, new() { Name = "Buurtbudget openen" }).ClickAsync();
         await Assertions.Expect(admin).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/beheer/buurtbudgetten/noorderkwartier-browser-2027"));
         failures.AddRange(await PageFailuresAsync(admin, "new budget"));
@@ -105,18 +106,20 @@ public sealed partial class SiteTests
         Assert.Contains("De regels zijn opgeslagen.", await admin.GetByTestId("done").InnerTextAsync());
         failures.AddRange(await PageFailuresAsync(admin, "budget with projects and rules"));
 
-        var phase = admin.GetByTestId("move-phase");
-        await phase.GetByLabel("Naar fase").SelectOptionAsync("voting");
-        await phase.GetByRole(AriaRole.Button, new() { Name = "Naar deze fase" }).ClickAsync();
-        Assert.Equal("Stemmen", (await admin.GetByTestId("phase").InnerTextAsync()).Trim());
-        Assert.Equal(1, await admin.GetByTestId("frozen").CountAsync());
-
+        // The letters' codes first, for the five eligible voters: once voting is open no more are made.
         var codes = admin.GetByTestId("voting-codes");
         await codes.GetByLabel("Aantal stemcodes").FillAsync("5");
         var download = await admin.RunAndWaitForDownloadAsync(() => codes.GetByRole(AriaRole.Button, new() { Name = "Stemcodes maken en downloaden" }).ClickAsync());
         Assert.Equal("stemcodes-noorderkwartier-browser-2027.csv", download.SuggestedFilename);
         var lines = (await File.ReadAllTextAsync((await download.PathAsync())!)).Trim().Split('\n');
         Assert.Equal(6, lines.Length);
+
+        var phase = admin.GetByTestId("move-phase");
+        await phase.GetByLabel("Naar fase").SelectOptionAsync("voting");
+        await phase.GetByRole(AriaRole.Button, new() { Name = "Naar deze fase" }).ClickAsync();
+        Assert.Equal("Stemmen", (await admin.GetByTestId("phase").InnerTextAsync()).Trim());
+        Assert.Equal(1, await admin.GetByTestId("frozen").CountAsync());
+        Assert.Equal(0, await admin.GetByTestId("voting-codes").CountAsync());
         await Site.ScreenshotAsync(admin, "admin-budget");
         failures.AddRange(await PageFailuresAsync(admin, "budget in voting"));
 
