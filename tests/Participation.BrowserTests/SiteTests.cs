@@ -208,6 +208,9 @@ public sealed partial class SiteTests(Site site, ITestOutputHelper output) : ICl
             // Around the journeys: the footer's statements, an error page, the council's agenda list.
             (null, "/privacyverklaring"), (null, "/toegankelijkheid"), (null, "/deze-pagina-bestaat-niet"), ("council-jeroen", "/raad/agenda"), ("council-jeroen", $"/behandelen/{lotte.TrackingCode}"),
             ("admin-ingrid", "/beheer"), ("admin-ingrid", "/beheer/routering"), ("admin-ingrid", "/beheer/audit"),
+            // A resident's own page, and an answer link with its real key (the question, or that none is waiting).
+            ("resident-sanne", "/mijn"), ("resident-sanne", "/mijn?lang=en"),
+            (null, $"/initiatieven/{lotte.TrackingCode}/antwoord?key={ReplyToInitiative.KeyFor(site.App.Services.GetRequiredService<Participation.Identity.Pseudonyms>(), lotte.TrackingCode)}"),
         };
         var failures = new List<string>();
         var signedIn = new Dictionary<string, IPage>();
