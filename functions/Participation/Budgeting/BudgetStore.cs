@@ -29,6 +29,9 @@ public sealed class BudgetStore(TableServiceClient tables, QueueServiceClient qu
     // another instance, by at most this long.
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(2);
     private readonly ConcurrentDictionary<string, (BudgetSnapshot Snapshot, DateTimeOffset Until)> cache = new(StringComparer.Ordinal);
+    // The list reads the whole table (budget rows among their projects, audit rows and paper batches): the home page's
+    // teaser asks for it on every visit, so it is kept as briefly as the snapshots and dropped by every change.
+    private (IReadOnlyList<Budget> Budgets, DateTimeOffset Until)? listed;
     private readonly TableClient budgets = tables.GetTableClient(Table);
     private Outbox? budgetOutbox;
 
@@ -94,6 +97,19 @@ public sealed class BudgetStore(TableServiceClient tables, QueueServiceClient qu
             ? cached.Snapshot
             : await FindAsync(id, cancellationToken);
 
+    /// <summary>The budgets as listed at most a moment ago: for pages every visitor opens, never for changes.</summary>
+    public async Task<IReadOnlyList<Budget>> ListRecentAsync(CancellationToken cancellationToken)
+    {
+        if (listed is { } recent && recent.Until > clock.GetUtcNow())
+        {
+            return recent.Budgets;
+        }
+
+        var budgets = await ListAsync(cancellationToken);
+        listed = (budgets, clock.GetUtcNow() + CacheFor);
+        return budgets;
+    }
+
     public async Task<IReadOnlyList<Budget>> ListAsync(CancellationToken cancellationToken)
     {
         var list = new List<Budget>();
@@ -131,6 +147,7 @@ public sealed class BudgetStore(TableServiceClient tables, QueueServiceClient qu
         finally
         {
             cache.TryRemove(changed.Id, out _);
+            listed = null;
         }
 
         if (effects is { Count: > 0 })
@@ -162,6 +179,7 @@ public sealed class BudgetStore(TableServiceClient tables, QueueServiceClient qu
         finally
         {
             cache.TryRemove(budgetId, out _);
+            listed = null;
         }
     }
 

@@ -21,7 +21,7 @@ public sealed class HomeModel(BudgetStore budgets, TimeProvider clock, ILogger<H
         try
         {
             var now = clock.GetUtcNow();
-            OpenForVoting = (await budgets.ListAsync(patience.Token)).Where(b => b.AcceptsBallotsAt(now)).ToList();
+            OpenForVoting = (await budgets.ListRecentAsync(patience.Token)).Where(b => b.AcceptsBallotsAt(now)).ToList();
         }
         catch (Exception e) when (e is RequestFailedException or OperationCanceledException or HttpRequestException && !cancellationToken.IsCancellationRequested)
         {
