@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Participation.Following;
 using Participation.Initiatives;
-using Participation.IntegrationTests.Infrastructure;
 using Participation.Notifications;
 
 namespace Participation.BrowserTests;

@@ -4,7 +4,6 @@ using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Participation.BrowserTests.Infrastructure;
-using Participation.IntegrationTests.Infrastructure;
 
 namespace Participation.BrowserTests;
 

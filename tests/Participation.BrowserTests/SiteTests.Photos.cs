@@ -3,7 +3,6 @@ using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Participation.Identity;
-using Participation.IntegrationTests.Photos;
 using Participation.Photos;
 using SkiaSharp;
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Participation.BrowserTests.Infrastructure;
 using Participation.Identity;
-using Participation.IntegrationTests.Infrastructure;
 using Participation.Realisation;
 
 namespace Participation.BrowserTests;

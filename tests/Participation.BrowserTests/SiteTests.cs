@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Participation.BrowserTests.Infrastructure;
 using Participation.Initiatives;
-using Participation.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Participation.BrowserTests;

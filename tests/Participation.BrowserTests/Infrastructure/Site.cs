@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Playwright;
 using Participation.Bot.Handoff;
-using Participation.IntegrationTests.Infrastructure;
 
 namespace Participation.BrowserTests.Infrastructure;
 

@@ -6,8 +6,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Participation.BrowserTests.Infrastructure;
-using Participation.IntegrationTests.Identity;
-using Participation.IntegrationTests.Infrastructure;
 
 namespace Participation.BrowserTests.SignIn;
 

@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Participation.IntegrationTests.Infrastructure;
 
 namespace Participation.BrowserTests.SignIn;
 

@@ -2,7 +2,7 @@ using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 
-namespace Participation.IntegrationTests.Infrastructure;
+namespace Participation.Testing;
 
 /// <summary>
 /// The real queue client on the real Azurite, except that sending fails while <see cref="Failing"/> is set: a crash or an

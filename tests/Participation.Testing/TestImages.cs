@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using SkiaSharp;
 
-namespace Participation.IntegrationTests.Photos;
+namespace Participation.Testing;
 
 /// <summary>Pictures made in the test instead of committed binaries: a camera-like JPEG with EXIF GPS and orientation, a PNG bomb.</summary>
 public static class TestImages

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Participation.IntegrationTests.Infrastructure;
+namespace Participation.Testing;
 
 /// <summary>Keeps every log line the app writes, with its structured values and scopes, to check what logs reveal.</summary>
 public sealed class LogCapture : ILoggerProvider, ISupportExternalScope

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Participation.IntegrationTests.Infrastructure;
+namespace Participation.Testing;
 
 /// <summary>
 /// A real Azurite (Microsoft's storage emulator) for the tests. <c>./test.sh</c> starts one on free ports and passes

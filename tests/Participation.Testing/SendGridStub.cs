@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Participation.IntegrationTests.Infrastructure;
+namespace Participation.Testing;
 
 /// <summary>
 /// A loopback stand-in for the SendGrid API (the real SendGrid client points at it through SendGridClientOptions.Host).

@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Participation.IntegrationTests.Infrastructure;
 
-namespace Participation.IntegrationTests.Identity;
+namespace Participation.Testing;
 
 /// <summary>
 /// The real OpenID Connect provider of <c>tests/Participation.LocalOidc</c> (panva/oidc-provider) on a free port, started

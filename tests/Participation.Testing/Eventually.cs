@@ -1,4 +1,4 @@
-namespace Participation.IntegrationTests.Infrastructure;
+namespace Participation.Testing;
 
 public static class Eventually
 {

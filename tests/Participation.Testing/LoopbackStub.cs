@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Participation.IntegrationTests.Infrastructure;
+namespace Participation.Testing;
 
 /// <summary>A stand-in for an outside API on a free loopback port, so the real client library talks to it over HTTP.</summary>
 public abstract class LoopbackStub : IAsyncDisposable

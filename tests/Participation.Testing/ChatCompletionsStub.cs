@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Participation.IntegrationTests.Infrastructure;
+namespace Participation.Testing;
 
 /// <summary>A loopback stand-in for Azure OpenAI's v1 chat completions API, answering what the test tells it to.</summary>
 public sealed class ChatCompletionsStub : LoopbackStub

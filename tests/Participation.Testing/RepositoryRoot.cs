@@ -1,8 +1,11 @@
-namespace Participation.IntegrationTests.Infrastructure;
+namespace Participation.Testing;
 
+/// <summary>The folder that holds Participation.sln, found from where the tests run.</summary>
 public static class RepositoryRoot
 {
     public static string Path { get; } = Find();
+
+    public static string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
     private static string Find()
     {
