@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Participation.Hosting;
+using Participation.Storage;
 
 namespace Participation.Identity;
 
@@ -66,6 +67,8 @@ public static class IdentityModule
 
         services.AddAuthorization(Policies.Add);
         services.AddRateLimiter(RateLimits.Configure);
+        services.AddTable(SharedRateCounters.Table);
+        services.AddSingleton<SharedRateCounters>();
         services.AddSingleton<ActorRateLimits>();
         services.Configure<ForwardedHeadersOptions>(options =>
         {
@@ -96,6 +99,7 @@ public static class IdentityModule
         app.UseApiCookieAntiforgery();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseSharedRateLimits();
         app.UseAntiforgery();
         app.MapBrowserSignIn();
         if (app.Environment.IsDevelopment())

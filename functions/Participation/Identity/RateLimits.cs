@@ -19,8 +19,11 @@ namespace Participation.Identity;
 /// defaults; exceeding a limit answers 429 problem+json with Retry-After.
 /// </summary>
 /// <remarks>
-/// The counters live in each instance's memory: with N instances a client may get up to N times the limit. Front Door
-/// or a shared counter store would make them global; neither is built yet.
+/// Each instance counts in memory first (cheap, and it holds when storage is away). The policies that protect other
+/// people — mail sent by submissions, supports, bot messages and conversation starts, comments, the public tally — are
+/// counted a second time in <see cref="SharedRateCounters"/>, which every instance shares, so with N instances a client
+/// still gets the limit once, not N times. <c>RateLimits:&lt;policy&gt;:Shared</c> turns that on or off per policy,
+/// <c>RateLimits:SharedCounters=false</c> for all (the integration tests do, since their app instances share one Azurite).
 /// </remarks>
 public static class RateLimits
 {
@@ -44,22 +47,22 @@ public static class RateLimits
     /// <summary>How many actors' worth of actions one address may send, by default: a polling station, a library.</summary>
     private const int AddressFactor = 30;
 
-    private sealed record Limit(int Permits, TimeSpan Window, int AddressPermits, Actor Actor);
+    private sealed record Limit(int Permits, TimeSpan Window, int AddressPermits, Actor Actor, bool Shared = false);
 
     private static readonly Dictionary<string, Limit> Defaults = new()
     {
-        [Submissions] = new(10, TimeSpan.FromMinutes(10), 0, Actor.Session),
-        [Supports] = new(30, TimeSpan.FromMinutes(10), 0, Actor.Session),
+        [Submissions] = new(10, TimeSpan.FromMinutes(10), 0, Actor.Session, Shared: true),
+        [Supports] = new(30, TimeSpan.FromMinutes(10), 0, Actor.Session, Shared: true),
         [VotingCodes] = new(0, TimeSpan.FromMinutes(10), 2_000, Actor.None),
-        [BotMessages] = new(60, TimeSpan.FromMinutes(1), 0, Actor.Conversation),
-        [ConversationStarts] = new(0, TimeSpan.FromMinutes(10), 300, Actor.None),
+        [BotMessages] = new(60, TimeSpan.FromMinutes(1), 0, Actor.Conversation, Shared: true),
+        [ConversationStarts] = new(0, TimeSpan.FromMinutes(10), 300, Actor.None, Shared: true),
         // Counting a large election costs real CPU: a public tool must not become a way to exhaust the app.
-        [Tally] = new(0, TimeSpan.FromMinutes(1), 20, Actor.None),
+        [Tally] = new(0, TimeSpan.FromMinutes(1), 20, Actor.None, Shared: true),
         [StaffUploads] = new(30, TimeSpan.FromMinutes(10), 0, Actor.User),
         [Results] = new(0, TimeSpan.FromMinutes(1), 120, Actor.None),
         [Health] = new(0, TimeSpan.FromMinutes(1), 120, Actor.None),
         [VotesPerCode] = new(10, TimeSpan.FromMinutes(10), 0, Actor.None),
-        [Comments] = new(20, TimeSpan.FromMinutes(10), 0, Actor.User),
+        [Comments] = new(20, TimeSpan.FromMinutes(10), 0, Actor.User, Shared: true),
     };
 
     public static void Configure(RateLimiterOptions options)
@@ -84,6 +87,30 @@ public static class RateLimits
             await WriteTooManyAsync(context.HttpContext, retryAfter);
         };
     }
+
+    /// <summary>
+    /// After the per-instance limits: the shared count of the endpoint's policy, on its actor (or on the address for a
+    /// policy counted per address only). Answers 429 like the instance limits when the shared window is full.
+    /// </summary>
+    public static IApplicationBuilder UseSharedRateLimits(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName is { } name && Counts(context) &&
+            Settings(context.RequestServices, name) is { Shared: true } limit &&
+            context.RequestServices.GetRequiredService<IConfiguration>().GetValue("RateLimits:SharedCounters", true))
+        {
+            var (actor, permits) = limit.Actor == Actor.None
+                ? ("address:" + AddressKey(context.Connection.RemoteIpAddress), limit.AddressPermits)
+                : (ActorKey(context, limit.Actor), limit.Permits);
+            var counters = context.RequestServices.GetRequiredService<SharedRateCounters>();
+            if (await counters.TryCountAsync(name, Digest(actor), Math.Max(permits, 1), limit.Window, context.RequestAborted) is { } retryAfter)
+            {
+                await WriteTooManyAsync(context, retryAfter);
+                return;
+            }
+        }
+
+        await next(context);
+    });
 
     /// <summary>The address as limits count it: an IPv4 address, or the /64 network of an IPv6 one.</summary>
     public static string AddressKey(IPAddress? address)
@@ -144,6 +171,7 @@ public static class RateLimits
             // Unless set, the ceiling follows the actor's limit: a policy loosened for a test or an event stays proportionate.
             AddressPermits = section.GetValue<int?>("AddressPermitLimit")
                 ?? (limit.Actor == Actor.None ? limit.AddressPermits : AddressFactor * section.GetValue("PermitLimit", limit.Permits)),
+            Shared = section.GetValue("Shared", limit.Shared),
         };
     }
 

@@ -18,7 +18,13 @@ public sealed class PlatformFactory(
         builder.UseEnvironment(environment);
         // Added last, so these win over appsettings, host.json and environment variables.
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(
-            new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["AzureWebJobsStorage"] = storageConnectionString }));
+            new Dictionary<string, string?>
+            {
+                // Test classes run app instances side by side on one Azurite: counters shared between them would make one
+                // class's submissions count against another's. SharedRateLimitTests turns them on.
+                ["RateLimits:SharedCounters"] = "false",
+            }.Concat(settings ?? new Dictionary<string, string?>()).Append(new("AzureWebJobsStorage", storageConnectionString))
+            .GroupBy(setting => setting.Key).ToDictionary(group => group.Key, group => group.Last().Value)));
 
         if (services is not null)
         {
