@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -16,7 +17,10 @@ namespace Participation.BrowserTests.SignIn;
 /// </summary>
 public sealed class SignInSite : IAsyncLifetime
 {
-    public static readonly TimeSpan ResidentIdleTimeout = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan ResidentIdleTimeout = TimeSpan.FromMinutes(15);
+
+    /// <summary>The sessions' clock: a test moves it forward instead of waiting out an idle timeout.</summary>
+    public MovableClock SessionClock { get; } = new();
     private Azurite azurite = null!;
     private IPlaywright playwright = null!;
 
@@ -33,7 +37,7 @@ public sealed class SignInSite : IAsyncLifetime
         var port = FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
         Provider = await LocalOidcProvider.StartAsync(BaseUrl);
-        App = new AppFactory(azurite.ConnectionString, Provider.Settings());
+        App = new AppFactory(azurite.ConnectionString, Provider.Settings(), SessionClock);
         App.UseKestrel(port);
         App.StartServer();
         playwright = await Playwright.CreateAsync();
@@ -84,7 +88,7 @@ public sealed class SignInSite : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class AppFactory(string storage, Dictionary<string, string?> identity) : WebApplicationFactory<Program>
+    private sealed class AppFactory(string storage, Dictionary<string, string?> identity, TimeProvider sessionClock) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -98,7 +102,21 @@ public sealed class SignInSite : IAsyncLifetime
                 ["RateLimits:supports:PermitLimit"] = "1000",
             }));
             // Demo:Seed is read before test settings apply, so the demo municipality is asked for directly.
-            builder.ConfigureServices(services => services.AddHostedService<Participation.Demo.DemoDataSeeder>());
+            builder.ConfigureServices(services =>
+            {
+                services.AddHostedService<Participation.Demo.DemoDataSeeder>();
+                services.PostConfigureAll<CookieAuthenticationOptions>(options => options.TimeProvider = sessionClock);
+            });
         }
     }
+}
+
+/// <summary>The system clock plus however far a test has moved it.</summary>
+public sealed class MovableClock : TimeProvider
+{
+    private long offsetTicks;
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref offsetTicks, by.Ticks);
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref offsetTicks));
 }

@@ -63,7 +63,7 @@ public sealed class SignInTests(SignInSite site) : IClassFixture<SignInSite>
         await page.GetByRole(AriaRole.Button, new() { Name = "Stem uitbrengen" }).ClickAsync();
         Assert.Matches("^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$", (await page.GetByTestId("receipt").InnerTextAsync()).Trim());
 
-        await Task.Delay(SignInSite.ResidentIdleTimeout + TimeSpan.FromSeconds(3));
+        site.SessionClock.Advance(SignInSite.ResidentIdleTimeout + TimeSpan.FromSeconds(1));
         await page.GotoAsync("/buurtbudget/binnenstad-2026/stemmen");
         Assert.Equal(1, await page.GetByTestId("sign-in-first").CountAsync());
         Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Uitloggen" }).CountAsync());
