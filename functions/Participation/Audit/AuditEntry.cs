@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Participation.Hosting;
 using Participation.Identity;
+using Participation.Storage;
 
 namespace Participation.Audit;
 

@@ -23,7 +23,7 @@ namespace Participation.Chatbot;
 /// </summary>
 public sealed class BotQuestionRegistrar(
     TableServiceClient tables, QueueServiceClient queues, ContactStore contacts, RoutingDirectory routing, ConversationStore conversations,
-    HandoffQueue handoffs, IOptions<PlatformOptions> platform, TimeProvider clock, ILogger<BotQuestionRegistrar> logger)
+    HandoffQueue handoffs, INotifier notifier, IOptions<PlatformOptions> platform, TimeProvider clock, ILogger<BotQuestionRegistrar> logger)
     : IBotCaseRegistrar, IChatRecords, INotificationContent
 {
     public const string Table = "Questions";
@@ -42,16 +42,10 @@ public sealed class BotQuestionRegistrar(
         var transcript = string.Join("\n", EmailRedaction.Redact(question.Transcript).Select(t => $"{t.Role}: {t.Text}"));
         // The contact first (an upsert, harmless to repeat): the e-mails the outbox sends need it.
         await contacts.SaveAsync(new Contact(question.TrackingCode, question.Email, question.Locale, question.RegisteredAt, null), cancellationToken);
-        var values = new Dictionary<string, string>
-        {
-            ["trackingCode"] = question.TrackingCode,
-            ["topic"] = question.Topic ?? "-",
-            ["statusUrl"] = platform.Value.PublicBaseUrl,
-        };
         SideEffect[] effects =
         [
-            SideEffect.Notify(new NotificationRequested($"{question.TrackingCode}-question-received", "question-received", Recipient.ContactOf(question.TrackingCode), values)),
-            SideEffect.Notify(new NotificationRequested($"{question.TrackingCode}-question-registered", "question-registered", Recipient.Official(frontOffice.TeamLeadId), values)),
+            notifier.Effect(new Notification.QuestionReceived(question.TrackingCode, question.Topic, platform.Value.PublicBaseUrl)),
+            notifier.Effect(new Notification.QuestionRegistered(question.TrackingCode, question.Topic, platform.Value.PublicBaseUrl, frontOffice.TeamLeadId)),
         ];
         try
         {

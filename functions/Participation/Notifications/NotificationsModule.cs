@@ -25,6 +25,7 @@ public static class NotificationsModule
         services.AddSingleton<IMailSender>(provider => provider.GetRequiredService<IOptions<SendGridOptions>>().Value.IsConfigured
             ? provider.GetRequiredService<SendGridMailSender>()
             : provider.GetRequiredService<OutboxMailSender>());
+        services.AddSingleton<INotifier, QueuedNotifier>();
         services.AddSingleton<RecipientDirectory>();
         services.AddTable(SendNotification.Table).AddTable(OutboxMailSender.Table);
         services.AddQueueFunction<SendNotification, NotificationRequested>();

@@ -16,7 +16,7 @@ namespace Participation.Privacy;
 /// </summary>
 public sealed class MyData(
     TableServiceClient tables, ContactStore contacts, InitiativeStore initiatives, IEnumerable<IChatRecords> chats, IEnumerable<IInitiativeContent> content,
-    QueueSender queue, IOptions<PlatformOptions> platform, TimeProvider clock)
+    INotifier notifier, IOptions<PlatformOptions> platform, TimeProvider clock)
 {
     public const string Table = "PrivacyRequests";
     public const string Explanation =
@@ -47,8 +47,7 @@ public sealed class MyData(
         await contacts.SaveAsync(new Contact(Subject(token), email.Trim(), language, now, now), cancellationToken);
         await tables.GetTableClient(Table).AddEntityAsync(new TableEntity(token, "request") { ["ExpiresAt"] = now.AddHours(24) }, cancellationToken);
         var query = language == "en" ? "?lang=en" : "";
-        await queue.SendAsync(SendNotification.Queue, new NotificationRequested($"privacy-{token}", "privacy-link", Recipient.ContactOf(Subject(token)),
-            new Dictionary<string, string> { ["privacyUrl"] = $"{platform.Value.PublicBaseUrl.TrimEnd('/')}/privacy/{token}{query}" }), cancellationToken);
+        await notifier.SendAsync(new Notification.PrivacyLink(token, Subject(token), $"{platform.Value.PublicBaseUrl.TrimEnd('/')}/privacy/{token}{query}"), cancellationToken);
     }
 
     public async Task<Outcome> ExportAsync(string token, CancellationToken cancellationToken)

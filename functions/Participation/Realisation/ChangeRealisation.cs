@@ -42,7 +42,7 @@ public static class RealisationAccess
 /// record money spent. Each action names the version it was based on: when two officials act at once, the second is
 /// refused as stale with the current item instead of overwriting the first. Every change is audited in the same transaction.
 /// </summary>
-public sealed class ChangeRealisation(RealisationStore store, QueueSender queue, IOptions<PlatformOptions> platform, TimeProvider clock, ILogger<ChangeRealisation> logger)
+public sealed class ChangeRealisation(RealisationStore store, QueueSender queue, INotifier notifier, IOptions<PlatformOptions> platform, TimeProvider clock, ILogger<ChangeRealisation> logger)
 {
     public Task<ActionOutcome> AddMilestoneAsync(string id, string? version, PlatformUser user, string? title, string? planned, CancellationToken cancellationToken) =>
         ActAsync(id, version, user, (item, _, _) => RealisationChanges.AddMilestone(item, title, planned), cancellationToken);
@@ -152,19 +152,10 @@ public sealed class ChangeRealisation(RealisationStore store, QueueSender queue,
         }
 
         var milestone = item.Milestones.FirstOrDefault(m => m.Id == change.MilestoneId);
-        var values = new Dictionary<string, string>
-        {
-            ["title"] = item.Title,
-            ["trackingCode"] = item.SourceId,
-            ["milestone"] = milestone?.Title ?? "",
-            ["status"] = item.Status.ToWireName(),
-            ["reason"] = item.StopReason ?? "",
-            ["progress"] = $"{item.Progress.Done}/{item.Progress.Total}",
-            ["realisationUrl"] = $"{platform.Value.PublicBaseUrl.TrimEnd('/')}/wat-is-er-gedaan/{Uri.EscapeDataString(item.Id)}",
-        };
-        var template = milestone is null ? "realisation-status-changed" : "realisation-milestone-done";
         var notificationId = string.Create(CultureInfo.InvariantCulture, $"{item.Id}-{change.Action}-{change.MilestoneId ?? item.Status.ToWireName()}");
-        await queue.SendAsync(SendNotification.Queue, new NotificationRequested(notificationId, template, Recipient.ContactOf(item.SourceId), values), cancellationToken);
+        await notifier.SendAsync(new Notification.RealisationProgress(notificationId, item.SourceId, item.Title, milestone?.Title, item.Status.ToWireName(),
+            item.StopReason, $"{item.Progress.Done}/{item.Progress.Total}",
+            $"{platform.Value.PublicBaseUrl.TrimEnd('/')}/wat-is-er-gedaan/{Uri.EscapeDataString(item.Id)}"), cancellationToken);
     }
 
     private static ActionOutcome Stale(RealisationItem current) => ActionOutcome.Refused(new(ActionRefusalKind.Stale, "realisation.stale", "version",
