@@ -2,6 +2,7 @@ using Participation.Identity;
 using Participation.Initiatives;
 using Participation.Initiatives.Discussion;
 using Participation.Initiatives.Tracking;
+using Participation.Storage;
 
 namespace Participation.Discussion;
 
@@ -41,9 +42,9 @@ public sealed class ModerateComment(InitiativeStore initiatives, CommentStore co
             return DiscussionOutcome<Response>.Refused(StatusCodes.Status400BadRequest, reasonError);
         }
 
-        for (var attempt = 0; attempt < 8; attempt++)
+        return await OptimisticConcurrency.RetryAsync<DiscussionOutcome<Response>>(async ct =>
         {
-            if (await comments.FindAsync(initiative.TrackingCode, id, cancellationToken) is not { } comment)
+            if (await comments.FindAsync(initiative.TrackingCode, id, ct) is not { } comment)
             {
                 return DiscussionOutcome<Response>.Refused(StatusCodes.Status404NotFound, DiscussionRefusals.CommentNotFound);
             }
@@ -56,13 +57,13 @@ public sealed class ModerateComment(InitiativeStore initiatives, CommentStore co
                 // The reports so far have been weighed: only new ones count towards hiding it again.
                 ReviewedReports = comment.Reports,
             };
-            if (await comments.ModerateAsync(comment, changed, moderator, $"comment-{action}", reason, cancellationToken))
+            if (!await comments.ModerateAsync(comment, changed, moderator, $"comment-{action}", reason, ct))
             {
-                logger.Moderated(comment.Id, initiative.TrackingCode, action, moderator.Id);
-                return DiscussionOutcome<Response>.Done(new Response(comment.Id, changed.Status.ToWireName()));
+                return Attempt<DiscussionOutcome<Response>>.Conflict;
             }
-        }
 
-        throw new InvalidOperationException($"Moderating a comment on {initiative.TrackingCode} kept conflicting with other changes.");
+            logger.Moderated(comment.Id, initiative.TrackingCode, action, moderator.Id);
+            return DiscussionOutcome<Response>.Done(new Response(comment.Id, changed.Status.ToWireName()));
+        }, whenBusy: () => throw new InvalidOperationException($"Moderating a comment on {initiative.TrackingCode} kept conflicting with other changes."), cancellationToken);
     }
 }

@@ -4,6 +4,7 @@ using Participation.Initiatives;
 using Participation.Initiatives.Discussion;
 using Participation.Initiatives.Lifecycle;
 using Participation.Initiatives.Tracking;
+using Participation.Storage;
 
 namespace Participation.Discussion;
 
@@ -85,19 +86,20 @@ public sealed class PostComment(
             ModerationReason = status == CommentStatus.Pending ? (preModerated ? PreModerationReason : WordListReason) : null,
         };
 
-        for (var attempt = 0; attempt < 8; attempt++)
+        await OptimisticConcurrency.RetryAsync<bool>(async ct =>
         {
-            if (await comments.AddAsync(initiative, comment, official ? author : null, cancellationToken))
+            if (await comments.AddAsync(initiative, comment, official ? author : null, ct))
             {
-                logger.Posted(comment.Id, initiative.TrackingCode, status.ToWireName(), official, flagged.Count > 0);
-                return DiscussionOutcome<Response>.Done(new Response(comment.Id, status.ToWireName()), StatusCodes.Status201Created);
+                return true;
             }
 
             // The case changed meanwhile (a support, an official's action): count on its current version.
-            initiative = await initiatives.FindAsync(initiative.TrackingCode, cancellationToken)
+            initiative = await initiatives.FindAsync(initiative.TrackingCode, ct)
                 ?? throw new InvalidOperationException($"Initiative {initiative.TrackingCode} disappeared while a comment was posted.");
-        }
+            return Attempt<bool>.Conflict;
+        }, whenBusy: () => throw new InvalidOperationException($"A comment on {initiative.TrackingCode} kept conflicting with other changes."), cancellationToken);
 
-        throw new InvalidOperationException($"A comment on {initiative.TrackingCode} kept conflicting with other changes.");
+        logger.Posted(comment.Id, initiative.TrackingCode, status.ToWireName(), official, flagged.Count > 0);
+        return DiscussionOutcome<Response>.Done(new Response(comment.Id, status.ToWireName()), StatusCodes.Status201Created);
     }
 }

@@ -3,6 +3,7 @@ using Participation.Identity;
 using Participation.Initiatives;
 using Participation.Initiatives.Discussion;
 using Participation.Initiatives.Tracking;
+using Participation.Storage;
 
 namespace Participation.Discussion;
 
@@ -32,16 +33,16 @@ public sealed class ReportComment(
         }
 
         var reporterKey = DiscussionAccess.ReporterKey(pseudonyms, reporter);
-        for (var attempt = 0; attempt < 8; attempt++)
+        return await OptimisticConcurrency.RetryAsync<DiscussionOutcome<Response>>(async ct =>
         {
-            var comment = await comments.FindAsync(initiative.TrackingCode, id, cancellationToken);
+            var comment = await comments.FindAsync(initiative.TrackingCode, id, ct);
             if (comment is null || !CommentRules.IsShownTo(comment.Status, comment.AuthorKey == DiscussionAccess.AuthorKey(pseudonyms, reporter), viewerModerates: false))
             {
                 return DiscussionOutcome<Response>.Refused(StatusCodes.Status404NotFound, DiscussionRefusals.CommentNotFound);
             }
 
             // Accepted either way: a person's report counts once, and saying "already reported" would tell them nothing new.
-            if (await comments.HasReportedAsync(initiative.TrackingCode, comment.Id, reporterKey, cancellationToken))
+            if (await comments.HasReportedAsync(initiative.TrackingCode, comment.Id, reporterKey, ct))
             {
                 return DiscussionOutcome<Response>.Done(new Response(comment.Id), StatusCodes.Status202Accepted);
             }
@@ -57,13 +58,13 @@ public sealed class ReportComment(
                 ModerationReason = hidden ? ReportsReason : comment.ModerationReason,
                 ModeratedAt = hidden ? now : comment.ModeratedAt,
             };
-            if (await comments.AddReportAsync(changed, reporterKey, new CommentStore.Report(reason, now), hidden, cancellationToken))
+            if (!await comments.AddReportAsync(changed, reporterKey, new CommentStore.Report(reason, now), hidden, ct))
             {
-                logger.Reported(comment.Id, initiative.TrackingCode, reports, status.ToWireName());
-                return DiscussionOutcome<Response>.Done(new Response(comment.Id), StatusCodes.Status202Accepted);
+                return Attempt<DiscussionOutcome<Response>>.Conflict;
             }
-        }
 
-        throw new InvalidOperationException($"A report of a comment on {initiative.TrackingCode} kept conflicting with other changes.");
+            logger.Reported(comment.Id, initiative.TrackingCode, reports, status.ToWireName());
+            return DiscussionOutcome<Response>.Done(new Response(comment.Id), StatusCodes.Status202Accepted);
+        }, whenBusy: () => throw new InvalidOperationException($"A report of a comment on {initiative.TrackingCode} kept conflicting with other changes."), cancellationToken);
     }
 }

@@ -9,7 +9,6 @@ using Participation.Initiatives.Lifecycle;
 using Participation.Initiatives.Tracking;
 using Participation.Notifications;
 using Participation.Privacy;
-using Participation.Storage;
 
 namespace Participation.Following;
 

@@ -1,11 +1,8 @@
 using System.Security.Cryptography;
-using Azure;
-using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Participation.Initiatives;
 using Participation.Initiatives.Lifecycle;
 using Participation.Notifications;
-using Participation.Storage;
 
 namespace Participation.Privacy;
 
@@ -15,10 +12,9 @@ namespace Participation.Privacy;
 /// reveals whether an address is known.
 /// </summary>
 public sealed class MyData(
-    TableServiceClient tables, ContactStore contacts, InitiativeStore initiatives, IEnumerable<IChatRecords> chats, IEnumerable<IInitiativeContent> content,
+    PrivacyRequestStore requests, ContactStore contacts, InitiativeStore initiatives, IEnumerable<IChatRecords> chats, IEnumerable<IInitiativeContent> content,
     INotifier notifier, IOptions<PlatformOptions> platform, TimeProvider clock)
 {
-    public const string Table = "PrivacyRequests";
     public const string Explanation =
         "We keep your e-mail address per request (and per initiative you follow), apart from its public content, to keep you informed; it is deleted a set time after the request is closed. Initiatives themselves stay public without your address. A question you left with the chatbot is kept with its conversation until it is answered and the retention period has passed.";
 
@@ -45,7 +41,7 @@ public sealed class MyData(
         var language = locale?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? "en" : "nl";
         // The address to answer is itself a contact that retention removes; the request row holds no address.
         await contacts.SaveAsync(new Contact(Subject(token), email.Trim(), language, now, now), cancellationToken);
-        await tables.GetTableClient(Table).AddEntityAsync(new TableEntity(token, "request") { ["ExpiresAt"] = now.AddHours(24) }, cancellationToken);
+        await requests.AddAsync(token, now.AddHours(24), cancellationToken);
         var query = language == "en" ? "?lang=en" : "";
         await notifier.SendAsync(new Notification.PrivacyLink(token, Subject(token), $"{platform.Value.PublicBaseUrl.TrimEnd('/')}/privacy/{token}{query}"), cancellationToken);
     }
@@ -98,7 +94,7 @@ public sealed class MyData(
         }
 
         var deleted = await contacts.DeleteByEmailAsync(email, cancellationToken);
-        await tables.GetTableClient(Table).DeleteEntityAsync(token, "request", ETag.All, cancellationToken);
+        await requests.DeleteAsync(token, cancellationToken);
         return new Deleted(deleted, chatsDeleted);
     }
 
@@ -109,8 +105,7 @@ public sealed class MyData(
             return null;
         }
 
-        var request = await tables.GetTableClient(Table).GetEntityIfExistsAsync<TableEntity>(token, "request", cancellationToken: cancellationToken);
-        if (!request.HasValue || request.Value!.GetDateTimeOffset("ExpiresAt") < clock.GetUtcNow())
+        if (await requests.ExpiresAtAsync(token, cancellationToken) is not { } expiresAt || expiresAt < clock.GetUtcNow())
         {
             return null;
         }

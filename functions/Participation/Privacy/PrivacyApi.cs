@@ -6,7 +6,8 @@ namespace Participation.Privacy;
 /// <summary>The privacy request's routes; the page at <c>/privacy/{token}</c> calls the same <see cref="MyData"/> use case.</summary>
 public static class PrivacyApi
 {
-    public const string Table = MyData.Table;
+    /// <summary>Still declared by InitiativesModule until it leaves Privacy's parts to <see cref="PrivacyModule"/>.</summary>
+    public const string Table = PrivacyRequestStore.Table;
 
     public sealed record Request(string? Email, string? Locale);
 

@@ -15,10 +15,11 @@ public static class PrivacyModule
     {
         var services = builder.Services;
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddTable(ContactStore.Table).AddTable(MyData.Table).AddTable(RecipientThrottle.Table);
+        services.AddTable(ContactStore.Table).AddTable(PrivacyRequestStore.Table).AddTable(RecipientThrottle.Table);
         services.TryAddSingleton<ContactStore>();
         services.AddSingleton<RecipientThrottle>();
         services.AddSingleton<IResidentAddresses, ResidentAddresses>();
+        services.AddSingleton<PrivacyRequestStore>();
         services.AddSingleton<MyData>();
         services.AddTimerFunction<RemoveExpiredContacts>();
         services.AddTimerFunction<RemoveExpiredConversations>();
