@@ -1,44 +1,25 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Participation.Initiatives.Discussion;
+using Participation.UseCases;
 
 namespace Participation.Discussion;
 
-/// <summary>What a discussion use case did: its value, or a refusal with an HTTP status and a coded reason. The API and the pages map it.</summary>
-public sealed record DiscussionOutcome<T>(T? Value, int Status, CommentError? Error) where T : class
-{
-    public bool Succeeded => Error is null;
-
-    public static DiscussionOutcome<T> Done(T value, int status = StatusCodes.Status200OK) => new(value, status, null);
-
-    public static DiscussionOutcome<T> Refused(int status, CommentError error) => new(null, status, error);
-
-}
-
+/// <summary>Why a discussion use case said no, with the status and title the API answers with, in English and Dutch.</summary>
 public static class DiscussionRefusals
 {
-    public static readonly CommentError InitiativeNotFound = new("code", "comment.initiative_not_found",
-        "No initiative with this tracking code.", "Er is geen initiatief met deze volgcode.");
+    public static readonly Refusal InitiativeNotFound = new("comment.initiative_not_found", StatusCodes.Status404NotFound,
+        "No initiative with this tracking code.", "Er is geen initiatief met deze volgcode.", "code", "Not found");
 
-    public static readonly CommentError CommentNotFound = new("id", "comment.not_found",
-        "No such comment on this initiative.", "Deze reactie bestaat niet bij dit initiatief.");
+    public static readonly Refusal CommentNotFound = new("comment.not_found", StatusCodes.Status404NotFound,
+        "No such comment on this initiative.", "Deze reactie bestaat niet bij dit initiatief.", "id", "Not found");
 
-    public static readonly CommentError Closed = new("code", "comment.closed",
-        "This initiative is closed and takes no more comments.", "Dit initiatief is afgerond; reageren kan niet meer.");
+    public static readonly Refusal Closed = new("comment.closed", StatusCodes.Status409Conflict,
+        "This initiative is closed and takes no more comments.", "Dit initiatief is afgerond; reageren kan niet meer.", "code", "Conflict");
 
-    public static readonly CommentError NotYourNeighbourhood = new("code", "comment.forbidden",
+    public static readonly Refusal NotYourNeighbourhood = new("comment.forbidden", StatusCodes.Status403Forbidden,
         "Only officials of this initiative's neighbourhood and administrators may do this.",
-        "Alleen medewerkers van de buurt van dit initiatief en beheerders mogen dit.");
+        "Alleen medewerkers van de buurt van dit initiatief en beheerders mogen dit.", "code", "Forbidden");
 
-    /// <summary>RFC 7807 problem+json with the stable code, the field and the Dutch text beside the English detail.</summary>
-    public static ProblemHttpResult Problem(int status, CommentError error) => TypedResults.Problem(
-        detail: error.English,
-        statusCode: status,
-        title: status switch
-        {
-            StatusCodes.Status404NotFound => "Not found",
-            StatusCodes.Status403Forbidden => "Forbidden",
-            StatusCodes.Status409Conflict => "Conflict",
-            _ => "Invalid comment",
-        },
-        extensions: new Dictionary<string, object?> { ["code"] = error.Code, ["field"] = error.Field, ["dutch"] = error.Dutch });
+    /// <summary>A comment's text, name, reply or reason that the discussion rules refuse (<see cref="CommentRules"/>).</summary>
+    public static Refusal Invalid(CommentError error) =>
+        new(error.Code, StatusCodes.Status400BadRequest, error.English, error.Dutch, error.Field, "Invalid comment");
 }

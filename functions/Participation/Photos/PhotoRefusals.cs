@@ -1,41 +1,42 @@
+using Participation.UseCases;
+
 namespace Participation.Photos;
 
-/// <summary>Why a photo was not taken or not removed: a stable code, the HTTP status, and the text in Dutch and English.</summary>
-public sealed record PhotoRefusal(string Code, int Status, string Dutch, string English)
+/// <summary>Why a photo was not taken or not removed: a stable code, the HTTP status, and the text in English and Dutch.</summary>
+public static class PhotoRefusals
 {
-    public static readonly PhotoRefusal NotFound = new("photo.initiative_not_found", 404,
-        "Er is geen initiatief met deze volgcode.", "No initiative with this tracking code.");
-    public static readonly PhotoRefusal PhotoNotFound = new("photo.not_found", 404,
-        "Deze foto bestaat niet (meer).", "This photo does not exist (any more).");
-    public static readonly PhotoRefusal NoCredentials = new("photo.sign_in_required", 401,
-        "Alleen de indiener kan foto's toevoegen: gebruik de link uit uw bevestigingsmail of log in.",
-        "Only the submitter can add photos: use the link from your confirmation e-mail or sign in.");
-    public static readonly PhotoRefusal NotSubmitter = new("photo.not_submitter", 403,
-        "Alleen de indiener van dit initiatief kan er foto's bij zetten.", "Only the submitter of this initiative can add photos to it.");
-    public static readonly PhotoRefusal Full = new("photo.limit_reached", 409,
-        $"Bij een initiatief passen hoogstens {PhotoStore.MaxPerInitiative} foto's.", $"An initiative has at most {PhotoStore.MaxPerInitiative} photos.");
-    public static readonly PhotoRefusal NoFile = new("photo.file_missing", 400,
-        "Kies een foto om te uploaden.", "Choose a photo to upload.");
-    public static readonly PhotoRefusal NotMultipart = new("photo.not_multipart", 415,
-        "Stuur de foto als multipart/form-data met één bestand.", "Send the photo as multipart/form-data with one file.");
-    public static readonly PhotoRefusal TooManyFiles = new("photo.one_file", 400,
-        "Stuur één foto per keer.", "Send one photo at a time.");
+    private const string Title = "The photo was not accepted";
 
-    public static PhotoRefusal From(string processorCode) => processorCode switch
+    public static readonly Refusal NotFound = new("photo.initiative_not_found", StatusCodes.Status404NotFound,
+        "No initiative with this tracking code.", "Er is geen initiatief met deze volgcode.", Title: Title);
+    public static readonly Refusal PhotoNotFound = new("photo.not_found", StatusCodes.Status404NotFound,
+        "This photo does not exist (any more).", "Deze foto bestaat niet (meer).", Title: Title);
+    public static readonly Refusal NoCredentials = new("photo.sign_in_required", StatusCodes.Status401Unauthorized,
+        "Only the submitter can add photos: use the link from your confirmation e-mail or sign in.",
+        "Alleen de indiener kan foto's toevoegen: gebruik de link uit uw bevestigingsmail of log in.", Title: Title);
+    public static readonly Refusal NotSubmitter = new("photo.not_submitter", StatusCodes.Status403Forbidden,
+        "Only the submitter of this initiative can add photos to it.", "Alleen de indiener van dit initiatief kan er foto's bij zetten.", Title: Title);
+    public static readonly Refusal Full = new("photo.limit_reached", StatusCodes.Status409Conflict,
+        $"An initiative has at most {PhotoStore.MaxPerInitiative} photos.", $"Bij een initiatief passen hoogstens {PhotoStore.MaxPerInitiative} foto's.", Title: Title);
+    public static readonly Refusal NoFile = new("photo.file_missing", StatusCodes.Status400BadRequest,
+        "Choose a photo to upload.", "Kies een foto om te uploaden.", Title: Title);
+    public static readonly Refusal NotMultipart = new("photo.not_multipart", StatusCodes.Status415UnsupportedMediaType,
+        "Send the photo as multipart/form-data with one file.", "Stuur de foto als multipart/form-data met één bestand.", Title: Title);
+    public static readonly Refusal TooManyFiles = new("photo.one_file", StatusCodes.Status400BadRequest,
+        "Send one photo at a time.", "Stuur één foto per keer.", Title: Title);
+
+    /// <summary>The refusal for a code of <see cref="PhotoProcessor.Codes"/>.</summary>
+    public static Refusal From(string processorCode) => processorCode switch
     {
-        PhotoProcessor.Codes.TooLarge => new(processorCode, 413,
-            $"De foto is groter dan {PhotoProcessor.MaxBytes / 1024 / 1024} MB.", $"The photo is larger than {PhotoProcessor.MaxBytes / 1024 / 1024} MB."),
-        PhotoProcessor.Codes.Empty => new(processorCode, 400, "Het bestand is leeg.", "The file is empty."),
-        PhotoProcessor.Codes.UnsupportedType => new(processorCode, 400,
-            "Dit is geen JPEG-, PNG- of WebP-foto.", "This is not a JPEG, PNG or WebP photo."),
-        PhotoProcessor.Codes.TooManyPixels => new(processorCode, 400,
-            $"De foto heeft te veel pixels (hoogstens {PhotoProcessor.MaxDimension} px per zijde en {PhotoProcessor.MaxPixels / 1_000_000} megapixel).",
-            $"The photo has too many pixels (at most {PhotoProcessor.MaxDimension} px a side and {PhotoProcessor.MaxPixels / 1_000_000} megapixels)."),
-        _ => new(PhotoProcessor.Codes.NotDecodable, 400,
-            "Deze foto kan niet worden gelezen; het bestand is beschadigd of geen afbeelding.", "This photo cannot be read; the file is damaged or not an image."),
+        PhotoProcessor.Codes.TooLarge => new(processorCode, StatusCodes.Status413PayloadTooLarge,
+            $"The photo is larger than {PhotoProcessor.MaxBytes / 1024 / 1024} MB.", $"De foto is groter dan {PhotoProcessor.MaxBytes / 1024 / 1024} MB.", Title: Title),
+        PhotoProcessor.Codes.Empty => new(processorCode, StatusCodes.Status400BadRequest, "The file is empty.", "Het bestand is leeg.", Title: Title),
+        PhotoProcessor.Codes.UnsupportedType => new(processorCode, StatusCodes.Status400BadRequest,
+            "This is not a JPEG, PNG or WebP photo.", "Dit is geen JPEG-, PNG- of WebP-foto.", Title: Title),
+        PhotoProcessor.Codes.TooManyPixels => new(processorCode, StatusCodes.Status400BadRequest,
+            $"The photo has too many pixels (at most {PhotoProcessor.MaxDimension} px a side and {PhotoProcessor.MaxPixels / 1_000_000} megapixels).",
+            $"De foto heeft te veel pixels (hoogstens {PhotoProcessor.MaxDimension} px per zijde en {PhotoProcessor.MaxPixels / 1_000_000} megapixel).", Title: Title),
+        _ => new(PhotoProcessor.Codes.NotDecodable, StatusCodes.Status400BadRequest,
+            "This photo cannot be read; the file is damaged or not an image.", "Deze foto kan niet worden gelezen; het bestand is beschadigd of geen afbeelding.", Title: Title),
     };
-
-    public IResult ToProblem() => TypedResults.Problem(
-        detail: English, statusCode: Status, title: "The photo was not accepted",
-        extensions: new Dictionary<string, object?> { ["code"] = Code, ["dutch"] = Dutch });
 }
