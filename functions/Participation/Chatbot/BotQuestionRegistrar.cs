@@ -1,6 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
 using Participation.Bot.Hosting.Conversations;
 using Participation.Bot.Hosting.Events;
@@ -9,7 +6,6 @@ using Participation.Initiatives.Tracking;
 using Participation.Notifications;
 using Participation.Privacy;
 using Participation.Routing;
-using Participation.Storage;
 
 namespace Participation.Chatbot;
 
@@ -22,18 +18,10 @@ namespace Participation.Chatbot;
 /// outbox rows stored in the same transaction as the question, so a queue failure delays them and never loses them.
 /// </summary>
 public sealed class BotQuestionRegistrar(
-    TableServiceClient tables, QueueServiceClient queues, ContactStore contacts, RoutingDirectory routing, ConversationStore conversations,
-    HandoffQueue handoffs, IOptions<PlatformOptions> platform, TimeProvider clock, ILogger<BotQuestionRegistrar> logger)
-    : IBotCaseRegistrar, IChatRecords, INotificationContent
+    QuestionStore questions, ContactStore contacts, RoutingDirectory routing, ConversationStore conversations, HandoffQueue handoffs, INotifier notifier,
+    IOptions<PlatformOptions> platform) : IBotCaseRegistrar, IChatRecords, INotificationContent
 {
-    public const string Table = "Questions";
-    private const string QuestionRow = "question";
     private const int MaxTranscriptLength = 30_000;
-    private readonly TableClient table = tables.GetTableClient(Table);
-    private Outbox? questionOutbox;
-
-    /// <summary>The question partitions' outbox, registered with the shared dispatcher and sweep.</summary>
-    public Outbox Outbox => questionOutbox ??= new Outbox("questions", table, queues, clock, logger);
 
     public async Task RegisterQuestionAsync(RegisteredQuestion question, CancellationToken cancellationToken)
     {
@@ -42,43 +30,14 @@ public sealed class BotQuestionRegistrar(
         var transcript = string.Join("\n", EmailRedaction.Redact(question.Transcript).Select(t => $"{t.Role}: {t.Text}"));
         // The contact first (an upsert, harmless to repeat): the e-mails the outbox sends need it.
         await contacts.SaveAsync(new Contact(question.TrackingCode, question.Email, question.Locale, question.RegisteredAt, null), cancellationToken);
-        var values = new Dictionary<string, string>
-        {
-            ["trackingCode"] = question.TrackingCode,
-            ["topic"] = question.Topic ?? "-",
-            ["statusUrl"] = platform.Value.PublicBaseUrl,
-        };
-        SideEffect[] effects =
-        [
-            SideEffect.Notify(new NotificationRequested($"{question.TrackingCode}-question-received", "question-received", Recipient.ContactOf(question.TrackingCode), values)),
-            SideEffect.Notify(new NotificationRequested($"{question.TrackingCode}-question-registered", "question-registered", Recipient.Official(frontOffice.TeamLeadId), values)),
-        ];
-        try
-        {
-            await table.SubmitTransactionAsync(
+        await questions.AddAsync(
+            new StoredQuestion(question.TrackingCode, EmailRedaction.Redact(question.Question), question.Topic, question.Locale, question.ConversationId,
+                transcript.Length > MaxTranscriptLength ? transcript[..MaxTranscriptLength] : transcript, frontOffice.Code, "open", question.RegisteredAt),
             [
-                new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(question.TrackingCode, QuestionRow)
-                {
-                    ["Question"] = EmailRedaction.Redact(question.Question),
-                    ["Topic"] = question.Topic,
-                    ["Locale"] = question.Locale,
-                    ["ConversationId"] = question.ConversationId,
-                    ["Transcript"] = transcript.Length > MaxTranscriptLength ? transcript[..MaxTranscriptLength] : transcript,
-                    ["Team"] = frontOffice.Code,
-                    ["Status"] = "open",
-                    ["RegisteredAt"] = question.RegisteredAt,
-                }),
-                .. Outbox.Rows(question.TrackingCode, effects),
-            ], cancellationToken);
-        }
-        catch (TableTransactionFailedException exception) when (exception.Status == 409)
-        {
-            // Registered before (the bot retries after a failure): complete whatever that attempt left in the outbox.
-            await Outbox.DispatchAsync(question.TrackingCode, cancellationToken);
-            return;
-        }
-
-        await Outbox.DispatchSoonAsync(question.TrackingCode);
+                notifier.Effect(new Notification.QuestionReceived(question.TrackingCode, question.Topic, platform.Value.PublicBaseUrl)),
+                notifier.Effect(new Notification.QuestionRegistered(question.TrackingCode, question.Topic, platform.Value.PublicBaseUrl, frontOffice.TeamLeadId)),
+            ],
+            cancellationToken);
     }
 
     /// <summary>Only the front office's own mail shows the question; the resident's confirmation never repeats it.</summary>
@@ -93,52 +52,32 @@ public sealed class BotQuestionRegistrar(
         values["transcript"] = held.Transcript;
     }
 
-    public async Task<ChatRecord?> FindAsync(string subject, CancellationToken cancellationToken)
-    {
-        if (QuestionKey(subject) is not { } key)
-        {
-            return null;
-        }
-
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(key, QuestionRow, cancellationToken: cancellationToken);
-        return row.HasValue
-            ? new ChatRecord(row.Value!.GetString("Question") ?? "", row.Value.GetString("Topic"), row.Value.GetDateTimeOffset("RegisteredAt") ?? default, row.Value.GetString("Transcript") ?? "")
+    public async Task<ChatRecord?> FindAsync(string subject, CancellationToken cancellationToken) =>
+        QuestionKey(subject) is { } key && await questions.FindAsync(key, cancellationToken) is { } question
+            ? new ChatRecord(question.Question, question.Topic, question.RegisteredAt, question.Transcript)
             : null;
-    }
 
     public async Task<bool> EraseAsync(string subject, CancellationToken cancellationToken)
     {
-        if (QuestionKey(subject) is not { } key)
+        if (QuestionKey(subject) is not { } key || await questions.FindAsync(key, cancellationToken) is not { } question)
         {
             return false;
         }
 
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(key, QuestionRow, cancellationToken: cancellationToken);
-        if (!row.HasValue)
-        {
-            return false;
-        }
-
-        if (row.Value!.GetString("ConversationId") is { Length: > 0 } conversation)
+        if (question.ConversationId is { Length: > 0 } conversation)
         {
             await handoffs.ForgetAsync(conversation, cancellationToken);
             await conversations.DeleteAsync(conversation, cancellationToken);
         }
 
-        await table.DeleteEntityAsync(key, QuestionRow, ETag.All, cancellationToken);
+        await questions.DeleteAsync(key, cancellationToken);
         return true;
     }
 
     /// <summary>Questions registered before <paramref name="registeredBefore"/> with their conversations and contacts, for retention.</summary>
     public async Task<int> EraseRegisteredBeforeAsync(DateTimeOffset registeredBefore, CancellationToken cancellationToken)
     {
-        var expired = new List<string>();
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {QuestionRow} and RegisteredAt lt {registeredBefore}");
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
-        {
-            expired.Add(entity.PartitionKey);
-        }
-
+        var expired = await questions.RegisteredBeforeAsync(registeredBefore, cancellationToken);
         foreach (var code in expired)
         {
             await EraseAsync(code, cancellationToken);

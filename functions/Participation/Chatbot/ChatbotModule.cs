@@ -18,9 +18,10 @@ public static class ChatbotModule
             services.AddTable(table);
         }
 
-        services.AddTable(BotQuestionRegistrar.Table);
+        services.AddTable(QuestionStore.Table);
+        services.AddSingleton<QuestionStore>();
+        services.AddOutbox<QuestionStore>(store => store.Outbox);
         services.AddSingleton<BotQuestionRegistrar>();
-        services.AddOutbox<BotQuestionRegistrar>(registrar => registrar.Outbox);
         services.AddSingleton<IBotCaseRegistrar>(provider => provider.GetRequiredService<BotQuestionRegistrar>());
         services.AddSingleton<Privacy.IChatRecords>(provider => provider.GetRequiredService<BotQuestionRegistrar>());
         services.AddSingleton<Notifications.INotificationContent>(provider => provider.GetRequiredService<BotQuestionRegistrar>());

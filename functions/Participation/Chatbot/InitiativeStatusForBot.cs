@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Participation.Bot.Initiatives;
 using Participation.Initiatives;
 using Participation.Initiatives.Lifecycle;
@@ -11,7 +10,7 @@ namespace Participation.Chatbot;
 /// The bot tells a resident where their initiative is, from the same store the status page reads, or where a question
 /// registered outside office hours is (its code has the same form, so one lookup serves both).
 /// </summary>
-public sealed class InitiativeStatusForBot(InitiativeStore store, TableServiceClient tables) : IInitiativeStatusLookup
+public sealed class InitiativeStatusForBot(InitiativeStore store, QuestionStore questions) : IInitiativeStatusLookup
 {
     public async Task<InitiativeStatus?> FindAsync(string trackingCode, CancellationToken cancellationToken)
     {
@@ -32,11 +31,8 @@ public sealed class InitiativeStatusForBot(InitiativeStore store, TableServiceCl
     private async Task<InitiativeStatus?> FindQuestionAsync(TrackingCode code, CancellationToken cancellationToken)
     {
         // The registrar keys a question by the code as the bot showed it (grouped with dashes).
-        var found = await tables.GetTableClient(BotQuestionRegistrar.Table)
-            .GetEntityIfExistsAsync<TableEntity>(code.Display, "question", cancellationToken: cancellationToken);
-        return found.HasValue && found.Value is { } question
-            ? new InitiativeStatus(code.Display, question.GetString("Status") ?? "open", question.GetString("Question") ?? "",
-                question.GetDateTimeOffset("RegisteredAt") ?? question.Timestamp ?? DateTimeOffset.MinValue, IsQuestion: true)
+        return await questions.FindAsync(code.Display, cancellationToken) is { } question
+            ? new InitiativeStatus(code.Display, question.Status, question.Question, question.RegisteredAt, IsQuestion: true)
             : null;
     }
 }

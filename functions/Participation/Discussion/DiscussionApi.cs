@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Participation.Identity;
+using Participation.UseCases;
 
 namespace Participation.Discussion;
 
@@ -29,7 +30,7 @@ public static class DiscussionApi
         string trackingCode, HttpContext http, ListComments list, CancellationToken cancellationToken)
     {
         var outcome = await list.ExecuteAsync(trackingCode, PlatformUser.From(http.User), cancellationToken);
-        return outcome.Value is { } thread ? TypedResults.Ok(thread.Comments) : DiscussionRefusals.Problem(outcome.Status, outcome.Error!);
+        return outcome.Value is { } thread ? TypedResults.Ok(thread.Comments) : Problem(outcome.Refusals[0]);
     }
 
     public static async Task<Results<Created<PostComment.Response>, ProblemHttpResult>> PostAsync(
@@ -38,20 +39,24 @@ public static class DiscussionApi
         var outcome = await post.ExecuteAsync(trackingCode, request, PlatformUser.From(http.User)!, cancellationToken);
         return outcome.Value is { } created
             ? TypedResults.Created($"/api/initiatives/{trackingCode}/comments#{created.Id}", created)
-            : DiscussionRefusals.Problem(outcome.Status, outcome.Error!);
+            : Problem(outcome.Refusals[0]);
     }
 
     public static async Task<Results<Accepted, ProblemHttpResult>> ReportAsync(
         string trackingCode, string id, ReportComment.Request request, HttpContext http, ReportComment report, CancellationToken cancellationToken)
     {
         var outcome = await report.ExecuteAsync(trackingCode, id, request, PlatformUser.From(http.User)!, cancellationToken);
-        return outcome.Succeeded ? TypedResults.Accepted((string?)null) : DiscussionRefusals.Problem(outcome.Status, outcome.Error!);
+        return outcome.Succeeded ? TypedResults.Accepted((string?)null) : Problem(outcome.Refusals[0]);
     }
 
     private static async Task<Results<Ok<ModerateComment.Response>, ProblemHttpResult>> ModerateAsync(
         string trackingCode, string id, string action, ModerateComment.Request request, HttpContext http, ModerateComment moderate, CancellationToken cancellationToken)
     {
         var outcome = await moderate.ExecuteAsync(trackingCode, id, action, request, PlatformUser.From(http.User)!, cancellationToken);
-        return outcome.Value is { } done ? TypedResults.Ok(done) : DiscussionRefusals.Problem(outcome.Status, outcome.Error!);
+        return outcome.Value is { } done ? TypedResults.Ok(done) : Problem(outcome.Refusals[0]);
     }
+
+    /// <summary>RFC 7807 problem+json with the stable code, the field and the Dutch text beside the English detail.</summary>
+    private static ProblemHttpResult Problem(Refusal refusal) => TypedResults.Problem(refusal.English, statusCode: refusal.Status, title: refusal.Title,
+        extensions: new Dictionary<string, object?> { ["code"] = refusal.Code, ["field"] = refusal.Field, ["dutch"] = refusal.Dutch });
 }

@@ -3,6 +3,7 @@ using Participation.Initiatives;
 using Participation.Initiatives.Discussion;
 using Participation.Initiatives.Lifecycle;
 using Participation.Initiatives.Tracking;
+using Participation.UseCases;
 
 namespace Participation.Discussion;
 
@@ -22,11 +23,11 @@ public sealed class ListComments(InitiativeStore initiatives, CommentStore comme
 
     public sealed record Thread(string TrackingCode, string Neighbourhood, bool Closed, IReadOnlyList<Item> Comments);
 
-    public async Task<DiscussionOutcome<Thread>> ExecuteAsync(string trackingCode, PlatformUser? viewer, CancellationToken cancellationToken)
+    public async Task<Outcome<Thread>> ExecuteAsync(string trackingCode, PlatformUser? viewer, CancellationToken cancellationToken)
     {
         if (!TrackingCode.TryParse(trackingCode, out var code, out _) || await initiatives.FindAsync(code.Value, cancellationToken) is not { } initiative)
         {
-            return DiscussionOutcome<Thread>.Refused(StatusCodes.Status404NotFound, DiscussionRefusals.InitiativeNotFound);
+            return DiscussionRefusals.InitiativeNotFound;
         }
 
         var viewerKey = viewer is null ? null : DiscussionAccess.AuthorKey(pseudonyms, viewer);
@@ -38,7 +39,7 @@ public sealed class ListComments(InitiativeStore initiatives, CommentStore comme
             .Where(c => c.ReplyTo is null || shownIds.Contains(c.ReplyTo) || c.AuthorKey == viewerKey)
             .Select(c => ToItem(c, viewerKey))
             .ToList();
-        return DiscussionOutcome<Thread>.Done(new Thread(initiative.TrackingCode, initiative.Neighbourhood, initiative.Status.IsClosed(), items));
+        return new Thread(initiative.TrackingCode, initiative.Neighbourhood, initiative.Status.IsClosed(), items);
     }
 
     /// <summary>Every comment with its marks, for the case page; null when the viewer may not moderate this initiative.</summary>

@@ -2,6 +2,8 @@ using Participation.Identity;
 using Participation.Initiatives;
 using Participation.Initiatives.Discussion;
 using Participation.Initiatives.Tracking;
+using Participation.Storage;
+using Participation.UseCases;
 
 namespace Participation.Discussion;
 
@@ -18,7 +20,7 @@ public sealed class ModerateComment(InitiativeStore initiatives, CommentStore co
     public const string Hide = "hide";
     public const string Restore = "restore";
 
-    public async Task<DiscussionOutcome<Response>> ExecuteAsync(
+    public async Task<Outcome<Response>> ExecuteAsync(
         string trackingCode, string id, string action, Request request, PlatformUser moderator, CancellationToken cancellationToken)
     {
         if (action is not (Hide or Restore))
@@ -28,24 +30,24 @@ public sealed class ModerateComment(InitiativeStore initiatives, CommentStore co
 
         if (!TrackingCode.TryParse(trackingCode, out var code, out _) || await initiatives.FindAsync(code.Value, cancellationToken) is not { } initiative)
         {
-            return DiscussionOutcome<Response>.Refused(StatusCodes.Status404NotFound, DiscussionRefusals.InitiativeNotFound);
+            return DiscussionRefusals.InitiativeNotFound;
         }
 
         if (!DiscussionAccess.CanModerate(moderator, initiative.Neighbourhood))
         {
-            return DiscussionOutcome<Response>.Refused(StatusCodes.Status403Forbidden, DiscussionRefusals.NotYourNeighbourhood);
+            return DiscussionRefusals.NotYourNeighbourhood;
         }
 
         if (CommentRules.CheckReason(request.Reason, out var reason) is { } reasonError)
         {
-            return DiscussionOutcome<Response>.Refused(StatusCodes.Status400BadRequest, reasonError);
+            return DiscussionRefusals.Invalid(reasonError);
         }
 
-        for (var attempt = 0; attempt < 8; attempt++)
+        return await OptimisticConcurrency.RetryAsync<Outcome<Response>>(async ct =>
         {
-            if (await comments.FindAsync(initiative.TrackingCode, id, cancellationToken) is not { } comment)
+            if (await comments.FindAsync(initiative.TrackingCode, id, ct) is not { } comment)
             {
-                return DiscussionOutcome<Response>.Refused(StatusCodes.Status404NotFound, DiscussionRefusals.CommentNotFound);
+                return Outcome<Response>.Refused([DiscussionRefusals.CommentNotFound]);
             }
 
             var changed = comment with
@@ -56,13 +58,13 @@ public sealed class ModerateComment(InitiativeStore initiatives, CommentStore co
                 // The reports so far have been weighed: only new ones count towards hiding it again.
                 ReviewedReports = comment.Reports,
             };
-            if (await comments.ModerateAsync(comment, changed, moderator, $"comment-{action}", reason, cancellationToken))
+            if (!await comments.ModerateAsync(comment, changed, moderator, $"comment-{action}", reason, ct))
             {
-                logger.Moderated(comment.Id, initiative.TrackingCode, action, moderator.Id);
-                return DiscussionOutcome<Response>.Done(new Response(comment.Id, changed.Status.ToWireName()));
+                return Attempt<Outcome<Response>>.Conflict;
             }
-        }
 
-        throw new InvalidOperationException($"Moderating a comment on {initiative.TrackingCode} kept conflicting with other changes.");
+            logger.Moderated(comment.Id, initiative.TrackingCode, action, moderator.Id);
+            return Outcome<Response>.Success(new Response(comment.Id, changed.Status.ToWireName()));
+        }, whenBusy: () => throw new InvalidOperationException($"Moderating a comment on {initiative.TrackingCode} kept conflicting with other changes."), cancellationToken);
     }
 }

@@ -4,6 +4,8 @@ using Participation.Initiatives;
 using Participation.Initiatives.Discussion;
 using Participation.Initiatives.Lifecycle;
 using Participation.Initiatives.Tracking;
+using Participation.Storage;
+using Participation.UseCases;
 
 namespace Participation.Discussion;
 
@@ -22,33 +24,33 @@ public sealed class PostComment(
     public const string PreModerationReason = "Wacht op goedkeuring: in deze buurt bekijkt de gemeente reacties voordat ze verschijnen.";
     public const string WordListReason = "Wacht op beoordeling: de reactie bevat een woord dat de gemeente eerst bekijkt.";
 
-    public async Task<DiscussionOutcome<Response>> ExecuteAsync(string trackingCode, Request request, PlatformUser author, CancellationToken cancellationToken)
+    public async Task<Outcome<Response>> ExecuteAsync(string trackingCode, Request request, PlatformUser author, CancellationToken cancellationToken)
     {
         if (!TrackingCode.TryParse(trackingCode, out var code, out _) || await initiatives.FindAsync(code.Value, cancellationToken) is not { } initiative)
         {
-            return DiscussionOutcome<Response>.Refused(StatusCodes.Status404NotFound, DiscussionRefusals.InitiativeNotFound);
+            return DiscussionRefusals.InitiativeNotFound;
         }
 
         var official = DiscussionAccess.IsStaff(author);
         if (official && !DiscussionAccess.CanModerate(author, initiative.Neighbourhood))
         {
-            return DiscussionOutcome<Response>.Refused(StatusCodes.Status403Forbidden, DiscussionRefusals.NotYourNeighbourhood);
+            return DiscussionRefusals.NotYourNeighbourhood;
         }
 
         if (initiative.Status.IsClosed())
         {
-            return DiscussionOutcome<Response>.Refused(StatusCodes.Status409Conflict, DiscussionRefusals.Closed);
+            return DiscussionRefusals.Closed;
         }
 
         if (CommentRules.CheckText(request.Text, out var text) is { } textError)
         {
-            return DiscussionOutcome<Response>.Refused(StatusCodes.Status400BadRequest, textError);
+            return DiscussionRefusals.Invalid(textError);
         }
 
         var authorName = $"{CommentRules.MunicipalityAuthor} ({author.Name})";
         if (!official && CommentRules.CheckDisplayName(request.DisplayName, out authorName) is { } nameError)
         {
-            return DiscussionOutcome<Response>.Refused(StatusCodes.Status400BadRequest, nameError);
+            return DiscussionRefusals.Invalid(nameError);
         }
 
         var authorKey = DiscussionAccess.AuthorKey(pseudonyms, author);
@@ -59,7 +61,7 @@ public sealed class PostComment(
             var visibleToAuthor = parent is not null && CommentRules.IsShownTo(parent.Status, parent.AuthorKey == authorKey, official);
             if (CommentRules.CheckReplyTarget(visibleToAuthor, parent?.ReplyTo is not null) is { } replyError)
             {
-                return DiscussionOutcome<Response>.Refused(StatusCodes.Status400BadRequest, replyError);
+                return DiscussionRefusals.Invalid(replyError);
             }
 
             replyTo = parent!.Id;
@@ -85,19 +87,20 @@ public sealed class PostComment(
             ModerationReason = status == CommentStatus.Pending ? (preModerated ? PreModerationReason : WordListReason) : null,
         };
 
-        for (var attempt = 0; attempt < 8; attempt++)
+        await OptimisticConcurrency.RetryAsync<bool>(async ct =>
         {
-            if (await comments.AddAsync(initiative, comment, official ? author : null, cancellationToken))
+            if (await comments.AddAsync(initiative, comment, official ? author : null, ct))
             {
-                logger.Posted(comment.Id, initiative.TrackingCode, status.ToWireName(), official, flagged.Count > 0);
-                return DiscussionOutcome<Response>.Done(new Response(comment.Id, status.ToWireName()), StatusCodes.Status201Created);
+                return true;
             }
 
             // The case changed meanwhile (a support, an official's action): count on its current version.
-            initiative = await initiatives.FindAsync(initiative.TrackingCode, cancellationToken)
+            initiative = await initiatives.FindAsync(initiative.TrackingCode, ct)
                 ?? throw new InvalidOperationException($"Initiative {initiative.TrackingCode} disappeared while a comment was posted.");
-        }
+            return Attempt<bool>.Conflict;
+        }, whenBusy: () => throw new InvalidOperationException($"A comment on {initiative.TrackingCode} kept conflicting with other changes."), cancellationToken);
 
-        throw new InvalidOperationException($"A comment on {initiative.TrackingCode} kept conflicting with other changes.");
+        logger.Posted(comment.Id, initiative.TrackingCode, status.ToWireName(), official, flagged.Count > 0);
+        return new Response(comment.Id, status.ToWireName());
     }
 }

@@ -3,6 +3,8 @@ using Participation.Identity;
 using Participation.Initiatives;
 using Participation.Initiatives.Discussion;
 using Participation.Initiatives.Tracking;
+using Participation.Storage;
+using Participation.UseCases;
 
 namespace Participation.Discussion;
 
@@ -19,31 +21,31 @@ public sealed class ReportComment(
 
     public const string ReportsReason = "Tijdelijk verborgen: meerdere mensen hebben deze reactie gemeld. De gemeente beoordeelt haar.";
 
-    public async Task<DiscussionOutcome<Response>> ExecuteAsync(string trackingCode, string id, Request request, PlatformUser reporter, CancellationToken cancellationToken)
+    public async Task<Outcome<Response>> ExecuteAsync(string trackingCode, string id, Request request, PlatformUser reporter, CancellationToken cancellationToken)
     {
         if (!TrackingCode.TryParse(trackingCode, out var code, out _) || await initiatives.FindAsync(code.Value, cancellationToken) is not { } initiative)
         {
-            return DiscussionOutcome<Response>.Refused(StatusCodes.Status404NotFound, DiscussionRefusals.InitiativeNotFound);
+            return DiscussionRefusals.InitiativeNotFound;
         }
 
         if (CommentRules.CheckReason(request.Reason, out var reason) is { } reasonError)
         {
-            return DiscussionOutcome<Response>.Refused(StatusCodes.Status400BadRequest, reasonError);
+            return DiscussionRefusals.Invalid(reasonError);
         }
 
         var reporterKey = DiscussionAccess.ReporterKey(pseudonyms, reporter);
-        for (var attempt = 0; attempt < 8; attempt++)
+        return await OptimisticConcurrency.RetryAsync<Outcome<Response>>(async ct =>
         {
-            var comment = await comments.FindAsync(initiative.TrackingCode, id, cancellationToken);
+            var comment = await comments.FindAsync(initiative.TrackingCode, id, ct);
             if (comment is null || !CommentRules.IsShownTo(comment.Status, comment.AuthorKey == DiscussionAccess.AuthorKey(pseudonyms, reporter), viewerModerates: false))
             {
-                return DiscussionOutcome<Response>.Refused(StatusCodes.Status404NotFound, DiscussionRefusals.CommentNotFound);
+                return Outcome<Response>.Refused([DiscussionRefusals.CommentNotFound]);
             }
 
             // Accepted either way: a person's report counts once, and saying "already reported" would tell them nothing new.
-            if (await comments.HasReportedAsync(initiative.TrackingCode, comment.Id, reporterKey, cancellationToken))
+            if (await comments.HasReportedAsync(initiative.TrackingCode, comment.Id, reporterKey, ct))
             {
-                return DiscussionOutcome<Response>.Done(new Response(comment.Id), StatusCodes.Status202Accepted);
+                return Outcome<Response>.Success(new Response(comment.Id));
             }
 
             var now = clock.GetUtcNow();
@@ -57,13 +59,13 @@ public sealed class ReportComment(
                 ModerationReason = hidden ? ReportsReason : comment.ModerationReason,
                 ModeratedAt = hidden ? now : comment.ModeratedAt,
             };
-            if (await comments.AddReportAsync(changed, reporterKey, new CommentStore.Report(reason, now), hidden, cancellationToken))
+            if (!await comments.AddReportAsync(changed, reporterKey, new CommentStore.Report(reason, now), hidden, ct))
             {
-                logger.Reported(comment.Id, initiative.TrackingCode, reports, status.ToWireName());
-                return DiscussionOutcome<Response>.Done(new Response(comment.Id), StatusCodes.Status202Accepted);
+                return Attempt<Outcome<Response>>.Conflict;
             }
-        }
 
-        throw new InvalidOperationException($"A report of a comment on {initiative.TrackingCode} kept conflicting with other changes.");
+            logger.Reported(comment.Id, initiative.TrackingCode, reports, status.ToWireName());
+            return Outcome<Response>.Success(new Response(comment.Id));
+        }, whenBusy: () => throw new InvalidOperationException($"A report of a comment on {initiative.TrackingCode} kept conflicting with other changes."), cancellationToken);
     }
 }

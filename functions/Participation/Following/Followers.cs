@@ -9,7 +9,6 @@ using Participation.Initiatives.Lifecycle;
 using Participation.Initiatives.Tracking;
 using Participation.Notifications;
 using Participation.Privacy;
-using Participation.Storage;
 
 namespace Participation.Following;
 
@@ -22,7 +21,7 @@ namespace Participation.Following;
 /// the privacy export and deletion find them by address, and they are closed with the case and removed after retention.
 /// </summary>
 public sealed class Followers(
-    ContactStore contacts, InitiativeStore initiatives, QueueSender queue, Pseudonyms pseudonyms, IOptions<PlatformOptions> platform, TimeProvider clock)
+    ContactStore contacts, InitiativeStore initiatives, INotifier notifier, Pseudonyms pseudonyms, IOptions<PlatformOptions> platform, TimeProvider clock)
 {
     public const string PendingPrefix = "follow-pending-";
     private const string PendingRow = "pending-follow|";
@@ -62,14 +61,9 @@ public sealed class Followers(
         await initiatives.Cases.AddEntityAsync(new TableEntity(initiative.TrackingCode, PendingRow + token) { ["ExpiresAt"] = now + LinkLifetime }, cancellationToken);
         var baseUrl = platform.Value.PublicBaseUrl.TrimEnd('/');
         // The address may not be the requester's: the mail names the code and links, never the title a resident typed.
-        var values = new Dictionary<string, string>
-        {
-            ["trackingCode"] = initiative.TrackingCode,
-            ["statusUrl"] = $"{baseUrl}/initiatieven/{initiative.TrackingCode}",
-            ["confirmUrl"] = $"{baseUrl}/initiatieven/{initiative.TrackingCode}/volgen/bevestigen?token={token}" + (language == "en" ? "&lang=en" : ""),
-        };
-        await queue.SendAsync(SendNotification.Queue, new NotificationRequested(
-            $"{initiative.TrackingCode}-follow-{token}", "follow-confirm", Recipient.ContactOf(PendingPrefix + token), values), cancellationToken);
+        await notifier.SendAsync(new Notification.FollowConfirm(initiative.TrackingCode, token, PendingPrefix + token,
+            $"{baseUrl}/initiatieven/{initiative.TrackingCode}",
+            $"{baseUrl}/initiatieven/{initiative.TrackingCode}/volgen/bevestigen?token={token}" + (language == "en" ? "&lang=en" : "")), cancellationToken);
         return new Requested();
     }
 

@@ -15,9 +15,9 @@ public sealed record FollowersToNotify(string ChangeId, string TrackingCode, str
 /// <summary>How another module tells followers of a change: one outbox row (or message) per change, fanned out later.</summary>
 public static class FollowerNews
 {
-    public const string StatusChanged = "follower-status-changed";
-    public const string Message = "follower-message";
-    public const string MilestoneDone = "follower-milestone-done";
+    public const string StatusChanged = Notification.FollowerNews.StatusChanged;
+    public const string Message = Notification.FollowerNews.Message;
+    public const string MilestoneDone = Notification.FollowerNews.MilestoneDone;
 
     /// <summary>The side effect to store with the change in the case's outbox: the fan-out cannot be lost once the change is stored.</summary>
     public static SideEffect For(FollowersToNotify news) => SideEffect.Enqueue(NotifyFollowers.Queue, news);
@@ -29,7 +29,7 @@ public static class FollowerNews
 /// each once, so a failure halfway through the list neither loses nor doubles a mail. Addresses are read only when each
 /// mail is sent (a follower who unsubscribed meanwhile gets nothing).
 /// </summary>
-public sealed class NotifyFollowers(Followers followers, QueueSender queue) : IQueueFunction<FollowersToNotify>
+public sealed class NotifyFollowers(Followers followers, INotifier notifier) : IQueueFunction<FollowersToNotify>
 {
     public const string Queue = "followers-to-notify";
 
@@ -39,14 +39,9 @@ public sealed class NotifyFollowers(Followers followers, QueueSender queue) : IQ
     {
         foreach (var followerId in await followers.FollowerIdsAsync(message.TrackingCode, cancellationToken))
         {
-            var values = new Dictionary<string, string>(message.Values)
-            {
-                ["trackingCode"] = message.TrackingCode,
-                ["unsubscribeUrl"] = followers.UnsubscribeUrl(message.TrackingCode, followerId),
-            };
-            await queue.SendAsync(SendNotification.Queue, new NotificationRequested(
-                $"{message.ChangeId}-follower-{followerId}", message.Template,
-                Recipient.ContactOf(Followers.SubjectPrefix(message.TrackingCode) + followerId), values), cancellationToken);
+            await notifier.SendAsync(new Notification.FollowerNews(message.ChangeId, message.TrackingCode, followerId,
+                Followers.SubjectPrefix(message.TrackingCode) + followerId, message.Template, message.Values,
+                followers.UnsubscribeUrl(message.TrackingCode, followerId)), cancellationToken);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.OpenApi;
+using Participation.Storage;
 using Scalar.AspNetCore;
 
 namespace Participation.Hosting;

@@ -23,12 +23,6 @@ internal static partial class FunctionHostLog
     [LoggerMessage(LogLevel.Warning, "Timer function {FunctionName} failed; next run at {NextRun}")]
     public static partial void TimerFailed(this ILogger logger, Exception exception, string functionName, DateTimeOffset nextRun);
 
-    [LoggerMessage(LogLevel.Warning, "Storage is not reachable yet; creating tables and queues again in {DelayMs} ms")]
-    public static partial void StorageNotReady(this ILogger logger, Exception exception, double delayMs);
-
-    [LoggerMessage(LogLevel.Information, "Storage ready: {TableCount} tables, {QueueCount} queues")]
-    public static partial void StorageReady(this ILogger logger, int tableCount, int queueCount);
-
     [LoggerMessage(LogLevel.Warning, "Message {MessageId} of queue {Queue}: its retry or poison verdict could not be recorded; it becomes visible again when its lease ends")]
     public static partial void VerdictNotRecorded(this ILogger logger, Exception exception, string messageId, string queue);
 

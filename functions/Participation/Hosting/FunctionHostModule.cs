@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Participation.Storage;
 
 namespace Participation.Hosting;
 
@@ -71,7 +72,8 @@ public static class FunctionHostModule
         }
 
         app.MapHealthChecks("/api/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync })
-            .WithMetadata(new HttpMethodMetadata(["GET"])).WithName("Health").WithTags("Platform").AllowAnonymous()
+            .WithMetadata(new HttpMethodMetadata(["GET"])).WithName("Health").WithTags("Platform")
+            .WithSummary("Whether storage answers: 200 Healthy or 503 with each check's status").AllowAnonymous()
             .RequireRateLimiting(Participation.Identity.RateLimits.Health);
         app.MapPoisonQueuesApi();
         return app;

@@ -1,3 +1,4 @@
+using Participation.Storage;
 using System.Diagnostics;
 
 namespace Participation.Hosting;

@@ -1,3 +1,4 @@
+using Participation.Storage;
 using System.Text.Json;
 
 namespace Participation.Hosting;

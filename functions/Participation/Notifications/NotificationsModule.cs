@@ -1,6 +1,3 @@
-using Azure.Data.Tables;
-using Azure.Storage.Queues;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Participation.Hosting;
 using Participation.Identity;
@@ -25,21 +22,10 @@ public static class NotificationsModule
         services.AddSingleton<IMailSender>(provider => provider.GetRequiredService<IOptions<SendGridOptions>>().Value.IsConfigured
             ? provider.GetRequiredService<SendGridMailSender>()
             : provider.GetRequiredService<OutboxMailSender>());
+        services.AddSingleton<INotifier, QueuedNotifier>();
         services.AddSingleton<RecipientDirectory>();
         services.AddTable(SendNotification.Table).AddTable(OutboxMailSender.Table);
         services.AddQueueFunction<SendNotification, NotificationRequested>();
         return builder;
-    }
-
-    public static WebApplication MapNotificationsApi(this WebApplication app)
-    {
-        if (app.Environment.IsDevelopment())
-        {
-            app.MapGet("/api/dev/outbox", async (TableServiceClient tables, CancellationToken ct) =>
-                    TypedResults.Ok(await OutboxMailSender.ReadAsync(tables, 100, ct)))
-                .WithName("ReadOutbox").WithTags("Development sign-in").AllowAnonymous();
-        }
-
-        return app;
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Participation.Privacy;
 using Participation.Routing;
 
 namespace Participation.Notifications;
@@ -9,7 +8,7 @@ public sealed record MailAddress(string Email, string Locale);
 
 /// <summary>Resolves a notification's recipient reference to an address at the moment of sending, so no address travels in a queue.</summary>
 public sealed class RecipientDirectory(
-    RoutingDirectory routing, ContactStore contacts, IOptions<MunicipalityOptions> municipality, RecipientThrottle throttle, ILogger<RecipientDirectory> logger)
+    RoutingDirectory routing, IResidentAddresses residents, IOptions<MunicipalityOptions> municipality, ILogger<RecipientDirectory> logger)
 {
     /// <summary>
     /// As <see cref="FindAsync"/>, but a resident's address that had its hourly share of e-mails yields null: the
@@ -18,12 +17,12 @@ public sealed class RecipientDirectory(
     public async Task<MailAddress?> FindUnlessThrottledAsync(NotificationRequested message, CancellationToken cancellationToken)
     {
         var address = await FindAsync(message.To, cancellationToken);
-        if (address is null || message.To.Kind != "contact" || await throttle.TryCountAsync(address.Email, cancellationToken))
+        if (address is null || message.To.Kind != "contact" || await residents.TryCountMailAsync(address.Email, cancellationToken))
         {
             return address;
         }
 
-        logger.Throttled(message.NotificationId, throttle.Limit);
+        logger.Throttled(message.NotificationId, residents.MailsPerHour);
         return null;
     }
 
@@ -35,8 +34,7 @@ public sealed class RecipientDirectory(
                 var official = (await routing.CurrentAsync(cancellationToken)).Officials.FirstOrDefault(o => o.Id == recipient.Id);
                 return official is null ? null : new MailAddress(official.Email, "nl");
             case "contact":
-                var contact = await contacts.FindAsync(recipient.Id, cancellationToken);
-                return contact is null ? null : new MailAddress(contact.Email, contact.Locale);
+                return await residents.FindAsync(recipient.Id, cancellationToken);
             case "council":
                 return new MailAddress(municipality.Value.CouncilClerkEmail, "nl");
             case "manager":

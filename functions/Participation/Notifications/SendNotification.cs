@@ -119,4 +119,7 @@ internal static partial class NotificationLog
 
     [LoggerMessage(LogLevel.Warning, "Notification {NotificationId} has no {RecipientKind} recipient any more; not sent")]
     public static partial void NoRecipient(this ILogger logger, string notificationId, string recipientKind);
+
+    [LoggerMessage(LogLevel.Warning, "Notification {NotificationId} not sent: its recipient had {Limit} e-mails in the last hour")]
+    public static partial void Throttled(this ILogger logger, string notificationId, int limit);
 }

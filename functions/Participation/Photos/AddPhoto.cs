@@ -3,6 +3,7 @@ using System.Text;
 using Participation.Identity;
 using Participation.Initiatives;
 using Participation.Initiatives.Tracking;
+using Participation.UseCases;
 
 namespace Participation.Photos;
 
@@ -13,52 +14,51 @@ namespace Participation.Photos;
 /// </summary>
 public sealed class AddPhoto(InitiativeStore initiatives, PhotoStore photos, PhotoProcessor processor, Pseudonyms pseudonyms, ILogger<AddPhoto> logger)
 {
-    public abstract record Outcome;
-    public sealed record Added(Photo Photo, bool New) : Outcome;
-    public sealed record Refused(PhotoRefusal Refusal) : Outcome;
+    /// <summary>The photo as stored; <paramref name="New"/> is false for a retried upload of the same picture.</summary>
+    public sealed record Added(Photo Photo, bool New);
 
     /// <summary>The secret in the confirmation e-mail's photo link: keyed by the platform's pepper, so it cannot be derived from the code.</summary>
     public static string KeyFor(Pseudonyms pseudonyms, string trackingCode) => pseudonyms.For("photos", trackingCode)[..32];
 
     /// <summary>Whether these credentials belong to the submitter of an existing initiative; null when there is no such initiative.</summary>
-    public async Task<PhotoRefusal?> CheckSubmitterAsync(string trackingCode, string? key, PlatformUser? user, CancellationToken cancellationToken)
+    public async Task<Refusal?> CheckSubmitterAsync(string trackingCode, string? key, PlatformUser? user, CancellationToken cancellationToken)
     {
         if (!TrackingCode.TryParse(trackingCode, out var code, out _) || await initiatives.FindAsync(code.Value, cancellationToken) is not { } initiative)
         {
-            return PhotoRefusal.NotFound;
+            return PhotoRefusals.NotFound;
         }
 
         var hasKey = !string.IsNullOrEmpty(key);
         var resident = user is not null && user.IsIn(Roles.Resident);
         if (!hasKey && !resident)
         {
-            return PhotoRefusal.NoCredentials;
+            return PhotoRefusals.NoCredentials;
         }
 
         var keyMatches = hasKey && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(key!), Encoding.ASCII.GetBytes(KeyFor(pseudonyms, initiative.TrackingCode)));
         var residentMatches = resident && initiative.SubmitterId == "resident-" + pseudonyms.For("submitter", user!.Id);
-        return keyMatches || residentMatches ? null : PhotoRefusal.NotSubmitter;
+        return keyMatches || residentMatches ? null : PhotoRefusals.NotSubmitter;
     }
 
-    public async Task<Outcome> AddAsync(string trackingCode, ReadOnlyMemory<byte> upload, string? key, PlatformUser? user, CancellationToken cancellationToken)
+    public async Task<Outcome<Added>> AddAsync(string trackingCode, ReadOnlyMemory<byte> upload, string? key, PlatformUser? user, CancellationToken cancellationToken)
     {
         if (await CheckSubmitterAsync(trackingCode, key, user, cancellationToken) is { } refusal)
         {
-            return new Refused(refusal);
+            return refusal;
         }
 
         var code = TrackingCode.Parse(trackingCode).Value;
         // Checked before the work of decoding, and again by the store's transaction, which is what makes the limit hold.
         if ((await photos.ListAsync(code, cancellationToken)).Count >= PhotoStore.MaxPerInitiative)
         {
-            return new Refused(PhotoRefusal.Full);
+            return PhotoRefusals.Full;
         }
 
         switch (processor.Process(upload.Span))
         {
             case PhotoProcessor.Refused refused:
                 logger.PhotoRefused(code, refused.Code, upload.Length);
-                return new Refused(PhotoRefusal.From(refused.Code));
+                return PhotoRefusals.From(refused.Code);
             case PhotoProcessor.Processed processed:
                 switch (await photos.AddAsync(code, processed, cancellationToken))
                 {
@@ -68,7 +68,7 @@ public sealed class AddPhoto(InitiativeStore initiatives, PhotoStore photos, Pho
                     case PhotoStore.AlreadyThere there:
                         return new Added(there.Photo, New: false);
                     default:
-                        return new Refused(PhotoRefusal.Full);
+                        return PhotoRefusals.Full;
                 }
             default:
                 throw new InvalidOperationException("Unknown outcome of the photo processor.");

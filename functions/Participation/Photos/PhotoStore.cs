@@ -5,6 +5,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Participation.Audit;
 using Participation.Identity;
+using Participation.Storage;
 
 namespace Participation.Photos;
 
@@ -71,13 +72,12 @@ public sealed class PhotoStore(TableServiceClient tables, BlobContainerClient co
 
         var photo = new Photo(trackingCode, id, processed.Large.ContentType, processed.Large.Width, processed.Large.Height,
             processed.Thumbnail.Width, processed.Thumbnail.Height, clock.GetUtcNow());
-        for (var attempt = 0; attempt < 10; attempt++)
+        return await OptimisticConcurrency.RetryAsync<AddOutcome>(async ct =>
         {
-            var counter = await table.GetEntityIfExistsAsync<TableEntity>(trackingCode, CountRow, cancellationToken: cancellationToken);
-            var count = counter.HasValue ? counter.Value!.GetInt32("Count") ?? 0 : 0;
+            var (counter, count) = await CountAsync(trackingCode, ct);
             if (count >= MaxPerInitiative)
             {
-                await DeleteBlobsAsync(trackingCode, id, cancellationToken);
+                await DeleteBlobsAsync(trackingCode, id, ct);
                 return new Full();
             }
 
@@ -86,64 +86,63 @@ public sealed class PhotoStore(TableServiceClient tables, BlobContainerClient co
             {
                 await table.SubmitTransactionAsync(
                 [
-                    counter.HasValue
-                        ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, counted, counter.Value!.ETag)
+                    counter is not null
+                        ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, counted, counter.ETag)
                         : new TableTransactionAction(TableTransactionActionType.Add, counted),
                     new TableTransactionAction(TableTransactionActionType.Add, ToEntity(photo)),
-                ], cancellationToken);
+                ], ct);
                 return new Added(photo);
             }
             catch (TableTransactionFailedException exception) when (AuditTrail.IsConflict(exception))
             {
-                if (await FindAsync(trackingCode, id, cancellationToken) is { } raced)
-                {
-                    return new AlreadyThere(raced);
-                }
+                return await FindAsync(trackingCode, id, ct) is { } raced ? new AlreadyThere(raced) : Attempt<AddOutcome>.Conflict;
             }
-        }
+        }, whenBusy: () => throw new InvalidOperationException("The photo count kept changing; giving up after ten attempts."), cancellationToken, attempts: 10);
+    }
 
-        throw new InvalidOperationException("The photo count kept changing; giving up after ten attempts.");
+    /// <summary>The count row of an initiative's photos (null before the first) and the count it holds.</summary>
+    private async Task<(TableEntity? Row, int Count)> CountAsync(string trackingCode, CancellationToken cancellationToken)
+    {
+        var counter = await table.GetEntityIfExistsAsync<TableEntity>(trackingCode, CountRow, cancellationToken: cancellationToken);
+        return counter.HasValue ? (counter.Value!, counter.Value!.GetInt32("Count") ?? 0) : (null, 0);
     }
 
     /// <summary>An official removes a photo; the removal and its audit entry are one transaction. False when it was not there.</summary>
     public async Task<bool> RemoveAsync(string trackingCode, string id, PlatformUser official, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < 10; attempt++)
+        return await OptimisticConcurrency.RetryAsync<bool>(async ct =>
         {
-            var row = await table.GetEntityIfExistsAsync<TableEntity>(trackingCode, PhotoPrefix + id, cancellationToken: cancellationToken);
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(trackingCode, PhotoPrefix + id, cancellationToken: ct);
             if (!row.HasValue)
             {
                 return false;
             }
 
-            var counter = await table.GetEntityIfExistsAsync<TableEntity>(trackingCode, CountRow, cancellationToken: cancellationToken);
-            var count = counter.HasValue ? counter.Value!.GetInt32("Count") ?? 0 : 0;
+            var (counter, count) = await CountAsync(trackingCode, ct);
             List<TableTransactionAction> actions =
             [
                 new(TableTransactionActionType.Delete, row.Value!, row.Value!.ETag),
                 AuditTrail.Append(trackingCode, official, "photo.removed", $"initiative/{trackingCode}/photos/{id}",
                     $"photo {id} ({row.Value!.GetString("ContentType")})", null, clock.GetUtcNow()),
             ];
-            if (counter.HasValue)
+            if (counter is not null)
             {
                 actions.Add(new(TableTransactionActionType.UpdateReplace,
-                    new TableEntity(trackingCode, CountRow) { ["Count"] = Math.Max(0, count - 1) }, counter.Value!.ETag));
+                    new TableEntity(trackingCode, CountRow) { ["Count"] = Math.Max(0, count - 1) }, counter.ETag));
             }
 
             try
             {
-                await table.SubmitTransactionAsync(actions, cancellationToken);
+                await table.SubmitTransactionAsync(actions, ct);
             }
             catch (TableTransactionFailedException exception) when (AuditTrail.IsConflict(exception))
             {
-                continue;
+                return Attempt<bool>.Conflict;
             }
 
-            await DeleteBlobsAsync(trackingCode, id, cancellationToken);
+            await DeleteBlobsAsync(trackingCode, id, ct);
             return true;
-        }
-
-        throw new InvalidOperationException("The photos kept changing; giving up after ten attempts.");
+        }, whenBusy: () => throw new InvalidOperationException("The photos kept changing; giving up after ten attempts."), cancellationToken, attempts: 10);
     }
 
     /// <summary>Erases every photo of an initiative (privacy): the pictures and their rows, keeping the audit trail. Returns how many.</summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Participation.Identity;
 using Participation.Initiatives;
 using Participation.Initiatives.Tracking;
+using Participation.UseCases;
 
 namespace Participation.Photos;
 
@@ -42,31 +43,31 @@ public static class PhotosApi
         // An unknown initiative is refused before the body is read; the key may still come in the form.
         if (string.IsNullOrEmpty(queryKey) && await addPhoto.CheckSubmitterAsync(trackingCode, null, user, cancellationToken) is { Status: StatusCodes.Status404NotFound } early)
         {
-            return early.ToProblem();
+            return OutcomeResults.Problem(early);
         }
 
         if (!request.HasFormContentType || !request.ContentType!.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
-            return PhotoRefusal.NotMultipart.ToProblem();
+            return OutcomeResults.Problem(PhotoRefusals.NotMultipart);
         }
 
         var (upload, key, refusal) = await ReadUploadAsync(request, cancellationToken);
         if (refusal is not null)
         {
-            return refusal.ToProblem();
+            return OutcomeResults.Problem(refusal);
         }
 
-        return await addPhoto.AddAsync(trackingCode, upload, string.IsNullOrEmpty(queryKey) ? key : queryKey, user, cancellationToken) switch
+        var outcome = await addPhoto.AddAsync(trackingCode, upload, string.IsNullOrEmpty(queryKey) ? key : queryKey, user, cancellationToken);
+        return outcome.Value switch
         {
-            AddPhoto.Added { New: true } added => TypedResults.Created(added.Photo.Url, ToResponse(added.Photo)),
-            AddPhoto.Added again => TypedResults.Ok(ToResponse(again.Photo)),
-            AddPhoto.Refused refused => refused.Refusal.ToProblem(),
-            _ => throw new InvalidOperationException("Unknown outcome."),
+            { New: true } added => TypedResults.Created(added.Photo.Url, ToResponse(added.Photo)),
+            { } again => TypedResults.Ok(ToResponse(again.Photo)),
+            null => OutcomeResults.Problem(outcome.Refusals[0]),
         };
     }
 
     /// <summary>The one file of a multipart upload, read into memory only once it is known to fit.</summary>
-    public static async Task<(byte[] Upload, string? Key, PhotoRefusal? Refusal)> ReadUploadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<(byte[] Upload, string? Key, Refusal? Refusal)> ReadUploadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         IFormCollection form;
         try
@@ -75,24 +76,24 @@ public static class PhotosApi
         }
         catch (Exception exception) when (exception is InvalidDataException || exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
         {
-            return ([], null, PhotoRefusal.From(PhotoProcessor.Codes.TooLarge));
+            return ([], null, PhotoRefusals.From(PhotoProcessor.Codes.TooLarge));
         }
 
         var key = form["key"].ToString();
         if (form.Files.Count > 1)
         {
-            return ([], key, PhotoRefusal.TooManyFiles);
+            return ([], key, PhotoRefusals.TooManyFiles);
         }
 
         if (form.Files.Count == 0 || form.Files[0].Length == 0)
         {
-            return ([], key, form.Files.Count == 0 ? PhotoRefusal.NoFile : PhotoRefusal.From(PhotoProcessor.Codes.Empty));
+            return ([], key, form.Files.Count == 0 ? PhotoRefusals.NoFile : PhotoRefusals.From(PhotoProcessor.Codes.Empty));
         }
 
         var file = form.Files[0];
         if (file.Length > PhotoProcessor.MaxBytes)
         {
-            return ([], key, PhotoRefusal.From(PhotoProcessor.Codes.TooLarge));
+            return ([], key, PhotoRefusals.From(PhotoProcessor.Codes.TooLarge));
         }
 
         var bytes = new byte[file.Length];
@@ -105,7 +106,7 @@ public static class PhotosApi
     {
         if (await PublicInitiativeAsync(trackingCode, initiatives, cancellationToken) is not { } initiative)
         {
-            return PhotoRefusal.NotFound.ToProblem();
+            return OutcomeResults.Problem(PhotoRefusals.NotFound);
         }
 
         return TypedResults.Ok((await store.ListAsync(initiative.TrackingCode, cancellationToken)).Select(ToResponse).ToList());
@@ -117,7 +118,7 @@ public static class PhotosApi
         if (await PublicInitiativeAsync(trackingCode, initiatives, cancellationToken) is not { } initiative
             || await store.FindAsync(initiative.TrackingCode, id, cancellationToken) is not { } photo)
         {
-            return PhotoRefusal.PhotoNotFound.ToProblem();
+            return OutcomeResults.Problem(PhotoRefusals.PhotoNotFound);
         }
 
         var etag = $"\"{photo.Id}{(large ? "" : "-t")}\"";
@@ -133,7 +134,7 @@ public static class PhotosApi
 
         if (await store.OpenAsync(photo, large, cancellationToken) is not { } opened)
         {
-            return PhotoRefusal.PhotoNotFound.ToProblem();
+            return OutcomeResults.Problem(PhotoRefusals.PhotoNotFound);
         }
 
         http.Response.ContentLength = opened.Length;
@@ -142,7 +143,7 @@ public static class PhotosApi
 
     public static async Task<IResult> DeleteAsync(string trackingCode, string id, HttpContext http, RemovePhoto removePhoto, CancellationToken cancellationToken) =>
         await removePhoto.RemoveAsync(trackingCode, id, PlatformUser.From(http.User)!, cancellationToken) is { } refusal
-            ? refusal.ToProblem()
+            ? OutcomeResults.Problem(refusal)
             : TypedResults.NoContent();
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Participation.Identity;
 using Participation.Initiatives;
 using Participation.Initiatives.Tracking;
+using Participation.UseCases;
 
 namespace Participation.Photos;
 
@@ -16,18 +17,18 @@ public sealed class RemovePhoto(InitiativeStore initiatives, PhotoStore photos, 
         user is not null && (user.IsIn(Roles.Official) || user.IsIn(Roles.TeamLead)) && CaseScope.CanSee(user, neighbourhood, team);
 
     /// <summary>Null when removed; otherwise why not.</summary>
-    public async Task<PhotoRefusal?> RemoveAsync(string trackingCode, string id, PlatformUser official, CancellationToken cancellationToken)
+    public async Task<Refusal?> RemoveAsync(string trackingCode, string id, PlatformUser official, CancellationToken cancellationToken)
     {
         if (!TrackingCode.TryParse(trackingCode, out var code, out _)
             || await initiatives.FindAsync(code.Value, cancellationToken) is not { } initiative
             || !MayRemove(official, initiative))
         {
-            return PhotoRefusal.NotFound;
+            return PhotoRefusals.NotFound;
         }
 
         if (!await photos.RemoveAsync(initiative.TrackingCode, id, official, cancellationToken))
         {
-            return PhotoRefusal.PhotoNotFound;
+            return PhotoRefusals.PhotoNotFound;
         }
 
         logger.PhotoRemoved(initiative.TrackingCode, id, official.Id);

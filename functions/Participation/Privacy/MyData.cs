@@ -1,11 +1,9 @@
 using System.Security.Cryptography;
-using Azure;
-using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Participation.Initiatives;
 using Participation.Initiatives.Lifecycle;
 using Participation.Notifications;
-using Participation.Storage;
+using Participation.UseCases;
 
 namespace Participation.Privacy;
 
@@ -15,10 +13,9 @@ namespace Participation.Privacy;
 /// reveals whether an address is known.
 /// </summary>
 public sealed class MyData(
-    TableServiceClient tables, ContactStore contacts, InitiativeStore initiatives, IEnumerable<IChatRecords> chats, IEnumerable<IInitiativeContent> content,
-    QueueSender queue, IOptions<PlatformOptions> platform, TimeProvider clock)
+    PrivacyRequestStore requests, ContactStore contacts, InitiativeStore initiatives, IEnumerable<IChatRecords> chats, IEnumerable<IInitiativeContent> content,
+    INotifier notifier, IOptions<PlatformOptions> platform, TimeProvider clock)
 {
-    public const string Table = "PrivacyRequests";
     public const string Explanation =
         "We keep your e-mail address per request (and per initiative you follow), apart from its public content, to keep you informed; it is deleted a set time after the request is closed. Initiatives themselves stay public without your address. A question you left with the chatbot is kept with its conversation until it is answered and the retention period has passed.";
 
@@ -28,34 +25,38 @@ public sealed class MyData(
 
     public sealed record Held(string Email, IReadOnlyList<HeldContact> Contacts, string Explanation);
 
-    public abstract record Outcome;
-    public sealed record Found(Held Data) : Outcome;
-    public sealed record Deleted(int ContactsDeleted, int ChatsDeleted) : Outcome;
-    /// <summary>Unknown, expired or already used link: the same answer for each, so a link cannot be probed.</summary>
-    public sealed record LinkInvalid : Outcome;
+    public sealed record Deleted(int ContactsDeleted, int ChatsDeleted);
+
+    /// <summary>The answer to a link request, the same whether or not the address is known.</summary>
+    public sealed record LinkRequested;
 
     public static bool IsValidEmail(string? email) =>
         !string.IsNullOrWhiteSpace(email) && email.Trim().Length <= 254 && new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email.Trim());
 
-    /// <summary>Sends the link; the caller has checked the address with <see cref="IsValidEmail"/>.</summary>
-    public async Task RequestLinkAsync(string email, string? locale, CancellationToken cancellationToken)
+    /// <summary>Sends the link to a valid address; asking never reveals whether the address is known.</summary>
+    public async Task<Outcome<LinkRequested>> RequestLinkAsync(string? email, string? locale, CancellationToken cancellationToken)
     {
+        if (!IsValidEmail(email))
+        {
+            return PrivacyRefusals.EmailInvalid;
+        }
+
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         var now = clock.GetUtcNow();
         var language = locale?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? "en" : "nl";
         // The address to answer is itself a contact that retention removes; the request row holds no address.
-        await contacts.SaveAsync(new Contact(Subject(token), email.Trim(), language, now, now), cancellationToken);
-        await tables.GetTableClient(Table).AddEntityAsync(new TableEntity(token, "request") { ["ExpiresAt"] = now.AddHours(24) }, cancellationToken);
+        await contacts.SaveAsync(new Contact(Subject(token), email!.Trim(), language, now, now), cancellationToken);
+        await requests.AddAsync(token, now.AddHours(24), cancellationToken);
         var query = language == "en" ? "?lang=en" : "";
-        await queue.SendAsync(SendNotification.Queue, new NotificationRequested($"privacy-{token}", "privacy-link", Recipient.ContactOf(Subject(token)),
-            new Dictionary<string, string> { ["privacyUrl"] = $"{platform.Value.PublicBaseUrl.TrimEnd('/')}/privacy/{token}{query}" }), cancellationToken);
+        await notifier.SendAsync(new Notification.PrivacyLink(token, Subject(token), $"{platform.Value.PublicBaseUrl.TrimEnd('/')}/privacy/{token}{query}"), cancellationToken);
+        return new LinkRequested();
     }
 
-    public async Task<Outcome> ExportAsync(string token, CancellationToken cancellationToken)
+    public async Task<Outcome<Held>> ExportAsync(string token, CancellationToken cancellationToken)
     {
         if (await VerifiedEmailAsync(token, cancellationToken) is not { } email)
         {
-            return new LinkInvalid();
+            return PrivacyRefusals.LinkInvalid;
         }
 
         var held = new List<HeldContact>();
@@ -74,14 +75,14 @@ public sealed class MyData(
                 initiative?.Title, initiative?.Status.ToWireName(), chat));
         }
 
-        return new Found(new Held(email, held, Explanation));
+        return new Held(email, held, Explanation);
     }
 
-    public async Task<Outcome> DeleteAsync(string token, CancellationToken cancellationToken)
+    public async Task<Outcome<Deleted>> DeleteAsync(string token, CancellationToken cancellationToken)
     {
         if (await VerifiedEmailAsync(token, cancellationToken) is not { } email)
         {
-            return new LinkInvalid();
+            return PrivacyRefusals.LinkInvalid;
         }
 
         var chatsDeleted = 0;
@@ -99,7 +100,7 @@ public sealed class MyData(
         }
 
         var deleted = await contacts.DeleteByEmailAsync(email, cancellationToken);
-        await tables.GetTableClient(Table).DeleteEntityAsync(token, "request", ETag.All, cancellationToken);
+        await requests.DeleteAsync(token, cancellationToken);
         return new Deleted(deleted, chatsDeleted);
     }
 
@@ -110,8 +111,7 @@ public sealed class MyData(
             return null;
         }
 
-        var request = await tables.GetTableClient(Table).GetEntityIfExistsAsync<TableEntity>(token, "request", cancellationToken: cancellationToken);
-        if (!request.HasValue || request.Value!.GetDateTimeOffset("ExpiresAt") < clock.GetUtcNow())
+        if (await requests.ExpiresAtAsync(token, cancellationToken) is not { } expiresAt || expiresAt < clock.GetUtcNow())
         {
             return null;
         }

@@ -1,18 +1,28 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Participation.Hosting;
+using Participation.Notifications;
 using Participation.Storage;
 
 namespace Participation.Privacy;
 
 public static class PrivacyModule
 {
-    /// <summary>A resident's own data: the privacy link, its page and API, and what each module adds to it.</summary>
+    /// <summary>
+    /// A resident's own data: contacts kept apart from public content, the privacy link, its page and API, retention of
+    /// contacts and chats, and the cap on e-mails per address that notifications ask for.
+    /// </summary>
     public static WebApplicationBuilder AddPrivacy(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<MyData>();
-        builder.Services.AddSingleton<Notifications.RecipientThrottle>();
-        builder.Services.AddTable(Notifications.RecipientThrottle.Table);
-        builder.Services.AddTimerFunction<RemoveExpiredConversations>();
+        var services = builder.Services;
+        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddTable(ContactStore.Table).AddTable(PrivacyRequestStore.Table).AddTable(RecipientThrottle.Table);
+        services.TryAddSingleton<ContactStore>();
+        services.AddSingleton<RecipientThrottle>();
+        services.AddSingleton<IResidentAddresses, ResidentAddresses>();
+        services.AddSingleton<PrivacyRequestStore>();
+        services.AddSingleton<MyData>();
+        services.AddTimerFunction<RemoveExpiredContacts>();
+        services.AddTimerFunction<RemoveExpiredConversations>();
         return builder;
     }
 }

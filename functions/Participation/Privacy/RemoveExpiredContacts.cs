@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using Participation.Hosting;
 using Participation.Initiatives;
-using Participation.Notifications;
 
 namespace Participation.Privacy;
 
@@ -29,7 +28,4 @@ internal static partial class PrivacyLog
 
     [LoggerMessage(LogLevel.Information, "Retention removed {Conversations} chat conversations and {Questions} chat questions")]
     public static partial void ConversationsRemoved(this ILogger logger, int conversations, int questions);
-
-    [LoggerMessage(LogLevel.Warning, "Notification {NotificationId} not sent: its recipient had {Limit} e-mails in the last hour")]
-    public static partial void Throttled(this ILogger logger, string notificationId, int limit);
 }

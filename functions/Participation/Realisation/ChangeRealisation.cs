@@ -5,29 +5,21 @@ using Participation.Identity;
 using Participation.Initiatives.Deadlines;
 using Participation.Notifications;
 using Participation.Storage;
+using UseCaseRefusal = Participation.UseCases.Refusal;
 
 namespace Participation.Realisation;
 
-public enum ActionRefusalKind
-{
-    Invalid,
-    NotFound,
-    NotResponsible,
-    Conflict,
-    Stale,
-}
-
-/// <summary>Why a staff action was refused, with a stable code; <see cref="Current"/> is the item as it is now when the caller's version was stale.</summary>
-public sealed record ActionRefusal(ActionRefusalKind Kind, string Code, string Field, string English, string Dutch, RealisationItem? Current = null);
-
-/// <summary>The item as saved with what happened, or why nothing was saved.</summary>
-public sealed record ActionOutcome(RealisationItem? Item, RealisationEvent? Event, PublicUpdate? Update, ActionRefusal? Refusal)
+/// <summary>
+/// The item as saved with what happened, or why nothing was saved (<see cref="RealisationRefusals"/>); <see cref="Current"/> is
+/// the item as it is now when the action was refused on its state, so the caller can show it.
+/// </summary>
+public sealed record ActionOutcome(RealisationItem? Item, RealisationEvent? Event, PublicUpdate? Update, UseCaseRefusal? Refusal, RealisationItem? Current = null)
 {
     [MemberNotNullWhen(true, nameof(Item), nameof(Event))]
     [MemberNotNullWhen(false, nameof(Refusal))]
     public bool Succeeded => Refusal is null;
 
-    public static ActionOutcome Refused(ActionRefusal refusal) => new(null, null, null, refusal);
+    public static ActionOutcome Refused(UseCaseRefusal refusal, RealisationItem? current = null) => new(null, null, null, refusal, current);
 }
 
 /// <summary>Who may change an item: officials and team leads of its responsible team, and admins.</summary>
@@ -42,7 +34,7 @@ public static class RealisationAccess
 /// record money spent. Each action names the version it was based on: when two officials act at once, the second is
 /// refused as stale with the current item instead of overwriting the first. Every change is audited in the same transaction.
 /// </summary>
-public sealed class ChangeRealisation(RealisationStore store, QueueSender queue, IOptions<PlatformOptions> platform, TimeProvider clock, ILogger<ChangeRealisation> logger)
+public sealed class ChangeRealisation(RealisationStore store, QueueSender queue, INotifier notifier, IOptions<PlatformOptions> platform, TimeProvider clock, ILogger<ChangeRealisation> logger)
 {
     public Task<ActionOutcome> AddMilestoneAsync(string id, string? version, PlatformUser user, string? title, string? planned, CancellationToken cancellationToken) =>
         ActAsync(id, version, user, (item, _, _) => RealisationChanges.AddMilestone(item, title, planned), cancellationToken);
@@ -68,20 +60,17 @@ public sealed class ChangeRealisation(RealisationStore store, QueueSender queue,
     {
         if (await store.FindAsync(id, cancellationToken) is not { } item)
         {
-            return ActionOutcome.Refused(new(ActionRefusalKind.NotFound, "realisation.not-found", "id", $"There is no realisation item '{id}'.", "Dit item bestaat niet."));
+            return ActionOutcome.Refused(RealisationRefusals.ItemNotFound(id));
         }
 
         if (!RealisationAccess.MayChange(user, item))
         {
-            return ActionOutcome.Refused(new(ActionRefusalKind.NotResponsible, "realisation.not-responsible", "team",
-                $"Only the responsible team ({item.Team}) and administrators change this item.", $"Alleen het verantwoordelijke team ({item.Team}) en beheerders wijzigen dit item."));
+            return ActionOutcome.Refused(RealisationRefusals.NotResponsible(item.Team));
         }
 
         if (string.IsNullOrWhiteSpace(version))
         {
-            return ActionOutcome.Refused(new(ActionRefusalKind.Invalid, "realisation.version-missing", "version",
-                "Name the version of the item you acted on (the 'version' of GET /api/realisation/{id}, or an If-Match header).",
-                "Geef de versie van het item waarop u handelde."));
+            return ActionOutcome.Refused(RealisationRefusals.VersionMissing);
         }
 
         if (version != item.Version)
@@ -93,9 +82,7 @@ public sealed class ChangeRealisation(RealisationStore store, QueueSender queue,
         var outcome = change(item, DutchTime.Today(clock), now);
         if (!outcome.Succeeded)
         {
-            var refusal = outcome.Refusal;
-            var kind = refusal.Kind switch { RefusalKind.Invalid => ActionRefusalKind.Invalid, RefusalKind.NotFound => ActionRefusalKind.NotFound, _ => ActionRefusalKind.Conflict };
-            return ActionOutcome.Refused(new(kind, refusal.Code, refusal.Field, refusal.English, refusal.Dutch, item));
+            return ActionOutcome.Refused(RealisationRefusals.Of(outcome.Refusal), item);
         }
 
         var update = updateText is null ? null : new PublicUpdate($"{now.UtcTicks:D19}-{Guid.NewGuid():N}", item.Id, updateText.Trim(), now);
@@ -152,22 +139,11 @@ public sealed class ChangeRealisation(RealisationStore store, QueueSender queue,
         }
 
         var milestone = item.Milestones.FirstOrDefault(m => m.Id == change.MilestoneId);
-        var values = new Dictionary<string, string>
-        {
-            ["title"] = item.Title,
-            ["trackingCode"] = item.SourceId,
-            ["milestone"] = milestone?.Title ?? "",
-            ["status"] = item.Status.ToWireName(),
-            ["reason"] = item.StopReason ?? "",
-            ["progress"] = $"{item.Progress.Done}/{item.Progress.Total}",
-            ["realisationUrl"] = $"{platform.Value.PublicBaseUrl.TrimEnd('/')}/wat-is-er-gedaan/{Uri.EscapeDataString(item.Id)}",
-        };
-        var template = milestone is null ? "realisation-status-changed" : "realisation-milestone-done";
         var notificationId = string.Create(CultureInfo.InvariantCulture, $"{item.Id}-{change.Action}-{change.MilestoneId ?? item.Status.ToWireName()}");
-        await queue.SendAsync(SendNotification.Queue, new NotificationRequested(notificationId, template, Recipient.ContactOf(item.SourceId), values), cancellationToken);
+        await notifier.SendAsync(new Notification.RealisationProgress(notificationId, item.SourceId, item.Title, milestone?.Title, item.Status.ToWireName(),
+            item.StopReason, $"{item.Progress.Done}/{item.Progress.Total}",
+            $"{platform.Value.PublicBaseUrl.TrimEnd('/')}/wat-is-er-gedaan/{Uri.EscapeDataString(item.Id)}"), cancellationToken);
     }
 
-    private static ActionOutcome Stale(RealisationItem current) => ActionOutcome.Refused(new(ActionRefusalKind.Stale, "realisation.stale", "version",
-        "Someone else changed this item after you opened it. Here is its current version; check it and act again.",
-        "Iemand anders heeft dit item gewijzigd nadat u het opende. Controleer de huidige stand en probeer het opnieuw.", current));
+    private static ActionOutcome Stale(RealisationItem current) => ActionOutcome.Refused(RealisationRefusals.Stale, current);
 }

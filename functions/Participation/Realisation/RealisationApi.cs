@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Participation.Identity;
+using Participation.UseCases;
 
 namespace Participation.Realisation;
 
@@ -61,14 +62,13 @@ public static class RealisationApi
         string id, RealisationStore store, Slipping slipping, TimeProvider clock, CancellationToken cancellationToken) =>
         await ShowRealisation.FindAsync(id, store, slipping, clock, cancellationToken) is { } view
             ? TypedResults.Ok(view)
-            : TypedResults.Problem($"There is no realisation item '{id}'.", statusCode: 404, title: "Not found",
-                extensions: new Dictionary<string, object?> { ["code"] = "realisation.not-found" });
+            : OutcomeResults.Problem(RealisationRefusals.ItemNotFound(id));
 
     public static async Task<Results<Created<MilestoneCreated>, ValidationProblem, ProblemHttpResult>> AddMilestoneAsync(
         string id, MilestoneRequest request, HttpContext http, ChangeRealisation change, Slipping slipping, TimeProvider clock, CancellationToken cancellationToken)
     {
         var outcome = await change.AddMilestoneAsync(id, VersionOf(request.Version, http), User(http), request.Title, request.Planned, cancellationToken);
-        if (!outcome.Succeeded) return Refused<Created<MilestoneCreated>>(outcome.Refusal, slipping, clock);
+        if (!outcome.Succeeded) return Refused<Created<MilestoneCreated>>(outcome, slipping, clock);
         var view = View(outcome.Item, slipping, clock);
         var milestone = view.Milestones.Single(m => m.Id == outcome.Event.MilestoneId);
         return TypedResults.Created($"/api/realisation/{Uri.EscapeDataString(id)}", new MilestoneCreated(milestone.Id, id, view.Version, milestone));
@@ -86,7 +86,7 @@ public static class RealisationApi
         string id, UpdateRequest request, HttpContext http, ChangeRealisation change, Slipping slipping, TimeProvider clock, CancellationToken cancellationToken)
     {
         var outcome = await change.AddUpdateAsync(id, VersionOf(request.Version, http), User(http), request.Text, cancellationToken);
-        if (!outcome.Succeeded) return Refused<Created<UpdateCreated>>(outcome.Refusal, slipping, clock);
+        if (!outcome.Succeeded) return Refused<Created<UpdateCreated>>(outcome, slipping, clock);
         return TypedResults.Created($"/api/realisation/{Uri.EscapeDataString(id)}", new UpdateCreated(outcome.Update!.Id, id, outcome.Item.Version));
     }
 
@@ -99,30 +99,30 @@ public static class RealisationApi
         Answer(await change.RecordSpentAsync(id, VersionOf(request.Version, http), User(http), request.Amount, cancellationToken), slipping, clock);
 
     private static Results<Ok<RealisationView>, ValidationProblem, ProblemHttpResult> Answer(ActionOutcome outcome, Slipping slipping, TimeProvider clock) =>
-        outcome.Succeeded ? TypedResults.Ok(View(outcome.Item, slipping, clock)) : Refused<Ok<RealisationView>>(outcome.Refusal, slipping, clock);
+        outcome.Succeeded ? TypedResults.Ok(View(outcome.Item, slipping, clock)) : Refused<Ok<RealisationView>>(outcome, slipping, clock);
 
     private static RealisationView View(RealisationItem item, Slipping slipping, TimeProvider clock) =>
         RealisationView.Of(item, [], slipping, Participation.Initiatives.Deadlines.DutchTime.Today(clock));
 
     /// <summary>400 with the field's error, 403, 404, 409 or 412 (with the current item) — problem+json with a stable code and the Dutch text.</summary>
-    private static Results<TOk, ValidationProblem, ProblemHttpResult> Refused<TOk>(ActionRefusal refusal, Slipping slipping, TimeProvider clock) where TOk : IResult
+    private static Results<TOk, ValidationProblem, ProblemHttpResult> Refused<TOk>(ActionOutcome outcome, Slipping slipping, TimeProvider clock) where TOk : IResult
     {
-        var extensions = new Dictionary<string, object?> { ["code"] = refusal.Code, ["dutch"] = refusal.Dutch };
-        if (refusal.Kind is ActionRefusalKind.Stale or ActionRefusalKind.Conflict && refusal.Current is { } current)
+        var refusal = outcome.Refusal!;
+        if (refusal.Status == StatusCodes.Status400BadRequest)
         {
-            var view = View(current, slipping, clock);
-            extensions["current"] = new { view.Status, view.Version };
+            return OutcomeResults.Validation([refusal]);
         }
 
-        return refusal.Kind switch
+        if (refusal.Status is StatusCodes.Status409Conflict or StatusCodes.Status412PreconditionFailed && outcome.Current is { } current)
         {
-            ActionRefusalKind.Invalid => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [refusal.Field] = [refusal.English] },
-                title: "The action cannot be carried out", extensions: extensions),
-            ActionRefusalKind.NotFound => TypedResults.Problem(refusal.English, statusCode: 404, title: "Not found", extensions: extensions),
-            ActionRefusalKind.NotResponsible => TypedResults.Problem(refusal.English, statusCode: 403, title: "Not your team's item", extensions: extensions),
-            ActionRefusalKind.Stale => TypedResults.Problem(refusal.English, statusCode: 412, title: "The item has changed", extensions: extensions),
-            _ => TypedResults.Problem(refusal.English, statusCode: 409, title: "Not possible in the current state", extensions: extensions),
-        };
+            var view = View(current, slipping, clock);
+            return TypedResults.Problem(refusal.English, statusCode: refusal.Status, title: refusal.Title, extensions: new Dictionary<string, object?>
+            {
+                ["code"] = refusal.Code, ["dutch"] = refusal.Dutch, ["current"] = new { view.Status, view.Version },
+            });
+        }
+
+        return OutcomeResults.Problem(refusal);
     }
 
     private static string? VersionOf(string? version, HttpContext http) =>

@@ -18,8 +18,6 @@ public sealed class RealisationStore(TableServiceClient tables)
     private const string UpdatePrefix = "update|";
     private readonly TableClient table = tables.GetTableClient(Table);
 
-    public TableClient Items => table;
-
     /// <summary>Stores a new item; false when it exists already (a redelivered "accepted" or "published" message).</summary>
     public async Task<bool> CreateAsync(RealisationItem item, PlatformUser actor, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -41,16 +41,12 @@ public sealed class SendSlippedMilestonesDigest(
             list.Append(CultureInfo.InvariantCulture, $"- {s.ItemTitle} ({s.Neighbourhood}): \"{s.MilestoneTitle}\", gepland {s.Planned:yyyy-MM-dd}, {s.DaysLate} werkdag(en) te laat, team {s.Team}\n");
         }
 
-        var values = new Dictionary<string, string>
-        {
-            ["count"] = slipped.Count.ToString(CultureInfo.InvariantCulture),
-            ["from"] = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["until"] = today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["list"] = list.ToString(),
-            ["dashboardUrl"] = $"{platform.Value.PublicBaseUrl.TrimEnd('/')}/raad",
-        };
         var week = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        outputs.Add(Notifications, new NotificationRequested($"realisation-digest-{week}-council", "realisation-slipped-digest", Recipient.Council, values));
-        outputs.Add(Notifications, new NotificationRequested($"realisation-digest-{week}-manager", "realisation-slipped-digest", Recipient.ServiceManager, values));
+        foreach (var reader in new[] { Recipient.Council, Recipient.ServiceManager })
+        {
+            // An output binding, not the notifier: under the Functions host a timer's messages leave through its outputs.
+            outputs.Add(Notifications, new Notification.SlippedMilestonesDigest(week, reader, slipped.Count.ToString(CultureInfo.InvariantCulture), week,
+                today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), list.ToString(), $"{platform.Value.PublicBaseUrl.TrimEnd('/')}/raad").Request());
+        }
     }
 }

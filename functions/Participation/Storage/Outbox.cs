@@ -1,8 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using Participation.Hosting;
-using Participation.Notifications;
 
 namespace Participation.Storage;
 
@@ -19,15 +17,13 @@ public sealed record SideEffect(string Kind, string? Queue, string? Payload)
     public string? Key { get; init; }
 
     public static SideEffect Enqueue<T>(string queue, T message) => new(SendToQueue, queue, QueueEnvelope.Wrap(message).GetRawText());
-
-    public static SideEffect Notify(NotificationRequested notification) => Enqueue(SendNotification.Queue, notification);
 }
 
 /// <summary>
 /// A transactional outbox over one table whose partitions hold an entity, its history and its pending side effects.
 /// The owning store adds <see cref="Rows"/> to the transaction of a change and calls <see cref="DispatchSoonAsync"/> after
-/// it; what fails then is carried out by <see cref="DispatchOutbox"/> (a queue function) or <see cref="SweepOutboxes"/>
-/// (a timer). Effects must be idempotent: a crash between an effect and the delete of its row repeats it.
+/// it; what fails then is carried out by the queue function <c>DispatchOutbox</c> or the timer <c>SweepOutboxes</c>
+/// (both in Hosting). Effects must be idempotent: a crash between an effect and the delete of its row repeats it.
 /// </summary>
 public sealed class Outbox(string name, TableClient table, QueueServiceClient queues, TimeProvider clock, ILogger logger)
 {
@@ -159,74 +155,6 @@ public sealed class Outbox(string name, TableClient table, QueueServiceClient qu
 /// <summary>A partition of the outbox named <see cref="Outbox"/> has rows waiting.</summary>
 public sealed record OutboxPending(string Partition, string Outbox);
 
-/// <summary>Queue function: carries out a partition's outbox rows when doing so right after the change failed.</summary>
-public sealed class DispatchOutbox(IEnumerable<Outbox> outboxes) : IQueueFunction<OutboxPending>
-{
-    public static QueueTrigger Trigger { get; } = new(nameof(DispatchOutbox), Outbox.Queue);
-
-    public async Task HandleAsync(OutboxPending message, QueueMetadata metadata, CancellationToken cancellationToken)
-    {
-        if (outboxes.FirstOrDefault(o => o.Name == message.Outbox) is { } outbox)
-        {
-            await outbox.DispatchAsync(message.Partition, cancellationToken);
-        }
-    }
-}
-
-/// <summary>
-/// Timer function, every outbox's sweep: carries out side effects whose dispatch right after the change failed (storage or
-/// a queue was away, the instance stopped). Often enough that residents get their e-mail within a minute of storage returning.
-/// </summary>
-public sealed class SweepOutboxes(IEnumerable<Outbox> outboxes, TimeProvider clock, ILogger<SweepOutboxes> logger) : ITimerFunction
-{
-    // Younger rows are probably being dispatched right now by the request that wrote them.
-    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(10);
-
-    public static TimerTrigger Trigger { get; } = new(nameof(SweepOutboxes), "*/20 * * * * *");
-
-    public async Task RunAsync(TimerInfo timer, CancellationToken cancellationToken)
-    {
-        var failures = new List<Exception>();
-        foreach (var outbox in outboxes)
-        {
-            try
-            {
-                foreach (var partition in await outbox.PendingAsync(clock.GetUtcNow() - Settle, cancellationToken))
-                {
-                    var done = await outbox.DispatchAsync(partition, cancellationToken);
-                    logger.Swept(outbox.Name, partition, done);
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                // One outbox whose queue is away must not hold up the others.
-                failures.Add(exception);
-            }
-        }
-
-        if (failures.Count > 0)
-        {
-            throw new AggregateException(failures);
-        }
-    }
-}
-
-public static class OutboxRegistration
-{
-    /// <summary>Registers a store's outbox with the shared dispatcher and sweep.</summary>
-    public static IServiceCollection AddOutbox<TOwner>(this IServiceCollection services, Func<TOwner, Outbox> outbox) where TOwner : notnull
-    {
-        services.AddSingleton(provider => outbox(provider.GetRequiredService<TOwner>()));
-        if (!services.Any(s => s.ServiceType == typeof(DispatchOutbox)))
-        {
-            services.AddQueueFunction<DispatchOutbox, OutboxPending>();
-            services.AddTimerFunction<SweepOutboxes>();
-        }
-
-        return services;
-    }
-}
-
 internal static partial class OutboxLog
 {
     [LoggerMessage(LogLevel.Warning, "Side effects in {Outbox}/{Partition} could not be carried out at once; a queue function retries them")]
@@ -237,7 +165,4 @@ internal static partial class OutboxLog
 
     [LoggerMessage(LogLevel.Error, "{Outbox}/{Partition} has an outbox row of unknown kind {Kind}; it is dropped")]
     public static partial void UnknownEffect(this ILogger logger, string outbox, string partition, string kind);
-
-    [LoggerMessage(LogLevel.Information, "Outbox {Outbox}/{Partition}: {Count} pending side effects carried out by the sweep")]
-    public static partial void Swept(this ILogger logger, string outbox, string partition, int count);
 }

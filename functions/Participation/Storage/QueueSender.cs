@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Azure.Storage.Queues;
-using Participation.Hosting;
 
 namespace Participation.Storage;
 

@@ -1,5 +1,3 @@
-using Participation.Hosting;
-
 namespace Participation.Storage;
 
 /// <summary>
@@ -34,4 +32,13 @@ public sealed class StorageInitializer(StorageAccount account, StorageLayout lay
             }
         }
     }
+}
+
+internal static partial class StorageLog
+{
+    [LoggerMessage(LogLevel.Warning, "Storage is not reachable yet; creating tables and queues again in {DelayMs} ms")]
+    public static partial void StorageNotReady(this ILogger logger, Exception exception, double delayMs);
+
+    [LoggerMessage(LogLevel.Information, "Storage ready: {TableCount} tables, {QueueCount} queues")]
+    public static partial void StorageReady(this ILogger logger, int tableCount, int queueCount);
 }

@@ -1,17 +1,11 @@
-using Participation.Hosting;
-
 namespace Participation.Storage;
 
-/// <summary>Every table and queue the app uses: tables declared by features, queues named by the function triggers and outputs.</summary>
-public sealed class StorageLayout(IEnumerable<DeclaredTable> tables, IEnumerable<RegisteredFunction> functions)
+/// <summary>Every table and queue the app uses: tables declared by features, queues declared by the functions that read or write them.</summary>
+public sealed class StorageLayout(IEnumerable<DeclaredTable> tables, IEnumerable<DeclaredQueue> queues)
 {
     public IReadOnlyList<string> Tables { get; } = tables.Select(t => t.Name).Distinct().Order().ToList();
 
-    public IReadOnlyList<string> Queues { get; } = functions
-        .SelectMany(f => f.Outputs.Select(o => o.Queue).Concat(f.Trigger is QueueTrigger q ? [q.Queue, PoisonQueue.For(q.Queue)] : []))
-        .Distinct()
-        .Order()
-        .ToList();
+    public IReadOnlyList<string> Queues { get; } = queues.Select(q => q.Name).Distinct().Order().ToList();
 }
 
 public static class PoisonQueue

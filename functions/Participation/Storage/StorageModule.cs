@@ -3,7 +3,6 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
-using Participation.Hosting;
 
 namespace Participation.Storage;
 
@@ -31,16 +30,25 @@ public static class StorageModule
         return builder;
     }
 
-    /// <summary>Declares a table a feature needs; it is created at start.</summary>
+    /// <summary>Declares a table a feature needs; it is created at start. Declaring it again (two modules use it) is harmless.</summary>
     public static IServiceCollection AddTable(this IServiceCollection services, string table)
     {
         TableNames.Validate(table);
         services.AddSingleton(new DeclaredTable(table));
         return services;
     }
+
+    /// <summary>Declares a queue something reads or writes; it is created at start. Declaring it again is harmless.</summary>
+    public static IServiceCollection AddQueue(this IServiceCollection services, string queue)
+    {
+        services.AddSingleton(new DeclaredQueue(queue));
+        return services;
+    }
 }
 
 public sealed record DeclaredTable(string Name);
+
+public sealed record DeclaredQueue(string Name);
 
 /// <summary>The clients of one storage account: normal ones, and impatient ones for the health probe.</summary>
 public sealed class StorageAccount(TableServiceClient tables, QueueServiceClient queues, TableServiceClient probeTables, QueueServiceClient probeQueues)

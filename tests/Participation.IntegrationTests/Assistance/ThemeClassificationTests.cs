@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Participation.Hosting;
 using Participation.Initiatives;
 using Participation.IntegrationTests.Infrastructure;
+using Participation.Storage;
 
 namespace Participation.IntegrationTests.Assistance;
 

@@ -114,12 +114,12 @@ public sealed partial class FollowingTests(FollowingFixture fixture) : IClassFix
         await myData.RequestLinkAsync(email, "nl", CancellationToken.None);
         var link = await fixture.WaitForMailAsync(email, m => m.Body.Contains("/privacy/"), "the privacy link arrives");
         var token = System.Text.RegularExpressions.Regex.Match(link.Body, "/privacy/([0-9a-f]{48})").Groups[1].Value;
-        var export = Assert.IsType<MyData.Found>(await myData.ExportAsync(token, CancellationToken.None));
-        var held = Assert.Single(export.Data.Contacts, c => c.Subject.StartsWith(Followers.SubjectPrefix(code), StringComparison.Ordinal));
+        var export = Assert.IsType<MyData.Held>((await myData.ExportAsync(token, CancellationToken.None)).Value);
+        var held = Assert.Single(export.Contacts, c => c.Subject.StartsWith(Followers.SubjectPrefix(code), StringComparison.Ordinal));
         Assert.Equal(email, held.Email);
         Assert.Equal("Boom in de straat", held.InitiativeTitle);
 
-        Assert.IsType<MyData.Deleted>(await myData.DeleteAsync(token, CancellationToken.None));
+        Assert.IsType<MyData.Deleted>((await myData.DeleteAsync(token, CancellationToken.None)).Value);
         Assert.Empty(await fixture.Followers.FollowerIdsAsync(code, CancellationToken.None));
         Assert.DoesNotContain(await contacts.FindByEmailAsync(email, CancellationToken.None), c => c.Subject.Contains(code));
 

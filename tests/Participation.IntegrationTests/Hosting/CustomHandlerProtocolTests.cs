@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Participation.Hosting;
 using Participation.IntegrationTests.Infrastructure;
+using Participation.Storage;
 
 namespace Participation.IntegrationTests.Hosting;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Participation.Hosting;
 using Participation.Initiatives;
 using Participation.IntegrationTests.Infrastructure;
+using Participation.Storage;
 
 namespace Participation.IntegrationTests.Identity;
 

@@ -46,7 +46,7 @@ public sealed class ChatRetentionTests : IAsyncLifetime
             new RegisteredQuestion(asked, code, "Wanneer komt de vuilniswagen?", "waste", "nl-NL", "bewaar.mij@example.org", [], clock.GetUtcNow()), CancellationToken.None);
         var conversations = factory.Services.GetRequiredService<ConversationStore>();
         var contacts = factory.Services.GetRequiredService<ContactStore>();
-        var questions = factory.Services.GetRequiredService<TableServiceClient>().GetTableClient(BotQuestionRegistrar.Table);
+        var questions = factory.Services.GetRequiredService<TableServiceClient>().GetTableClient(QuestionStore.Table);
 
         await RunRetentionAsync();
         Assert.NotNull(await conversations.FindAsync(chat, CancellationToken.None));

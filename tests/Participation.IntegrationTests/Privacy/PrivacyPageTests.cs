@@ -110,7 +110,7 @@ public sealed class PrivacyPageTests(PrivacyFixture fixture) : IClassFixture<Pri
         var chat = export.GetProperty("contacts").EnumerateArray().Single(c => c.GetProperty("subject").GetString() == trackingCode).GetProperty("chat");
         Assert.StartsWith("Wanneer wordt het grofvuil opgehaald?", chat.GetProperty("question").GetString());
         Assert.DoesNotContain(email, chat.GetRawText());
-        var questions = office.Factory.Services.GetRequiredService<TableServiceClient>().GetTableClient(BotQuestionRegistrar.Table);
+        var questions = office.Factory.Services.GetRequiredService<TableServiceClient>().GetTableClient(QuestionStore.Table);
         Assert.DoesNotContain(email, JsonSerializer.Serialize((await questions.GetEntityAsync<TableEntity>(trackingCode, "question")).Value));
 
         var deleted = await office.Anonymous.DeleteAsync($"/api/privacy/requests/{token}/data");

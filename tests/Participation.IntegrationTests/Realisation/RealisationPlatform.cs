@@ -7,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using Participation.Hosting;
 using Participation.Initiatives;
 using Participation.IntegrationTests.Infrastructure;
+using Participation.Storage;
 
 namespace Participation.IntegrationTests.Realisation;
 

@@ -67,7 +67,7 @@ public sealed class StoreOutboxTests(FailingQueuesFixture fixture) : IClassFixtu
             await registrar.RegisterQuestionAsync(
                 new RegisteredQuestion("no-conversation", code, "Wanneer wordt het grofvuil opgehaald?", "waste", "nl-NL", email, [], DateTimeOffset.UtcNow), CancellationToken.None);
             Assert.True(queues.Refused > refusedBefore, "the e-mails could not be queued");
-            Assert.Equal(2, (await OutboxRowsAsync(BotQuestionRegistrar.Table, code)).Count);
+            Assert.Equal(2, (await OutboxRowsAsync(QuestionStore.Table, code)).Count);
         }
         finally
         {
@@ -77,7 +77,7 @@ public sealed class StoreOutboxTests(FailingQueuesFixture fixture) : IClassFixtu
         Assert.NotNull(await office.Factory.Services.GetRequiredService<BotQuestionRegistrar>().FindAsync(code, CancellationToken.None));
         await Eventually.HoldsAsync(() => Task.FromResult(office.SendGrid.Accepted.Any(m => m.To == email && m.Subject.Contains(code))), "the resident's confirmation", SweepWithin);
         await Eventually.HoldsAsync(() => Task.FromResult(office.SendGrid.Accepted.Any(m => m.To != email && m.Subject.Contains(code))), "the front office's mail", SweepWithin);
-        await Eventually.HoldsAsync(async () => (await OutboxRowsAsync(BotQuestionRegistrar.Table, code)).Count == 0, "the question's outbox is empty", TimeSpan.FromSeconds(10));
+        await Eventually.HoldsAsync(async () => (await OutboxRowsAsync(QuestionStore.Table, code)).Count == 0, "the question's outbox is empty", TimeSpan.FromSeconds(10));
         Assert.Single(office.SendGrid.Accepted, m => m.To == email && m.Subject.Contains(code));
     }
 

@@ -23,8 +23,8 @@ public sealed class ModerateCommentModel(ModerateComment moderate, WebLanguage l
             return LocalRedirect($"/behandelen/{Uri.EscapeDataString(code)}?reactie={(action == ModerateComment.Hide ? "verborgen" : "hersteld")}#reacties");
         }
 
-        Message = language.T(outcome.Error!.Dutch, outcome.Error.English);
-        Response.StatusCode = outcome.Status;
+        Message = outcome.Refusals[0].In(language.IsEnglish);
+        Response.StatusCode = outcome.Refusals[0].Status;
         return Page();
     }
 }

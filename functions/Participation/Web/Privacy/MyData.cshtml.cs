@@ -27,29 +27,27 @@ public sealed class MyDataModel(MyData myData) : PageModel
     {
         Token = token;
         NotKept();
-        switch (await myData.DeleteAsync(token, cancellationToken))
+        if ((await myData.DeleteAsync(token, cancellationToken)).Value is not { } deleted)
         {
-            case MyData.Deleted deleted:
-                Deleted = deleted;
-                return Page();
-            default:
-                return Invalid();
+            return Invalid();
         }
+
+        Deleted = deleted;
+        return Page();
     }
 
     private async Task<IActionResult> ShowAsync(string token, bool confirming, CancellationToken cancellationToken)
     {
         Token = token;
         NotKept();
-        switch (await myData.ExportAsync(token, cancellationToken))
+        if ((await myData.ExportAsync(token, cancellationToken)).Value is not { } held)
         {
-            case MyData.Found found:
-                Held = found.Data;
-                Confirming = confirming;
-                return Page();
-            default:
-                return Invalid();
+            return Invalid();
         }
+
+        Held = held;
+        Confirming = confirming;
+        return Page();
     }
 
     private IActionResult Invalid()

@@ -20,15 +20,14 @@ public sealed class RequestModel(MyData myData, WebLanguage language) : PageMode
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!MyData.IsValidEmail(Email))
+        var outcome = await myData.RequestLinkAsync(Email, language.Code, cancellationToken);
+        if (!outcome.Succeeded)
         {
-            Error = language.T("Geef het e-mailadres dat u gebruikte.", "Give the e-mail address you used.");
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            Error = outcome.Refusals[0].In(language.IsEnglish);
+            Response.StatusCode = outcome.Refusals[0].Status;
         }
 
-        await myData.RequestLinkAsync(Email!, language.Code, cancellationToken);
-        Sent = true;
+        Sent = outcome.Succeeded;
         return Page();
     }
 }

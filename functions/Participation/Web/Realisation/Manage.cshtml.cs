@@ -58,20 +58,15 @@ public sealed class ManageModel(RealisationStore store, Slipping slipping, Chang
             return LocalRedirect($"/uitvoering/{Uri.EscapeDataString(id)}?gedaan={Uri.EscapeDataString(act)}");
         }
 
-        if (outcome.Refusal.Kind == ActionRefusalKind.NotFound && outcome.Refusal.Code == "realisation.not-found")
+        if (outcome.Refusal.Code == RealisationRefusals.ItemNotFoundCode)
         {
             return NotFound();
         }
 
         FailedAction = act;
-        Problem = language.T(outcome.Refusal.Dutch, outcome.Refusal.English);
-        Response.StatusCode = outcome.Refusal.Kind switch
-        {
-            ActionRefusalKind.Stale => StatusCodes.Status412PreconditionFailed,
-            ActionRefusalKind.NotResponsible => StatusCodes.Status403Forbidden,
-            ActionRefusalKind.Conflict => StatusCodes.Status409Conflict,
-            _ => StatusCodes.Status400BadRequest,
-        };
+        Problem = outcome.Refusal.In(language.IsEnglish);
+        // The item is there, so a milestone the form named and that is gone is a wrong form: 400, not the page's 404.
+        Response.StatusCode = outcome.Refusal.Status == StatusCodes.Status404NotFound ? StatusCodes.Status400BadRequest : outcome.Refusal.Status;
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 

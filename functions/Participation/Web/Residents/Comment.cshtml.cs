@@ -40,8 +40,8 @@ public sealed class CommentModel(PostComment post, ReportComment report, WebLang
             return LocalRedirect($"/initiatieven/{Uri.EscapeDataString(code)}?reactie={(created.Status == "visible" ? "geplaatst" : "wacht")}#reactie-{created.Id}");
         }
 
-        Message = language.T(outcome.Error!.Dutch, outcome.Error.English);
-        Response.StatusCode = outcome.Status;
+        Message = outcome.Refusals[0].In(language.IsEnglish);
+        Response.StatusCode = outcome.Refusals[0].Status;
         return Page();
     }
 
@@ -59,8 +59,8 @@ public sealed class CommentModel(PostComment post, ReportComment report, WebLang
             return LocalRedirect($"/initiatieven/{Uri.EscapeDataString(code)}?reactie=gemeld#reacties");
         }
 
-        Message = language.T(outcome.Error!.Dutch, outcome.Error.English);
-        Response.StatusCode = outcome.Status;
+        Message = outcome.Refusals[0].In(language.IsEnglish);
+        Response.StatusCode = outcome.Refusals[0].Status;
         return Page();
     }
 }

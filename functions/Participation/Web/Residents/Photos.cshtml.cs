@@ -5,6 +5,7 @@ using Participation.Identity;
 using Participation.Initiatives;
 using Participation.Initiatives.Tracking;
 using Participation.Photos;
+using Participation.UseCases;
 
 namespace Participation.Web.Residents;
 
@@ -42,14 +43,14 @@ public sealed class PhotosModel(AddPhoto addPhoto, PhotoStore photos, Initiative
             return Page();
         }
 
-        PhotoRefusal? refusal = null;
+        Refusal? refusal = null;
         if (Photo is null || Photo.Length == 0)
         {
-            refusal = PhotoRefusal.NoFile;
+            refusal = PhotoRefusals.NoFile;
         }
         else if (Photo.Length > PhotoProcessor.MaxBytes)
         {
-            refusal = PhotoRefusal.From(PhotoProcessor.Codes.TooLarge);
+            refusal = PhotoRefusals.From(PhotoProcessor.Codes.TooLarge);
         }
         else
         {
@@ -59,15 +60,14 @@ public sealed class PhotosModel(AddPhoto addPhoto, PhotoStore photos, Initiative
                 await stream.ReadExactlyAsync(bytes, cancellationToken);
             }
 
-            switch (await addPhoto.AddAsync(Code, bytes, Key, PlatformUser.From(User), cancellationToken))
+            var outcome = await addPhoto.AddAsync(Code, bytes, Key, PlatformUser.From(User), cancellationToken);
+            if (outcome.Succeeded)
             {
-                case AddPhoto.Added:
-                    var key = string.IsNullOrEmpty(Key) ? "" : $"key={Uri.EscapeDataString(Key)}&";
-                    return LocalRedirect($"/initiatieven/{Code}/fotos?{key}toegevoegd=1");
-                case AddPhoto.Refused refused:
-                    refusal = refused.Refusal;
-                    break;
+                var key = string.IsNullOrEmpty(Key) ? "" : $"key={Uri.EscapeDataString(Key)}&";
+                return LocalRedirect($"/initiatieven/{Code}/fotos?{key}toegevoegd=1");
             }
+
+            refusal = outcome.Refusals[0];
         }
 
         Error = refusal is null ? null : language.T(refusal.Dutch, refusal.English);

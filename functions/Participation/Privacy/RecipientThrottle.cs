@@ -3,9 +3,9 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Participation.Identity;
-using Participation.Privacy;
+using Participation.Storage;
 
-namespace Participation.Notifications;
+namespace Participation.Privacy;
 
 /// <summary>
 /// Anyone can type someone else's address into a form; this caps how many e-mails one mailbox gets from us per hour, so
@@ -42,9 +42,9 @@ public sealed class RecipientThrottle(TableServiceClient tables, Pseudonyms pseu
     {
         var partition = pseudonyms.For("mail-recipient", EmailAddresses.Canonical(email));
         var hour = clock.GetUtcNow().ToString("yyyyMMddHH", CultureInfo.InvariantCulture);
-        for (var attempt = 0; attempt < 10; attempt++)
+        return await OptimisticConcurrency.RetryAsync<bool>(async ct =>
         {
-            var row = await table.GetEntityIfExistsAsync<TableEntity>(partition, hour, cancellationToken: cancellationToken);
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(partition, hour, cancellationToken: ct);
             var count = row.HasValue ? row.Value!.GetInt32("Count") ?? 0 : 0;
             if (count >= Limit)
             {
@@ -56,11 +56,11 @@ public sealed class RecipientThrottle(TableServiceClient tables, Pseudonyms pseu
                 var counted = new TableEntity(partition, hour) { ["Count"] = count + 1, ["Hour"] = hour };
                 if (row.HasValue)
                 {
-                    await table.UpdateEntityAsync(counted, row.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                    await table.UpdateEntityAsync(counted, row.Value!.ETag, TableUpdateMode.Replace, ct);
                 }
                 else
                 {
-                    await table.AddEntityAsync(counted, cancellationToken);
+                    await table.AddEntityAsync(counted, ct);
                 }
 
                 return true;
@@ -68,9 +68,8 @@ public sealed class RecipientThrottle(TableServiceClient tables, Pseudonyms pseu
             catch (RequestFailedException exception) when (exception.Status is 409 or 412)
             {
                 // Another mail to the same address was counted at the same moment: count again on top of it.
+                return Attempt<bool>.Conflict;
             }
-        }
-
-        return false;
+        }, whenBusy: () => false, cancellationToken, attempts: 10);
     }
 }
