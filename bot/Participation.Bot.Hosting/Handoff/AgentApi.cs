@@ -24,11 +24,11 @@ public static class AgentApi
     public static RouteGroupBuilder MapAgentApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/agent/handoffs").WithTags("Bot: agent console").RequireAuthorization(Policy);
-        group.MapGet("/", ListAsync).WithName("AgentListHandoffs");
-        group.MapPost("/{conversationId}/accept", AcceptAsync).WithName("AgentAcceptHandoff");
-        group.MapPost("/{conversationId}/messages", SendAsync).WithName("AgentSendMessage");
-        group.MapGet("/{conversationId}/activities", GetActivitiesAsync).WithName("AgentGetActivities");
-        group.MapPost("/{conversationId}/close", CloseAsync).WithName("AgentCloseHandoff");
+        group.MapGet("/", ListAsync).WithName("AgentListHandoffs").WithSummary("The live-chat queue as this agent sees it");
+        group.MapPost("/{conversationId}/accept", AcceptAsync).WithName("AgentAcceptHandoff").WithSummary("An agent takes over a waiting conversation");
+        group.MapPost("/{conversationId}/messages", SendAsync).WithName("AgentSendMessage").WithSummary("The agent's message to the resident");
+        group.MapGet("/{conversationId}/activities", GetActivitiesAsync).WithName("AgentGetActivities").WithSummary("The conversation's transcript after a watermark, for reading along");
+        group.MapPost("/{conversationId}/close", CloseAsync).WithName("AgentCloseHandoff").WithSummary("The agent closes the handoff");
         return group;
     }
 
