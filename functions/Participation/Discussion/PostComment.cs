@@ -3,7 +3,7 @@ using Participation.Identity;
 using Participation.Initiatives;
 using Participation.Initiatives.Discussion;
 using Participation.Initiatives.Lifecycle;
-using Participation.Initiatives.Tracking;
+using Participation.Municipality.Tracking;
 
 namespace Participation.Discussion;
 

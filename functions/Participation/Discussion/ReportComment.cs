@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using Participation.Identity;
 using Participation.Initiatives;
 using Participation.Initiatives.Discussion;
-using Participation.Initiatives.Tracking;
+using Participation.Municipality.Tracking;
 
 namespace Participation.Discussion;
 

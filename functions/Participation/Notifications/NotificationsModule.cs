@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Participation.Hosting;
 using Participation.Identity;
+using Participation.Municipality;
 using Participation.Storage;
 
 namespace Participation.Notifications;
@@ -18,7 +19,7 @@ public static class NotificationsModule
         services.AddOptions<PlatformOptions>().BindConfiguration(PlatformOptions.Section)
             .PostConfigure<IConfiguration>((options, configuration) => options.PublicBaseUrl = PlatformOptions.PublicBaseUrlOf(configuration))
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<MunicipalityOptions>().BindConfiguration(MunicipalityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddMunicipalityOptions();
         services.AddHttpClient(nameof(SendGridMailSender));
         services.AddSingleton<SendGridMailSender>();
         services.AddSingleton<OutboxMailSender>();

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Participation.Identity;
 using Participation.Initiatives;
-using Participation.Initiatives.Tracking;
+using Participation.Municipality.Tracking;
 
 namespace Participation.Photos;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Participation.Identity;
 using Participation.Initiatives;
-using Participation.Initiatives.Tracking;
+using Participation.Municipality.Tracking;
 
 namespace Participation.Photos;
 

@@ -1,6 +1,6 @@
 using Participation.Identity;
 using Participation.Initiatives;
-using Participation.Initiatives.Tracking;
+using Participation.Municipality.Tracking;
 
 namespace Participation.Photos;
 
