@@ -40,14 +40,7 @@ public static class AgentApi
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult, ForbidHttpResult>> AcceptAsync(
         string conversationId, ClaimsPrincipal user, HandoffQueue queue, CancellationToken cancellationToken) =>
-        Agent.From(user) is not { } agent
-            ? TypedResults.Forbid()
-            : await queue.AcceptAsync(conversationId, agent, cancellationToken) switch
-            {
-                HandoffResult.Done => TypedResults.NoContent(),
-                HandoffResult.TakenByAnother => TakenByAnother(),
-                _ => TypedResults.NotFound(),
-            };
+        Agent.From(user) is not { } agent ? TypedResults.Forbid() : NoContentFor(await queue.AcceptAsync(conversationId, agent, cancellationToken));
 
     public static async Task<Results<JsonHttpResult<ResourceResponse>, NotFound, ProblemHttpResult, ForbidHttpResult>> SendAsync(
         string conversationId, AgentMessage message, ClaimsPrincipal user, HandoffQueue queue, CancellationToken cancellationToken)
@@ -91,14 +84,14 @@ public static class AgentApi
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult, ForbidHttpResult>> CloseAsync(
         string conversationId, ClaimsPrincipal user, HandoffQueue queue, CancellationToken cancellationToken) =>
-        Agent.From(user) is not { } agent
-            ? TypedResults.Forbid()
-            : await queue.CloseAsync(conversationId, agent, cancellationToken) switch
-            {
-                HandoffResult.Done => TypedResults.NoContent(),
-                HandoffResult.TakenByAnother => TakenByAnother(),
-                _ => TypedResults.NotFound(),
-            };
+        Agent.From(user) is not { } agent ? TypedResults.Forbid() : NoContentFor(await queue.CloseAsync(conversationId, agent, cancellationToken));
+
+    private static Results<NoContent, NotFound, ProblemHttpResult, ForbidHttpResult> NoContentFor(HandoffResult result) => result switch
+    {
+        HandoffResult.Done => TypedResults.NoContent(),
+        HandoffResult.TakenByAnother => TakenByAnother(),
+        _ => TypedResults.NotFound(),
+    };
 
     private static ProblemHttpResult TakenByAnother() =>
         TypedResults.Problem("Another agent has this conversation.", statusCode: StatusCodes.Status409Conflict, title: "Taken by another agent");
