@@ -13,6 +13,7 @@ using Participation.Bot.Phrasing;
 using Participation.Bot.Protocol;
 using Participation.Bot.Topics;
 using Participation.Bot.Topics.Learning;
+using Participation.Municipality;
 
 namespace Participation.Bot;
 
@@ -33,7 +34,7 @@ public static class BotModule
     public static IServiceCollection AddParticipationBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<MunicipalityOptions>().Bind(configuration.GetSection(MunicipalityOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddMunicipalityOptions();
         services.AddOptions<ReferralOptions>().Bind(configuration.GetSection(ReferralOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<HandoffOptions>().Bind(configuration.GetSection(HandoffOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BotConnectorOptions>().Bind(configuration.GetSection(BotConnectorOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -48,7 +49,7 @@ public static class BotModule
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, TrainAtStart>(sp => sp.GetRequiredService<TrainAtStart>()));
         services.TryAddSingleton<IAgentAvailability, OfficeHours>();
         services.TryAddSingleton<IInitiativeStatusLookup, NoInitiativeStatusLookup>();
-        services.AddAnswerPhrasing(configuration);
+        services.AddAnswerPhrasing();
 
         services.AddHttpClient(ConnectorHttpClient);
         services.TryAddSingleton<IConfigurationManager<OpenIdConnectConfiguration>>(sp =>

@@ -1,4 +1,4 @@
-using Participation.Initiatives.Deadlines;
+using Participation.Municipality.Calendar;
 
 namespace Participation.Realisation.Tests;
 

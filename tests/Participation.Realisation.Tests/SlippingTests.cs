@@ -1,5 +1,5 @@
 using CsCheck;
-using Participation.Initiatives.Deadlines;
+using Participation.Municipality.Calendar;
 
 namespace Participation.Realisation.Tests;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Participation.Testing;
 
-/// <summary>A loopback stand-in for Azure OpenAI's v1 chat completions API, answering what the test tells it to.</summary>
+/// <summary>A loopback stand-in for Azure OpenAI's chat completions API (any deployment), answering what the test tells it to.</summary>
 public sealed class ChatCompletionsStub : LoopbackStub
 {
     public ConcurrentQueue<JsonDocument> Requests { get; } = new();
@@ -14,7 +14,7 @@ public sealed class ChatCompletionsStub : LoopbackStub
 
     public static Task<ChatCompletionsStub> StartAsync() => StartAsync(new ChatCompletionsStub());
 
-    protected override void Map(WebApplication app) => app.MapPost("/openai/v1/chat/completions", async (HttpRequest request) =>
+    protected override void Map(WebApplication app) => app.MapPost("/openai/deployments/{deployment}/chat/completions", async (HttpRequest request) =>
     {
         Requests.Enqueue(await JsonDocument.ParseAsync(request.Body));
         if (Answer is null)

@@ -21,7 +21,8 @@ public static class BotMessagesApi
 {
     public static RouteHandlerBuilder MapBotMessagesApi(this IEndpointRouteBuilder app, bool isDevelopment) =>
         app.MapPost("/api/messages", HandleAsync)
-            .WithName("BotMessages").WithTags("Bot").WithMetadata(new ConnectorMode(isDevelopment))
+            .WithName("BotMessages").WithSummary("An Activity from Azure Bot Service; the bot's replies go back through the Bot Connector")
+            .WithTags("Bot").WithMetadata(new ConnectorMode(isDevelopment))
             // Bot Connector authenticates with its own JWT, checked inside; the platform's sign-in does not apply.
             .AllowAnonymous().DisableAntiforgery();
 

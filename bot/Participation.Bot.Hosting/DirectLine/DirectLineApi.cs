@@ -41,14 +41,20 @@ public static class DirectLineApi
     {
         var group = app.MapGroup("/v3/directline").WithTags("Bot: Direct Line").AllowAnonymous()
             .WithMetadata(new DirectLineMode(isDevelopment));
-        group.MapPost("/tokens/generate", GenerateTokenAsync).WithName("DirectLineGenerateToken");
-        group.MapPost("/tokens/refresh", RefreshTokenAsync).WithName("DirectLineRefreshToken");
+        group.MapPost("/tokens/generate", GenerateTokenAsync).WithName("DirectLineGenerateToken")
+            .WithSummary("A token for a new conversation, to hand to a browser");
+        group.MapPost("/tokens/refresh", RefreshTokenAsync).WithName("DirectLineRefreshToken")
+            .WithSummary("A fresh token for the conversation of the token presented");
         group.MapPost("/conversations", StartConversationAsync).WithName("DirectLineStartConversation")
+            .WithSummary("Starts a conversation with the bot's welcome, or answers for the conversation of the token presented")
             .RequireRateLimiting("conversation-starts");
-        group.MapGet("/conversations/{conversationId}", ReconnectAsync).WithName("DirectLineReconnect");
+        group.MapGet("/conversations/{conversationId}", ReconnectAsync).WithName("DirectLineReconnect")
+            .WithSummary("Reconnects to a conversation");
         group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync).WithName("DirectLinePostActivity")
+            .WithSummary("The resident's activity, answered by the bot before this returns")
             .RequireRateLimiting("bot-messages");
-        group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync).WithName("DirectLineGetActivities");
+        group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync).WithName("DirectLineGetActivities")
+            .WithSummary("The conversation's activities after a watermark, and the watermark to poll from next");
         return group;
     }
 

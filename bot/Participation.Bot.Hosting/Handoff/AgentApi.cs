@@ -24,11 +24,11 @@ public static class AgentApi
     public static RouteGroupBuilder MapAgentApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/agent/handoffs").WithTags("Bot: agent console").RequireAuthorization(Policy);
-        group.MapGet("/", ListAsync).WithName("AgentListHandoffs");
-        group.MapPost("/{conversationId}/accept", AcceptAsync).WithName("AgentAcceptHandoff");
-        group.MapPost("/{conversationId}/messages", SendAsync).WithName("AgentSendMessage");
-        group.MapGet("/{conversationId}/activities", GetActivitiesAsync).WithName("AgentGetActivities");
-        group.MapPost("/{conversationId}/close", CloseAsync).WithName("AgentCloseHandoff");
+        group.MapGet("/", ListAsync).WithName("AgentListHandoffs").WithSummary("The live-chat queue as this agent sees it");
+        group.MapPost("/{conversationId}/accept", AcceptAsync).WithName("AgentAcceptHandoff").WithSummary("An agent takes over a waiting conversation");
+        group.MapPost("/{conversationId}/messages", SendAsync).WithName("AgentSendMessage").WithSummary("The agent's message to the resident");
+        group.MapGet("/{conversationId}/activities", GetActivitiesAsync).WithName("AgentGetActivities").WithSummary("The conversation's transcript after a watermark, for reading along");
+        group.MapPost("/{conversationId}/close", CloseAsync).WithName("AgentCloseHandoff").WithSummary("The agent closes the handoff");
         return group;
     }
 
@@ -40,14 +40,7 @@ public static class AgentApi
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult, ForbidHttpResult>> AcceptAsync(
         string conversationId, ClaimsPrincipal user, HandoffQueue queue, CancellationToken cancellationToken) =>
-        Agent.From(user) is not { } agent
-            ? TypedResults.Forbid()
-            : await queue.AcceptAsync(conversationId, agent, cancellationToken) switch
-            {
-                HandoffResult.Done => TypedResults.NoContent(),
-                HandoffResult.TakenByAnother => TakenByAnother(),
-                _ => TypedResults.NotFound(),
-            };
+        Agent.From(user) is not { } agent ? TypedResults.Forbid() : NoContentFor(await queue.AcceptAsync(conversationId, agent, cancellationToken));
 
     public static async Task<Results<JsonHttpResult<ResourceResponse>, NotFound, ProblemHttpResult, ForbidHttpResult>> SendAsync(
         string conversationId, AgentMessage message, ClaimsPrincipal user, HandoffQueue queue, CancellationToken cancellationToken)
@@ -91,14 +84,14 @@ public static class AgentApi
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult, ForbidHttpResult>> CloseAsync(
         string conversationId, ClaimsPrincipal user, HandoffQueue queue, CancellationToken cancellationToken) =>
-        Agent.From(user) is not { } agent
-            ? TypedResults.Forbid()
-            : await queue.CloseAsync(conversationId, agent, cancellationToken) switch
-            {
-                HandoffResult.Done => TypedResults.NoContent(),
-                HandoffResult.TakenByAnother => TakenByAnother(),
-                _ => TypedResults.NotFound(),
-            };
+        Agent.From(user) is not { } agent ? TypedResults.Forbid() : NoContentFor(await queue.CloseAsync(conversationId, agent, cancellationToken));
+
+    private static Results<NoContent, NotFound, ProblemHttpResult, ForbidHttpResult> NoContentFor(HandoffResult result) => result switch
+    {
+        HandoffResult.Done => TypedResults.NoContent(),
+        HandoffResult.TakenByAnother => TakenByAnother(),
+        _ => TypedResults.NotFound(),
+    };
 
     private static ProblemHttpResult TakenByAnother() =>
         TypedResults.Problem("Another agent has this conversation.", statusCode: StatusCodes.Status409Conflict, title: "Taken by another agent");

@@ -9,7 +9,8 @@ using Participation.Bot.Knowledge;
 using Participation.Bot.Phrasing;
 using Participation.Bot.Protocol;
 using Participation.Bot.Topics;
-using Participation.Initiatives.Tracking;
+using Participation.Municipality;
+using Participation.Municipality.Tracking;
 
 namespace Participation.Bot.Dialogue;
 

@@ -1,4 +1,4 @@
-using Participation.Initiatives.Deadlines;
+using Participation.Municipality.Calendar;
 using System.ComponentModel.DataAnnotations;
 
 namespace Participation.Bot.Handoff;

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Participation.AzureOpenAI;
 using Participation.Bot.Knowledge;
 
 namespace Participation.Bot.Phrasing;
@@ -17,9 +18,11 @@ namespace Participation.Bot.Phrasing;
 public sealed partial class ChatClientPhraser(
     IChatClient chat,
     ArticlePhraser fallback,
-    IOptions<BotAIOptions> options,
+    IOptions<AzureOpenAIOptions> options,
     ILogger<ChatClientPhraser> logger) : IAnswerPhraser
 {
+    private const int MaxOutputTokens = 400;
+
     public const string Instructions =
         """
         You are the digital assistant of a Dutch municipality. The user message is a JSON object with the fields
@@ -44,7 +47,7 @@ public sealed partial class ChatClientPhraser(
             timeout.CancelAfter(options.Value.Timeout);
             var response = await chat.GetResponseAsync(
                 [new ChatMessage(ChatRole.System, Instructions), new ChatMessage(ChatRole.User, data.ToJsonString(JsonOptions))],
-                new ChatOptions { Temperature = 0, MaxOutputTokens = options.Value.MaxOutputTokens },
+                new ChatOptions { Temperature = 0, MaxOutputTokens = MaxOutputTokens },
                 timeout.Token);
             var text = response.Text.Trim();
             if (IsGrounded(text, article, out var reason))

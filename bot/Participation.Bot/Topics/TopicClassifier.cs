@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Participation.Bot.Topics.Learning;
-using Participation.Initiatives.Tracking;
+using Participation.Municipality.Tracking;
 
 namespace Participation.Bot.Topics;
 

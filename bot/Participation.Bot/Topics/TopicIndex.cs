@@ -6,6 +6,7 @@ using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Participation.Bot.Knowledge;
+using Participation.Municipality.Language;
 
 namespace Participation.Bot.Topics;
 
@@ -43,7 +44,7 @@ public sealed class TopicIndex : IDisposable
             [SummaryField(LanguageDetector.Dutch)] = TopicAnalyzers.Dutch,
             [SummaryField(LanguageDetector.English)] = TopicAnalyzers.English,
         });
-        var config = new IndexWriterConfig(TopicAnalyzers.Version, analyzer) { Similarity = new BM25Similarity() };
+        var config = new IndexWriterConfig(TextAnalyzer.Version, analyzer) { Similarity = new BM25Similarity() };
         var texts = new List<string>();
         using (var writer = new IndexWriter(directory, config))
         {

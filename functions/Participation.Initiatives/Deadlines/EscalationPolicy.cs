@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Participation.Municipality.Calendar;
 
 namespace Participation.Initiatives.Deadlines;
 

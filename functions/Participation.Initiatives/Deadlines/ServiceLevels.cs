@@ -1,4 +1,5 @@
 using Participation.Initiatives.Lifecycle;
+using Participation.Municipality.Calendar;
 
 namespace Participation.Initiatives.Deadlines;
 

@@ -1,4 +1,4 @@
-using Participation.Initiatives.Deadlines;
+using Participation.Municipality.Calendar;
 
 namespace Participation.Initiatives.Routing;
 
@@ -31,10 +31,6 @@ public sealed class InitiativeRouter
         officials = configuration.Officials.ToDictionary(o => o.Id, StringComparer.Ordinal);
         teams = configuration.Teams.ToDictionary(t => t.Code, StringComparer.Ordinal);
     }
-
-    public Team TeamOf(string teamCode) => teams[teamCode];
-
-    public Official? FindOfficial(string officialId) => officials.GetValueOrDefault(officialId);
 
     public RoutingDecision Route(string neighbourhoodCode, string? themeCode)
     {

@@ -5,6 +5,8 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
 
+using Participation.Municipality.Language;
+
 namespace Participation.Initiatives.Similarity;
 
 /// <summary>An existing initiative as the similarity index needs it.</summary>
@@ -30,10 +32,13 @@ public sealed class SimilarInitiativeIndex : IDisposable
     // BooleanQuery refuses more than 1024 clauses; a description that long is matched on its first words.
     private const int MaximumQueryTerms = 400;
 
+    // Residents mix languages, so every text is analysed both ways, each way dropping the stop words of both languages.
+    private static readonly Analyzer Dutch = new TextAnalyzer(TextLanguage.Dutch, TextAnalyzer.DutchAndEnglishStopWords);
+
     private static readonly (string Field, Analyzer Analyzer)[] Languages =
     [
-        ("nl", SimilarityAnalyzers.Dutch),
-        ("en", SimilarityAnalyzers.English),
+        ("nl", Dutch),
+        ("en", new TextAnalyzer(TextLanguage.English, TextAnalyzer.DutchAndEnglishStopWords)),
     ];
 
     private readonly RAMDirectory directory = new();
@@ -44,9 +49,9 @@ public sealed class SimilarInitiativeIndex : IDisposable
     public SimilarInitiativeIndex(IEnumerable<IndexedInitiative> initiatives)
     {
         ArgumentNullException.ThrowIfNull(initiatives);
-        var analyzer = new PerFieldAnalyzerWrapper(SimilarityAnalyzers.Dutch, Languages.ToDictionary(l => l.Field, l => l.Analyzer));
+        var analyzer = new PerFieldAnalyzerWrapper(Dutch, Languages.ToDictionary(l => l.Field, l => l.Analyzer));
         var all = initiatives.ToList();
-        using (var writer = new IndexWriter(directory, new IndexWriterConfig(SimilarityAnalyzers.Version, analyzer)))
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(TextAnalyzer.Version, analyzer)))
         {
             foreach (var initiative in all)
             {
@@ -138,8 +143,8 @@ public sealed class SimilarInitiativeIndex : IDisposable
         var total = Math.Max(reader.NumDocs, 1);
         foreach (var (field, analyzer) in Languages)
         {
-            var titleTerms = SimilarityAnalyzers.Terms(analyzer, title ?? string.Empty).ToHashSet(StringComparer.Ordinal);
-            foreach (var text in SimilarityAnalyzers.Terms(analyzer, Text(title, description)).Distinct(StringComparer.Ordinal))
+            var titleTerms = TextAnalyzer.Terms(analyzer, title ?? string.Empty).ToHashSet(StringComparer.Ordinal);
+            foreach (var text in TextAnalyzer.Terms(analyzer, Text(title, description)).Distinct(StringComparer.Ordinal))
             {
                 var term = new Term(field, text);
                 var documentFrequency = reader.DocFreq(term);

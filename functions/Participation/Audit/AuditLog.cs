@@ -1,5 +1,5 @@
 using Azure.Data.Tables;
-using Participation.Initiatives.Deadlines;
+using Participation.Municipality.Calendar;
 
 namespace Participation.Audit;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using Participation.Bot.Hosting.Conversations;
 using Participation.Bot.Hosting.Events;
 using Participation.Bot.Hosting.Handoff;
-using Participation.Initiatives.Tracking;
+using Participation.Municipality.Tracking;
 using Participation.Notifications;
 using Participation.Privacy;
 using Participation.Routing;

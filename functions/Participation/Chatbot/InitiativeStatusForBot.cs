@@ -2,7 +2,7 @@ using Participation.Bot.Initiatives;
 using Participation.Initiatives;
 using Participation.Initiatives.Lifecycle;
 using InitiativeStatus = Participation.Bot.Initiatives.InitiativeStatus;
-using Participation.Initiatives.Tracking;
+using Participation.Municipality.Tracking;
 
 namespace Participation.Chatbot;
 

@@ -1,4 +1,4 @@
-using Participation.Initiatives.Deadlines;
+using Participation.Municipality.Calendar;
 using Participation.Realisation;
 
 namespace Participation.Council;

@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 using Participation.Initiatives;
 using Participation.Initiatives.Lifecycle;
 using Participation.Initiatives.Routing;
-using Participation.Initiatives.Tracking;
+using Participation.Municipality.Tracking;
 using Participation.Routing;
 using Participation.Storage;
 

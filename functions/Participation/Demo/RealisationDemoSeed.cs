@@ -1,10 +1,10 @@
 using Participation.Budgeting;
 using Participation.Identity;
 using Participation.Initiatives;
-using Participation.Initiatives.Deadlines;
+using Participation.Municipality.Calendar;
 using Participation.Initiatives.Lifecycle;
 using Participation.Initiatives.Routing;
-using Participation.Initiatives.Tracking;
+using Participation.Municipality.Tracking;
 using Participation.Realisation;
 using Participation.Routing;
 

@@ -2,8 +2,8 @@ using Participation.Identity;
 using Participation.Initiatives;
 using Participation.Initiatives.Discussion;
 using Participation.Initiatives.Lifecycle;
-using Participation.Initiatives.Tracking;
 using Participation.UseCases;
+using Participation.Municipality.Tracking;
 
 namespace Participation.Discussion;
 

@@ -3,9 +3,9 @@ using Participation.Identity;
 using Participation.Initiatives;
 using Participation.Initiatives.Discussion;
 using Participation.Initiatives.Lifecycle;
-using Participation.Initiatives.Tracking;
 using Participation.Storage;
 using Participation.UseCases;
+using Participation.Municipality.Tracking;
 
 namespace Participation.Discussion;
 

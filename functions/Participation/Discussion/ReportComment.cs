@@ -2,9 +2,9 @@ using Microsoft.Extensions.Options;
 using Participation.Identity;
 using Participation.Initiatives;
 using Participation.Initiatives.Discussion;
-using Participation.Initiatives.Tracking;
 using Participation.Storage;
 using Participation.UseCases;
+using Participation.Municipality.Tracking;
 
 namespace Participation.Discussion;
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 using Participation.Identity;
 using Participation.Initiatives;
 using Participation.Initiatives.Lifecycle;
-using Participation.Initiatives.Tracking;
+using Participation.Municipality.Tracking;
 using Participation.Notifications;
 using Participation.Privacy;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using Participation.Identity;
 using Participation.Initiatives.Deadlines;
 using Participation.Initiatives.Lifecycle;
-using Participation.Initiatives.Tracking;
+using Participation.Municipality.Tracking;
 using Participation.Notifications;
 using Participation.Privacy;
 using Participation.Realisation;

@@ -3,7 +3,7 @@ using Participation.Audit;
 using Participation.Identity;
 using Participation.Initiatives.Lifecycle;
 using Participation.Initiatives.Routing;
-using Participation.Initiatives.Tracking;
+using Participation.Municipality.Tracking;
 using Participation.Routing;
 
 namespace Participation.Initiatives;

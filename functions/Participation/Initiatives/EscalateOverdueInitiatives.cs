@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Participation.Storage;
 using Participation.Hosting;
 using Participation.Initiatives.Deadlines;
+using Participation.Municipality.Calendar;
 using Participation.Initiatives.Lifecycle;
 using Participation.Notifications;
 using Participation.Routing;

@@ -7,7 +7,7 @@ namespace Participation.Initiatives;
 public static class InitiativeMessages
 {
     /// <summary>A deadline is stored as the moment it passes (midnight in Amsterdam); people read the last day they have.</summary>
-    public static DateOnly DueDay(DateTimeOffset dueBy) => Participation.Initiatives.Deadlines.DutchTime.DateOf(dueBy.AddTicks(-1));
+    public static DateOnly DueDay(DateTimeOffset dueBy) => Participation.Municipality.Calendar.DutchTime.DateOf(dueBy.AddTicks(-1));
 
     public static Dictionary<string, string> Values(InitiativeCase initiative, PlatformOptions platform) => new()
     {

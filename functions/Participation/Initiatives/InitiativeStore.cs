@@ -8,7 +8,7 @@ using Participation.Audit;
 using Participation.Identity;
 using Participation.Initiatives.Geography;
 using Participation.Initiatives.Lifecycle;
-using Participation.Initiatives.Tracking;
+using Participation.Municipality.Tracking;
 using Participation.Notifications;
 using Participation.Privacy;
 using Participation.Storage;

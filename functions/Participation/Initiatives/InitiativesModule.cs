@@ -1,6 +1,7 @@
 using Participation.Audit;
 using Participation.Hosting;
 using Participation.Initiatives.Deadlines;
+using Participation.Municipality.Calendar;
 using Participation.Initiatives.Lifecycle;
 using Participation.Notifications;
 using Participation.Privacy;

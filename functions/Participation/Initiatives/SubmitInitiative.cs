@@ -8,7 +8,7 @@ using Participation.Identity;
 using Participation.Initiatives.Geography;
 using Participation.Initiatives.Lifecycle;
 using Participation.Initiatives.Routing;
-using Participation.Initiatives.Tracking;
+using Participation.Municipality.Tracking;
 using Participation.MyPage;
 using Participation.Notifications;
 using Participation.Privacy;

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Participation.Identity;
 using Participation.Initiatives.Lifecycle;
-using Participation.Initiatives.Tracking;
+using Participation.Municipality.Tracking;
 using Participation.MyPage;
 using Participation.Notifications;
 using Participation.Privacy;

@@ -1,7 +1,7 @@
 using Participation.Demo;
 using Participation.Initiatives;
 using Participation.Initiatives.Lifecycle;
-using Participation.Initiatives.Tracking;
+using Participation.Municipality.Tracking;
 using Participation.Storage;
 
 namespace Participation.Map;

@@ -48,15 +48,3 @@ public sealed class PlatformOptions
         return $"http://127.0.0.1:{configuration["PORT"] ?? "7071"}";
     }
 }
-
-public sealed class MunicipalityOptions
-{
-    public const string Section = "Municipality";
-
-    [Required]
-    public string Name { get; set; } = "Gemeente Voorbeeldstad";
-    [Required, EmailAddress]
-    public string CouncilClerkEmail { get; set; } = "griffie@voorbeeldstad.example.org";
-    [Required, EmailAddress]
-    public string ServiceManagerEmail { get; set; } = "dienstverlening@voorbeeldstad.example.org";
-}

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Participation.Hosting;
 using Participation.Identity;
+using Participation.Municipality;
 using Participation.Storage;
 
 namespace Participation.Notifications;
@@ -15,7 +16,7 @@ public static class NotificationsModule
         services.AddOptions<PlatformOptions>().BindConfiguration(PlatformOptions.Section)
             .PostConfigure<IConfiguration>((options, configuration) => options.PublicBaseUrl = PlatformOptions.PublicBaseUrlOf(configuration))
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<MunicipalityOptions>().BindConfiguration(MunicipalityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddMunicipalityOptions();
         services.AddHttpClient(nameof(SendGridMailSender));
         services.AddSingleton<SendGridMailSender>();
         services.AddSingleton<OutboxMailSender>();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Participation.Municipality;
 using Participation.Routing;
 
 namespace Participation.Notifications;

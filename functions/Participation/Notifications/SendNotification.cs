@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Participation.Hosting;
+using Participation.Municipality;
 
 namespace Participation.Notifications;
 

@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Participation.Identity;
 using Participation.Initiatives;
-using Participation.Initiatives.Tracking;
 using Participation.UseCases;
+using Participation.Municipality.Tracking;
 
 namespace Participation.Photos;
 

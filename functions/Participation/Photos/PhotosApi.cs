@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.Features;
 using Participation.Identity;
 using Participation.Initiatives;
-using Participation.Initiatives.Tracking;
 using Participation.UseCases;
+using Participation.Municipality.Tracking;
 
 namespace Participation.Photos;
 

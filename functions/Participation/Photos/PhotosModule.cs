@@ -50,7 +50,7 @@ public static class PhotosModule
 public sealed class PhotoErasure(PhotoStore photos) : Privacy.IInitiativeContent
 {
     public Task<int> EraseAsync(string subject, CancellationToken cancellationToken) =>
-        Participation.Initiatives.Tracking.TrackingCode.TryParse(subject, out var code, out _) ? photos.EraseAsync(code.Value, cancellationToken) : Task.FromResult(0);
+        Participation.Municipality.Tracking.TrackingCode.TryParse(subject, out var code, out _) ? photos.EraseAsync(code.Value, cancellationToken) : Task.FromResult(0);
 }
 
 /// <summary>

@@ -1,7 +1,7 @@
 using Participation.Identity;
 using Participation.Initiatives;
-using Participation.Initiatives.Tracking;
 using Participation.UseCases;
+using Participation.Municipality.Tracking;
 
 namespace Participation.Photos;
 

@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Participation.Identity;
-using Participation.Initiatives.Deadlines;
+using Participation.Municipality.Calendar;
 using Participation.Notifications;
 using Participation.Storage;
 using UseCaseRefusal = Participation.UseCases.Refusal;

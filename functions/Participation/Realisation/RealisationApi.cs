@@ -102,7 +102,7 @@ public static class RealisationApi
         outcome.Succeeded ? TypedResults.Ok(View(outcome.Item, slipping, clock)) : Refused<Ok<RealisationView>>(outcome, slipping, clock);
 
     private static RealisationView View(RealisationItem item, Slipping slipping, TimeProvider clock) =>
-        RealisationView.Of(item, [], slipping, Participation.Initiatives.Deadlines.DutchTime.Today(clock));
+        RealisationView.Of(item, [], slipping, Participation.Municipality.Calendar.DutchTime.Today(clock));
 
     /// <summary>400 with the field's error, 403, 404, 409 or 412 (with the current item) — problem+json with a stable code and the Dutch text.</summary>
     private static Results<TOk, ValidationProblem, ProblemHttpResult> Refused<TOk>(ActionOutcome outcome, Slipping slipping, TimeProvider clock) where TOk : IResult

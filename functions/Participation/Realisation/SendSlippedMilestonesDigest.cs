@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Participation.Hosting;
-using Participation.Initiatives.Deadlines;
+using Participation.Municipality.Calendar;
 using Participation.Notifications;
 
 namespace Participation.Realisation;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using Microsoft.Extensions.Options;
-using Participation.Bot.Knowledge;
+using Participation.Municipality;
 
 namespace Participation.Web;
 

@@ -7,25 +7,19 @@ using Participation.Bot.Protocol;
 namespace Participation.Bot.Hosting.Tests.Conversations;
 
 /// <summary>A chat message has a length limit: refused with 400 on our own channel, cut (and marked) when a Bot Service channel delivers it.</summary>
-public sealed class ResidentTextTests : IAsyncLifetime
+public sealed class ResidentTextTests : BotAppTests
 {
-    private BotApp app = null!;
-
-    public async Task InitializeAsync() => app = await BotApp.StartAsync(BotApp.NewTablePrefix());
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Fact]
     public async Task Direct_line_refuses_a_message_over_the_limit_with_a_problem_and_stores_nothing()
     {
-        var resident = await DirectLineClient.StartAsync(app.Client);
-        var before = await app.Get<ConversationStore>().FindAsync(resident.ConversationId, CancellationToken.None);
+        var resident = await DirectLineClient.StartAsync(App.Client);
+        var before = await App.Get<ConversationStore>().FindAsync(resident.ConversationId, CancellationToken.None);
 
         using var refused = await resident.PostActivityAsync(new JsonObject { ["type"] = "message", ["text"] = new string('x', ResidentText.MaxLength + 1) });
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
-        var after = await app.Get<ConversationStore>().FindAsync(resident.ConversationId, CancellationToken.None);
+        var after = await App.Get<ConversationStore>().FindAsync(resident.ConversationId, CancellationToken.None);
         Assert.Equal(before!.NextSequence, after!.NextSequence);
         Assert.Equal(HttpStatusCode.OK, (await resident.PostActivityAsync(new JsonObject { ["type"] = "message", ["text"] = new string('x', ResidentText.MaxLength) })).StatusCode);
     }
@@ -33,7 +27,7 @@ public sealed class ResidentTextTests : IAsyncLifetime
     [Fact]
     public async Task A_channel_message_over_the_limit_is_cut_to_the_limit_and_marked_before_it_is_stored()
     {
-        var resident = await DirectLineClient.StartAsync(app.Client);
+        var resident = await DirectLineClient.StartAsync(App.Client);
         var arrived = new Activity
         {
             Type = ActivityTypes.Message,
@@ -43,9 +37,9 @@ public sealed class ResidentTextTests : IAsyncLifetime
             From = new ChannelAccount { Id = "resident", Role = RoleTypes.User },
         };
 
-        await app.Get<ResidentTurns>().HandleAsync(resident.ConversationId, arrived, channelActivityId: "channel-1", CancellationToken.None);
+        await App.Get<ResidentTurns>().HandleAsync(resident.ConversationId, arrived, channelActivityId: "channel-1", CancellationToken.None);
 
-        var stored = (await app.Get<ConversationStore>().ReadTranscriptAsync(resident.ConversationId, 0, 100, CancellationToken.None)).Activities
+        var stored = (await App.Get<ConversationStore>().ReadTranscriptAsync(resident.ConversationId, 0, 100, CancellationToken.None)).Activities
             .Single(a => a.From?.Role == RoleTypes.User && a.Text?.StartsWith('y') == true);
         Assert.Equal(ResidentText.MaxLength, stored.Text!.Length);
         Assert.EndsWith("…", stored.Text);

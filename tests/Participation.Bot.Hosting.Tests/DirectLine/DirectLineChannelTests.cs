@@ -7,18 +7,12 @@ using Participation.Bot.Protocol;
 
 namespace Participation.Bot.Hosting.Tests.DirectLine;
 
-public sealed class DirectLineChannelTests : IAsyncLifetime
+public sealed class DirectLineChannelTests : BotAppTests
 {
-    private BotApp app = null!;
-
-    public async Task InitializeAsync() => app = await BotApp.StartAsync(BotApp.NewTablePrefix());
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Fact]
     public async Task A_conversation_round_trip_numbers_activities_and_moves_the_watermark()
     {
-        var resident = await DirectLineClient.StartAsync(app.Client);
+        var resident = await DirectLineClient.StartAsync(App.Client);
 
         var welcome = await resident.PollAsync();
         Assert.Equal("smalltalk", Assert.Single(welcome).Topic());
@@ -35,17 +29,17 @@ public sealed class DirectLineChannelTests : IAsyncLifetime
         Assert.Equal(resident.ConversationId, answer.Conversation!.Id);
 
         Assert.Empty(await resident.PollAsync()); // nothing new after the watermark
-        var fromTheStart = await new DirectLineClient(app.Client, resident.ConversationId, resident.Token).PollAsync();
+        var fromTheStart = await new DirectLineClient(App.Client, resident.ConversationId, resident.Token).PollAsync();
         Assert.Equal([.. welcome.Concat(after).Select(a => a.Id)], fromTheStart.Select(a => a.Id));
     }
 
     [Fact]
     public async Task Activities_need_the_conversations_own_token()
     {
-        var mine = await DirectLineClient.StartAsync(app.Client);
-        var theirs = await DirectLineClient.StartAsync(app.Client);
+        var mine = await DirectLineClient.StartAsync(App.Client);
+        var theirs = await DirectLineClient.StartAsync(App.Client);
 
-        using var withoutToken = await app.Client.GetAsync($"v3/directline/conversations/{mine.ConversationId}/activities");
+        using var withoutToken = await App.Client.GetAsync($"v3/directline/conversations/{mine.ConversationId}/activities");
         using var withOtherToken = await mine.PostActivityAsync(new JsonObject { ["type"] = "message", ["text"] = "hoi" }, asToken: theirs.Token);
         using var withForgedToken = await mine.PostActivityAsync(new JsonObject { ["type"] = "message", ["text"] = "hoi" }, asToken: mine.Token[..^2] + "xx");
 
@@ -57,15 +51,15 @@ public sealed class DirectLineChannelTests : IAsyncLifetime
     [Fact]
     public async Task An_expired_token_is_refused_and_a_refreshed_one_works()
     {
-        var resident = await DirectLineClient.StartAsync(app.Client);
+        var resident = await DirectLineClient.StartAsync(App.Client);
         using var refresh = new HttpRequestMessage(HttpMethod.Post, "v3/directline/tokens/refresh");
         refresh.Headers.Authorization = new AuthenticationHeaderValue("Bearer", resident.Token);
-        using var refreshed = await app.Client.SendAsync(refresh);
+        using var refreshed = await App.Client.SendAsync(refresh);
         var newToken = (await refreshed.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
 
-        app.Clock.Advance(TimeSpan.FromMinutes(20));
+        App.Clock.Advance(TimeSpan.FromMinutes(20));
         using var stillValid = await resident.PostActivityAsync(new JsonObject { ["type"] = "message", ["text"] = "hallo" }, asToken: newToken);
-        app.Clock.Advance(TimeSpan.FromMinutes(11));
+        App.Clock.Advance(TimeSpan.FromMinutes(11));
         using var expired = await resident.PostActivityAsync(new JsonObject { ["type"] = "message", ["text"] = "hallo" });
 
         Assert.Equal(HttpStatusCode.OK, stillValid.StatusCode);
@@ -75,7 +69,7 @@ public sealed class DirectLineChannelTests : IAsyncLifetime
     [Fact]
     public async Task A_generated_token_starts_its_own_conversation_once()
     {
-        using var generated = await app.Client.PostAsJsonAsync("v3/directline/tokens/generate", new { user = new { id = "dl_resident42" } });
+        using var generated = await App.Client.PostAsJsonAsync("v3/directline/tokens/generate", new { user = new { id = "dl_resident42" } });
         var body = (await generated.Content.ReadFromJsonAsync<JsonObject>())!;
         var token = body["token"]!.GetValue<string>();
 
@@ -83,7 +77,7 @@ public sealed class DirectLineChannelTests : IAsyncLifetime
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "v3/directline/conversations");
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            return await app.Client.SendAsync(request);
+            return await App.Client.SendAsync(request);
         }
 
         using var first = await StartWithToken();
@@ -92,7 +86,7 @@ public sealed class DirectLineChannelTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal(body["conversationId"]!.GetValue<string>(), (await second.Content.ReadFromJsonAsync<JsonObject>())!["conversationId"]!.GetValue<string>());
-        var resident = new DirectLineClient(app.Client, body["conversationId"]!.GetValue<string>(), token);
+        var resident = new DirectLineClient(App.Client, body["conversationId"]!.GetValue<string>(), token);
         Assert.Single(await resident.PollAsync()); // one welcome, not two
     }
 

@@ -6,14 +6,9 @@ using Xunit.Abstractions;
 namespace Participation.Bot.Hosting.Tests.DirectLine;
 
 /// <summary>The team's labelled dev set through the channel, as Web Chat would send it: one new conversation per question.</summary>
-public sealed class LabelledQuestionsThroughDirectLineTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class LabelledQuestionsThroughDirectLineTests(ITestOutputHelper output) : BotAppTests
 {
     private const double RequiredAccuracy = 0.90;
-    private BotApp app = null!;
-
-    public async Task InitializeAsync() => app = await BotApp.StartAsync(BotApp.NewTablePrefix());
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
 
     [Fact]
     public async Task The_dev_set_gets_the_labelled_topic_for_at_least_90_percent()
@@ -25,7 +20,7 @@ public sealed class LabelledQuestionsThroughDirectLineTests(ITestOutputHelper ou
         var correct = 0;
         foreach (var question in questions)
         {
-            var resident = await DirectLineClient.StartAsync(app.Client);
+            var resident = await DirectLineClient.StartAsync(App.Client);
             await resident.PollAsync(); // the welcome
             var text = question["text"]!.GetValue<string>();
             var expected = question["topic"]!.GetValue<string>();

@@ -10,18 +10,12 @@ using Participation.Bot.Protocol;
 
 namespace Participation.Bot.Hosting.Tests.Handoff;
 
-public sealed class HandoffTests : IAsyncLifetime
+public sealed class HandoffTests : BotAppTests
 {
-    private BotApp app = null!;
-
-    public async Task InitializeAsync() => app = await BotApp.StartAsync(BotApp.NewTablePrefix());
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Fact]
     public async Task A_handoff_goes_to_the_queue_to_an_agent_and_back_to_the_bot_which_asks_for_a_rating()
     {
-        var resident = await DirectLineClient.StartAsync(app.Client);
+        var resident = await DirectLineClient.StartAsync(App.Client);
         await resident.PollAsync();
         await resident.AskAsync("wat kost een paspoort?");
 
@@ -40,7 +34,7 @@ public sealed class HandoffTests : IAsyncLifetime
         Assert.Contains("asked for a person", waiting.Summary);
         Assert.Contains(waiting.Transcript, line => line.Text == "wat kost een paspoort?");
 
-        app.Clock.Advance(TimeSpan.FromSeconds(40));
+        App.Clock.Advance(TimeSpan.FromSeconds(40));
         using (var accepted = await AgentAsync(HttpMethod.Post, $"{resident.ConversationId}/accept", "a1|Anna"))
         {
             Assert.Equal(HttpStatusCode.NoContent, accepted.StatusCode);
@@ -74,11 +68,11 @@ public sealed class HandoffTests : IAsyncLifetime
         Assert.Contains("Dank u voor uw beoordeling", Assert.Single(await resident.AskAsync("4")).Text);
         Assert.Empty(await ListAsync("a1|Anna"));
 
-        var statistics = await app.Get<BotStatisticsQuery>().GetAsync(app.Clock.GetUtcNow().AddDays(-1), app.Clock.GetUtcNow().AddDays(1), CancellationToken.None);
+        var statistics = await App.Get<BotStatisticsQuery>().GetAsync(App.Clock.GetUtcNow().AddDays(-1), App.Clock.GetUtcNow().AddDays(1), CancellationToken.None);
         Assert.Equal((1, 0, 1, 1, 0), (statistics.Conversations, statistics.ResolvedWithoutPerson, statistics.HandoffsRequested, statistics.HandoffsAccepted, statistics.HandoffsFailed));
         Assert.Equal(TimeSpan.FromSeconds(40), statistics.MedianWaitingTime);
         Assert.Equal(4, statistics.AverageRating);
-        var stored = await app.Get<BotTables>().FeedbackTable.QueryAsync<TableEntity>().ToListAsync();
+        var stored = await App.Get<BotTables>().FeedbackTable.QueryAsync<TableEntity>().ToListAsync();
         Assert.Equal(4, Assert.Single(stored).GetInt32("Score"));
     }
 
@@ -110,7 +104,7 @@ public sealed class HandoffTests : IAsyncLifetime
     {
         var resident = await WaitingResidentAsync();
 
-        app.Clock.Advance(TimeSpan.FromMinutes(3));
+        App.Clock.Advance(TimeSpan.FromMinutes(3));
         var failed = Assert.Single(await resident.PollAsync()); // the lazy check on the resident's poll
         Assert.Equal("handoff", failed.Topic());
         Assert.Contains("registreren", failed.Text);
@@ -122,12 +116,12 @@ public sealed class HandoffTests : IAsyncLifetime
 
         Assert.Contains("e-mailadres", Assert.Single(await resident.AskAsync("ja graag")).Text);
         var registered = Assert.Single(await resident.AskAsync("resident@example.nl"));
-        var question = Assert.Single(app.Registrar.Questions);
+        var question = Assert.Single(App.Registrar.Questions);
         Assert.Contains(question.TrackingCode, registered.Text);
         Assert.Equal(("resident@example.nl", resident.ConversationId), (question.Email, question.ConversationId));
         Assert.NotEmpty(question.Transcript);
 
-        var statistics = await app.Get<BotStatisticsQuery>().GetAsync(app.Clock.GetUtcNow().AddDays(-1), app.Clock.GetUtcNow().AddDays(1), CancellationToken.None);
+        var statistics = await App.Get<BotStatisticsQuery>().GetAsync(App.Clock.GetUtcNow().AddDays(-1), App.Clock.GetUtcNow().AddDays(1), CancellationToken.None);
         Assert.Equal((1, 1, 0, 1), (statistics.HandoffsRequested, statistics.HandoffsFailed, statistics.HandoffsAccepted, statistics.QuestionsRegistered));
     }
 
@@ -135,10 +129,10 @@ public sealed class HandoffTests : IAsyncLifetime
     public async Task The_timer_fails_waiting_handoffs_even_when_nobody_polls()
     {
         var resident = await WaitingResidentAsync();
-        var queue = app.Get<HandoffQueue>();
+        var queue = App.Get<HandoffQueue>();
 
         Assert.Equal(0, await queue.ExpireWaitingHandoffsAsync(CancellationToken.None));
-        app.Clock.Advance(TimeSpan.FromMinutes(3));
+        App.Clock.Advance(TimeSpan.FromMinutes(3));
         Assert.Equal(1, await queue.ExpireWaitingHandoffsAsync(CancellationToken.None));
         Assert.Equal(0, await queue.ExpireWaitingHandoffsAsync(CancellationToken.None));
 
@@ -148,13 +142,13 @@ public sealed class HandoffTests : IAsyncLifetime
     [Fact]
     public async Task The_agent_api_needs_a_signed_in_agent()
     {
-        using var anonymous = await app.Client.GetAsync("api/agent/handoffs");
+        using var anonymous = await App.Client.GetAsync("api/agent/handoffs");
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
 
     private async Task<DirectLineClient> WaitingResidentAsync()
     {
-        var resident = await DirectLineClient.StartAsync(app.Client);
+        var resident = await DirectLineClient.StartAsync(App.Client);
         await resident.SayAsync("mag ik een medewerker spreken");
         await resident.PollAsync();
         Assert.Equal(HandoffStatus.Waiting, Assert.Single(await ListAsync("a1|Anna")).Status);
@@ -185,6 +179,6 @@ public sealed class HandoffTests : IAsyncLifetime
         }
 
         request.Headers.Add(BotApp.AgentHeader, agent);
-        return app.Client.SendAsync(request);
+        return App.Client.SendAsync(request);
     }
 }

@@ -3,7 +3,7 @@ using Participation.Bot.Dialogue;
 using Participation.Bot.Initiatives;
 using Participation.Bot.Protocol;
 using Participation.Bot.Topics;
-using Participation.Initiatives.Tracking;
+using Participation.Municipality.Tracking;
 
 namespace Participation.Bot.Tests.Dialogue;
 

@@ -1,4 +1,4 @@
-using Participation.Initiatives.Deadlines;
+using Participation.Municipality.Calendar;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Participation.Bot.Handoff;

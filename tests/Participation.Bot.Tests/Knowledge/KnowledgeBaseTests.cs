@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Participation.Bot.Knowledge;
 using Participation.Bot.Topics;
+using Participation.Municipality;
 
 namespace Participation.Bot.Tests.Knowledge;
 

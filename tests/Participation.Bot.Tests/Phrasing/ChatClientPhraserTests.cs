@@ -1,16 +1,14 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Participation.Bot.Phrasing;
 using Participation.Bot.Topics;
 
 namespace Participation.Bot.Tests.Phrasing;
 
 /// <summary>
-/// The real OpenAI client (retries off) against a loopback stub of the chat completions API, through the whole engine.
+/// The real Azure OpenAI client (retries off) against a loopback stub of the chat completions API, through the whole engine.
 /// </summary>
 public sealed class ChatClientPhraserTests : IAsyncLifetime
 {
@@ -24,11 +22,7 @@ public sealed class ChatClientPhraserTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        server = builder.Build();
-        server.MapPost("/openai/v1/chat/completions", async (HttpRequest request) =>
+        server = await LoopbackServer.StartAsync(app => app.MapPost("/openai/deployments/{deployment}/chat/completions", async (HttpRequest request) =>
         {
             requests.Enqueue((await JsonNode.ParseAsync(request.Body))!);
             if (modelAnswer is null)
@@ -50,14 +44,13 @@ public sealed class ChatClientPhraserTests : IAsyncLifetime
                 }),
                 ["usage"] = new JsonObject { ["prompt_tokens"] = 10, ["completion_tokens"] = 10, ["total_tokens"] = 20 },
             });
-        });
-        await server.StartAsync();
+        }));
         host = new BotTestHost(settings: new Dictionary<string, string?>
         {
-            ["BotAI:Endpoint"] = server.Urls.Single() + "/openai/v1",
-            ["BotAI:ApiKey"] = "test-key",
-            ["BotAI:Deployment"] = "gpt-4.1-mini",
-            ["BotAI:MaxRetries"] = "0",
+            ["OpenAI:Endpoint"] = server.Urls.Single(),
+            ["OpenAI:ApiKey"] = "test-key",
+            ["OpenAI:Deployment"] = "gpt-4.1-mini",
+            ["OpenAI:MaxRetries"] = "0",
         });
     }
 

@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Participation.Bot.Protocol;
@@ -20,22 +18,20 @@ public sealed class ConnectorClientTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        server = builder.Build();
-        server.MapPost("/token", async (HttpRequest request) =>
+        server = await LoopbackServer.StartAsync(app =>
         {
-            tokenRequests.Enqueue(await request.ReadFormAsync());
-            return Results.Json(new JsonObject { ["token_type"] = "Bearer", ["expires_in"] = 3600, ["access_token"] = $"token-{tokenRequests.Count}" });
+            app.MapPost("/token", async (HttpRequest request) =>
+            {
+                tokenRequests.Enqueue(await request.ReadFormAsync());
+                return Results.Json(new JsonObject { ["token_type"] = "Bearer", ["expires_in"] = 3600, ["access_token"] = $"token-{tokenRequests.Count}" });
+            });
+            app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", async (HttpRequest request) =>
+            {
+                using var reader = new StreamReader(request.Body);
+                posted.Enqueue((request.Path, request.Headers.Authorization.ToString(), await reader.ReadToEndAsync()));
+                return Results.Json(new JsonObject { ["id"] = "reply-1" });
+            });
         });
-        server.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", async (HttpRequest request) =>
-        {
-            using var reader = new StreamReader(request.Body);
-            posted.Enqueue((request.Path, request.Headers.Authorization.ToString(), await reader.ReadToEndAsync()));
-            return Results.Json(new JsonObject { ["id"] = "reply-1" });
-        });
-        await server.StartAsync();
         baseUrl = server.Urls.Single();
     }
 
@@ -44,12 +40,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         using var http = new HttpClient();
-        using var client = new ConnectorClient(http, Options.Create(new BotConnectorOptions
-        {
-            MicrosoftAppId = "app-id",
-            MicrosoftAppPassword = "secret",
-            TokenEndpoint = $"{baseUrl}/token",
-        }), clock);
+        using var client = ClientOf(http, clock);
         var reply = new Activity
         {
             Type = ActivityTypes.Message,
@@ -83,12 +74,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         using var http = new HttpClient();
-        using var client = new ConnectorClient(http, Options.Create(new BotConnectorOptions
-        {
-            MicrosoftAppId = "app-id",
-            MicrosoftAppPassword = "secret",
-            TokenEndpoint = $"{baseUrl}/token",
-        }), clock);
+        using var client = ClientOf(http, clock);
         var reply = new Activity { Type = ActivityTypes.Message, ServiceUrl = baseUrl, Conversation = new ConversationAccount { Id = "c" }, ReplyToId = "a", Text = "x" };
 
         await client.ReplyToActivityAsync(reply, CancellationToken.None);
@@ -98,6 +84,13 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Assert.Equal(2, tokenRequests.Count);
         Assert.Equal("Bearer token-2", posted.Last().Authorization);
     }
+
+    private ConnectorClient ClientOf(HttpClient http, TimeProvider clock) => new(http, Options.Create(new BotConnectorOptions
+    {
+        MicrosoftAppId = "app-id",
+        MicrosoftAppPassword = "secret",
+        TokenEndpoint = $"{baseUrl}/token",
+    }), clock);
 
     public async Task DisposeAsync()
     {

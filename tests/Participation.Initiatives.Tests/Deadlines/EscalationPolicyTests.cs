@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Participation.Initiatives.Deadlines;
+using Participation.Municipality.Calendar;
 
 namespace Participation.Initiatives.Tests.Deadlines;
 

@@ -1,6 +1,7 @@
 using CsCheck;
 using Microsoft.Extensions.Time.Testing;
 using Participation.Initiatives.Deadlines;
+using Participation.Municipality.Calendar;
 using Participation.Initiatives.Lifecycle;
 
 namespace Participation.Initiatives.Tests.Deadlines;

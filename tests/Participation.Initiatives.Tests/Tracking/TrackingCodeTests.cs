@@ -1,5 +1,5 @@
 using CsCheck;
-using Participation.Initiatives.Tracking;
+using Participation.Municipality.Tracking;
 
 namespace Participation.Initiatives.Tests.Tracking;
 

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Participation.Bot.Hosting.Events;
-using Participation.Initiatives.Tracking;
+using Participation.Municipality.Tracking;
 using Participation.IntegrationTests.Infrastructure;
 using Participation.Privacy;
 

@@ -7,7 +7,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Participation.Audit;
 using Participation.Identity;
-using Participation.Initiatives.Tracking;
+using Participation.Municipality.Tracking;
 using Participation.IntegrationTests.Infrastructure;
 using Participation.IntegrationTests.Initiatives;
 using Participation.Photos;

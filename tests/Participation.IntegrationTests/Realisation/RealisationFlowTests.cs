@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
-using Participation.Initiatives.Deadlines;
+using Participation.Municipality.Calendar;
 using Participation.Notifications;
 using Participation.Realisation;
 using Participation.IntegrationTests.Infrastructure;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Participation.Initiatives.Deadlines;
+using Participation.Municipality.Calendar;
 using Participation.Realisation;
 using Participation.IntegrationTests.Infrastructure;
 using static Participation.IntegrationTests.Realisation.RealisationPlatform;

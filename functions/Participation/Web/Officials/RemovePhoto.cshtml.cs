@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Identity;
 using Participation.Initiatives;
-using Participation.Initiatives.Tracking;
+using Participation.Municipality.Tracking;
 using Participation.Photos;
 
 namespace Participation.Web.Officials;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Identity;
-using Participation.Initiatives.Deadlines;
+using Participation.Municipality.Calendar;
 using Participation.Realisation;
 
 namespace Participation.Web.Realisation;

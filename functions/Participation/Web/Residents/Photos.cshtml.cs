@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Participation.Identity;
 using Participation.Initiatives;
-using Participation.Initiatives.Tracking;
+using Participation.Municipality.Tracking;
 using Participation.Photos;
 using Participation.UseCases;
 

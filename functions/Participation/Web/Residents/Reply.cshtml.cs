@@ -6,7 +6,7 @@ using Participation.Identity;
 using Participation.Initiatives;
 using Participation.Initiatives.Deadlines;
 using Participation.Initiatives.Lifecycle;
-using Participation.Initiatives.Tracking;
+using Participation.Municipality.Tracking;
 using Participation.Notifications;
 using Participation.Storage;
 

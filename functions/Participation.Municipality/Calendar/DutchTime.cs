@@ -1,4 +1,4 @@
-namespace Participation.Initiatives.Deadlines;
+namespace Participation.Municipality.Calendar;
 
 /// <summary>Servers run in UTC; working days, absences and deadlines are Amsterdam days, summer time included.</summary>
 public static class DutchTime

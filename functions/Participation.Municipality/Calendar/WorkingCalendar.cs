@@ -1,10 +1,4 @@
-namespace Participation.Initiatives.Deadlines;
-
-/// <summary>
-/// A deadline: the last working day (Amsterdam) and the moment it is over, midnight after that day.
-/// "Overdue" means now is at or after <see cref="DueBy"/>.
-/// </summary>
-public sealed record Deadline(DateOnly DueDay, DateTimeOffset DueBy);
+namespace Participation.Municipality.Calendar;
 
 /// <summary>Monday to Friday in Amsterdam, minus Dutch public holidays.</summary>
 public sealed class WorkingCalendar(DutchHolidays holidays)

@@ -1,13 +1,7 @@
 using Microsoft.Extensions.Options;
-using Participation.Initiatives.Deadlines;
+using Participation.Municipality.Calendar;
 
 namespace Participation.Bot.Handoff;
-
-/// <summary>Whether a live agent can take over now; the host may replace this with its agent console's presence.</summary>
-public interface IAgentAvailability
-{
-    bool AgentsAvailable();
-}
 
 /// <summary>Agents are available during configured opening hours in Amsterdam time, except on Dutch public holidays.</summary>
 public sealed class OfficeHours(TimeProvider clock, IOptions<HandoffOptions> options) : IAgentAvailability

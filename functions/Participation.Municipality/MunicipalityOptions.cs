@@ -1,16 +1,19 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Participation.Bot.Knowledge;
+namespace Participation.Municipality;
 
 /// <summary>
-/// Facts that differ per municipality (section <c>Municipality</c>). The defaults describe a demo municipality;
-/// every fee and time is shown to residents together with <see cref="FactsLastChecked"/>.
+/// Facts that differ per municipality (section <c>Municipality</c>): who the platform is and whom it tells, for pages, e-mails
+/// and the chatbot. The defaults describe a demo municipality; every fee and time is shown to residents together with
+/// <see cref="FactsLastChecked"/>.
 /// </summary>
 public sealed class MunicipalityOptions
 {
     public const string Section = "Municipality";
 
     [Required] public string Name { get; set; } = "Gemeente Voorbeeldstad";
+    [Required, EmailAddress] public string CouncilClerkEmail { get; set; } = "griffie@voorbeeldstad.example.org";
+    [Required, EmailAddress] public string ServiceManagerEmail { get; set; } = "dienstverlening@voorbeeldstad.example.org";
     [Required] public string Website { get; set; } = "https://www.voorbeeldstad.nl";
     [Required] public string Phone { get; set; } = "14 0123";
     [Required] public string AppointmentUrl { get; set; } = "https://www.voorbeeldstad.nl/afspraak";

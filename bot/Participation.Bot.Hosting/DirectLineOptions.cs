@@ -21,22 +21,3 @@ public sealed class DirectLineOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:00:12")]
     public TimeSpan ReplyBudget { get; set; } = TimeSpan.FromSeconds(8);
 }
-
-/// <summary>The live-chat queue's settings, in section <c>Handoff</c> beside the opening hours (<c>Handoff__AcceptTimeout</c>).</summary>
-public sealed class HandoffQueueOptions
-{
-    public const string Section = "Handoff";
-
-    /// <summary>How long a resident waits for an agent before the bot takes over again and offers to register the question.</summary>
-    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
-    public TimeSpan AcceptTimeout { get; set; } = TimeSpan.FromMinutes(3);
-}
-
-/// <summary>Where the bot's tables live (section <c>BotStorage</c>); a prefix lets tests share one storage account without sharing tables.</summary>
-public sealed class BotStorageOptions
-{
-    public const string Section = "BotStorage";
-
-    [RegularExpression("^([A-Za-z][A-Za-z0-9]{0,20})?$")]
-    public string TablePrefix { get; set; } = "";
-}

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 
-namespace Participation.Initiatives.Tracking;
+namespace Participation.Municipality.Tracking;
 
 /// <summary>
 /// The code a resident uses to follow an initiative: 10 random Crockford base32 symbols (50 bits) and one check symbol,

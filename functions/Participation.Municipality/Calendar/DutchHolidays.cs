@@ -1,22 +1,4 @@
-namespace Participation.Initiatives.Deadlines;
-
-public enum LiberationDayRule
-{
-    /// <summary>5 May every year, as the Algemene termijnenwet counts it for legal deadlines.</summary>
-    EveryYear,
-
-    /// <summary>Only in lustrum years (2025, 2030, …), as many collective agreements give it off.</summary>
-    EveryFifthYear,
-
-    /// <summary>Not a day off (offices open).</summary>
-    Never,
-}
-
-/// <summary>Which of the debated days count as days off.</summary>
-/// <param name="GoodFridayIsDayOff">Goede Vrijdag is not a general day off in the Netherlands, so false unless the municipality closes.</param>
-public sealed record HolidayOptions(bool GoodFridayIsDayOff = false, LiberationDayRule LiberationDay = LiberationDayRule.EveryYear);
-
-public sealed record Holiday(DateOnly Date, string Name);
+namespace Participation.Municipality.Calendar;
 
 /// <summary>Dutch public holidays computed by rule, so no list has to be updated each year.</summary>
 public sealed class DutchHolidays(HolidayOptions options)

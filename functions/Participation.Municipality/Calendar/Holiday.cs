@@ -1,0 +1,3 @@
+namespace Participation.Municipality.Calendar;
+
+public sealed record Holiday(DateOnly Date, string Name);
