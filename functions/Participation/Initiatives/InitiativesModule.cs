@@ -24,6 +24,14 @@ public static class InitiativesModule
         services.AddSingleton<ContactStore>();
         services.AddSingleton<InitiativeLifecycle>();
         services.AddSingleton<SupportCounter>();
+        services.AddScoped<SubmitInitiative>();
+        services.AddScoped<ListInitiatives>();
+        services.AddScoped<TrackInitiative>();
+        services.AddScoped<SupportInitiative>();
+        services.AddScoped<ReplyToInitiative>();
+        services.AddScoped<CaseInbox>();
+        services.AddScoped<CaseDetail>();
+        services.AddScoped<ActOnCase>();
         services.AddSingleton<SimilarInitiativeFinder>();
         services.AddSingleton<INotificationContent, QuestionAnsweredContent>();
         services.AddSingleton(new HolidayOptions());
