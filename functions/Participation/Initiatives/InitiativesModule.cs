@@ -4,7 +4,6 @@ using Participation.Initiatives.Deadlines;
 using Participation.Initiatives.Lifecycle;
 using Participation.Notifications;
 using Participation.Privacy;
-using Participation.Routing;
 using Participation.Storage;
 
 namespace Participation.Initiatives;
@@ -16,11 +15,9 @@ public static class InitiativesModule
     {
         var services = builder.Services;
         services.AddOptions<InitiativesOptions>().BindConfiguration(InitiativesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddTable(InitiativeStore.Table).AddTable(InitiativeStore.IndexTable).AddTable(ContactStore.Table).AddTable(RoutingDirectory.Table)
-            .AddTable(PrivacyApi.Table);
-        services.AddAuditedTable(InitiativeStore.Table).AddAuditedTable(RoutingDirectory.Table);
+        services.AddTable(InitiativeStore.Table).AddTable(InitiativeStore.IndexTable).AddTable(ContactStore.Table).AddTable(PrivacyApi.Table);
+        services.AddAuditedTable(InitiativeStore.Table);
         services.AddSingleton<InitiativeStore>();
-        services.AddSingleton<RoutingDirectory>();
         services.AddSingleton<ContactStore>();
         services.AddSingleton<InitiativeLifecycle>();
         services.AddSingleton<SupportCounter>();
