@@ -1,7 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Participation.Identity;
 using Participation.Initiatives.Geography;

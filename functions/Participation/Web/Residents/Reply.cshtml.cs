@@ -1,14 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 using Participation.Identity;
 using Participation.Initiatives;
-using Participation.Initiatives.Deadlines;
 using Participation.Initiatives.Lifecycle;
 using Participation.Initiatives.Tracking;
-using Participation.Notifications;
-using Participation.Storage;
 
 namespace Participation.Web.Residents;
 
