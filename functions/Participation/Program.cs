@@ -26,6 +26,7 @@ builder.AddPlatformIdentity();   // Entra ID / resident OIDC / development sign-
 builder.AddAssistance();         // Azure OpenAI where configured: theme classification, answer phrasing
 builder.AddNotifications();      // e-mail through a queue: SendGrid or the local outbox
 builder.AddInitiatives();        // buurtinitiatieven: submission, support, routing, deadlines, escalation, decisions
+builder.AddInitiativeRouting();  // where initiatives go: neighbourhoods, themes, teams, officials, rules
 builder.AddDiscussion();         // comments on initiatives: replies, reports, moderation by the neighbourhood's officials
 builder.AddBudgeting();          // buurtbudget: budgets, voting codes, one ballot per voter, results by greedy / MES
 builder.AddChatbot();            // the front office's chatbot: Bot Framework, Direct Line, live-chat handoff

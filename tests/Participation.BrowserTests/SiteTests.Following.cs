@@ -21,8 +21,8 @@ public sealed partial class SiteTests
     public async Task Resident_follows_an_initiative_confirms_by_the_emailed_link_and_unsubscribes_each_page_axe_clean()
     {
         var store = site.App.Services.GetRequiredService<InitiativeStore>();
-        await Eventually.HoldsAsync(async () => (await store.ListAllAsync("Open eq true", CancellationToken.None)).Count > 0, "an initiative is stored");
-        var code = (await store.ListAllAsync("Open eq true", CancellationToken.None)).First().TrackingCode;
+        await Eventually.HoldsAsync(async () => (await store.ListAllAsync(new InitiativeFilter(OpenOnly: true), CancellationToken.None)).Count > 0, "an initiative is stored");
+        var code = (await store.ListAllAsync(new InitiativeFilter(OpenOnly: true), CancellationToken.None)).First().TrackingCode;
         var email = $"volger-{Guid.NewGuid():N}@example.org";
         var followers = site.App.Services.GetRequiredService<Followers>();
         var failures = new List<string>();

@@ -188,7 +188,7 @@ public sealed partial class SiteTests(Site site, ITestOutputHelper output) : ICl
         Assert.NotEqual("none", await anonymous.EvaluateAsync<string>("getComputedStyle(document.activeElement).outlineStyle"));
 
         var store = site.App.Services.GetRequiredService<InitiativeStore>();
-        await Eventually.HoldsAsync(async () => (await store.ListAllAsync("Open eq true", CancellationToken.None)).Count > 0, "an initiative is stored");
+        await Eventually.HoldsAsync(async () => (await store.ListAllAsync(new InitiativeFilter(OpenOnly: true), CancellationToken.None)).Count > 0, "an initiative is stored");
         var any = (await store.ListAllAsync(null, CancellationToken.None)).First();
         var lotte = (await store.ListAllAsync(null, CancellationToken.None)).FirstOrDefault(i => i.Neighbourhood is "binnenstad" or "westhaven") ?? any;
 

@@ -1,10 +1,10 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Participation.Audit;
 using Participation.Identity;
 using Participation.Initiatives.Lifecycle;
 using Participation.Initiatives.Routing;
 using Participation.Municipality.Tracking;
 using Participation.Routing;
+using Participation.UseCases;
 
 namespace Participation.Initiatives;
 
@@ -12,7 +12,7 @@ namespace Participation.Initiatives;
 /// A case as the back office sees it: the full timeline with internal notes apart from public messages, how the theme
 /// was decided, similar initiatives, the audit trail, the actions this user may take, and the version to act on.
 /// </summary>
-public static class CaseDetail
+public sealed class CaseDetail(InitiativeStore store, RoutingDirectory routing)
 {
     /// <param name="Actor">Who acted, as people read it: an official's name, or their role ("resident", "system") — never a pseudonym.</param>
     /// <param name="ActorRole">resident, system, official, team-lead or admin.</param>
@@ -30,20 +30,18 @@ public static class CaseDetail
         IReadOnlyList<TimelineItem> Timeline, IReadOnlyList<Similar> SimilarInitiatives, IReadOnlyList<AuditEntry> Audit,
         IReadOnlyList<string> AvailableActions, string Version);
 
-    public static async Task<Results<Ok<View>, ProblemHttpResult>> HandleAsync(
-        string trackingCode, HttpContext http, InitiativeStore store, RoutingDirectory routing, CancellationToken cancellationToken)
+    public async Task<Outcome<View>> HandleAsync(string trackingCode, PlatformUser user, CancellationToken cancellationToken)
     {
-        var user = PlatformUser.From(http.User)!;
         if (!TrackingCode.TryParse(trackingCode, out var code, out _)
             || await store.FindAsync(code.Value, cancellationToken) is not { } initiative
             || !CaseScope.CanSee(user, initiative.Neighbourhood, initiative.TeamCode))
         {
-            return TrackInitiative.NotFound(trackingCode);
+            return InitiativeRefusals.NotFound;
         }
 
         var configuration = await routing.CurrentAsync(cancellationToken);
         var timeline = await store.TimelineAsync(initiative.TrackingCode, cancellationToken);
-        var audit = await AuditTrail.ReadAsync(store.Cases, initiative.TrackingCode, cancellationToken);
+        var audit = await store.AuditTrailAsync(initiative.TrackingCode, cancellationToken);
         var similar = new List<Similar>();
         foreach (var other in initiative.SimilarInitiatives)
         {
@@ -53,7 +51,7 @@ public static class CaseDetail
             }
         }
 
-        return TypedResults.Ok(new View(
+        return new View(
             initiative.TrackingCode, initiative.Title, initiative.Description, initiative.Neighbourhood, initiative.Theme,
             initiative.ThemeSource, initiative.ThemeExplanation,
             initiative.LocationText ?? (initiative.Latitude is { } lat ? FormattableString.Invariant($"{lat}, {initiative.Longitude}") : null),
@@ -62,7 +60,7 @@ public static class CaseDetail
             initiative.DueDate, initiative.Supports, initiative.ThresholdReached, initiative.MergedIntoId, initiative.SubmittedAt,
             initiative.EscalationsSent,
             timeline.Select(e => ItemOf(e, configuration)).ToList(),
-            similar, audit, CaseActions.Available(initiative, user), initiative.Version));
+            similar, audit, ActOnCase.Available(initiative, user), initiative.Version);
     }
 
     // The timeline names people and teams as colleagues know them. A resident stays "the resident": the pseudonym

@@ -1,11 +1,11 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Participation.Identity;
 using Participation.Initiatives.Lifecycle;
+using Participation.UseCases;
 
 namespace Participation.Initiatives;
 
 /// <summary>The back office's inbox: open cases the official may see, overdue first, then by due date, optionally filtered.</summary>
-public static class CaseInbox
+public sealed class CaseInbox(InitiativeStore store, TimeProvider clock)
 {
     public sealed record Item(
         string TrackingCode, string Title, string Neighbourhood, string? Theme, string Status, string? TeamCode, string? OwnerId,
@@ -25,24 +25,17 @@ public static class CaseInbox
                 || item.TrackingCode.Contains(Search.Trim(), StringComparison.OrdinalIgnoreCase));
     }
 
-    public static async Task<IReadOnlyList<Item>> ListAsync(
-        PlatformUser user, Filter filter, InitiativeStore store, TimeProvider clock, CancellationToken cancellationToken)
+    public async Task<Outcome<IReadOnlyList<Item>>> HandleAsync(PlatformUser user, Filter filter, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var open = await store.ListAllAsync("Open eq true", cancellationToken);
-        return open
+        var open = await store.ListAllAsync(new InitiativeFilter(OpenOnly: true), cancellationToken);
+        return Outcome<IReadOnlyList<Item>>.Success(open
             .Where(i => CaseScope.CanSee(user, i.Neighbourhood, i.TeamCode))
             .Select(i => new Item(i.TrackingCode, i.Title, i.Neighbourhood, i.Theme, i.Status.ToWireName(), i.TeamCode, i.OwnerId,
                 i.DueDate, i.DueDate < now, i.OwnerId == user.Id, i.Supports, i.ThresholdReached, i.SubmittedAt))
             .Where(filter.Matches)
             .OrderByDescending(i => i.Overdue)
             .ThenBy(i => i.DueDate ?? DateTimeOffset.MaxValue)
-            .ToList();
+            .ToList());
     }
-
-    public static async Task<Ok<IReadOnlyList<Item>>> HandleAsync(
-        string? status, string? neighbourhood, string? theme, bool? overdue, string? q,
-        HttpContext http, InitiativeStore store, TimeProvider clock, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await ListAsync(
-            PlatformUser.From(http.User)!, new Filter(status, neighbourhood, theme, overdue ?? false, false, q), store, clock, cancellationToken));
 }

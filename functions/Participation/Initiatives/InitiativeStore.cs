@@ -37,6 +37,10 @@ public sealed class InitiativeStore(
     // Built on first use: it calls back into this store for the index row and the contact.
     private Outbox outbox => caseOutbox ??= new Outbox("initiatives", cases, queues, clock, logger) { CarryOutOwn = CarryOutAsync };
 
+    /// <summary>
+    /// The case table, for the stores of what lives in a case's partition beside it (comments, follow requests).
+    /// Initiatives' own use cases go through this class's methods.
+    /// </summary>
     public TableClient Cases => cases;
 
     /// <summary>
@@ -226,11 +230,11 @@ public sealed class InitiativeStore(
         return entries;
     }
 
-    /// <summary>Index rows, newest first, filtered on the server; <paramref name="filter"/> is an OData filter or null.</summary>
+    /// <summary>Index rows, newest first, filtered on the server, a page at a time.</summary>
     public async Task<(IReadOnlyList<InitiativeListing> Items, string? ContinuationToken)> ListAsync(
-        string? filter, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+        InitiativeFilter filter, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
-        var query = TableClient.CreateQueryFilter($"PartitionKey eq {IndexPartition}") + (filter is null ? "" : $" and ({filter})");
+        var query = IndexQuery(filter);
         await foreach (var page in index.QueryAsync<TableEntity>(query, maxPerPage: pageSize, cancellationToken: cancellationToken).AsPages(continuationToken, pageSize))
         {
             return (page.Values.Select(FromIndex).ToList(), page.ContinuationToken);
@@ -241,12 +245,12 @@ public sealed class InitiativeStore(
 
     /// <summary>The council's agenda list: initiatives that reached their neighbourhood's support threshold.</summary>
     public Task<IReadOnlyList<InitiativeListing>> ListOnCouncilAgendaAsync(CancellationToken cancellationToken) =>
-        ListAllAsync("ThresholdReached eq true", cancellationToken);
+        ListAllAsync(new InitiativeFilter(ThresholdReachedOnly: true), cancellationToken);
 
     /// <summary>Every index row matching the filter, for inboxes and dashboards (a municipality has thousands, not millions).</summary>
-    public async Task<IReadOnlyList<InitiativeListing>> ListAllAsync(string? filter, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<InitiativeListing>> ListAllAsync(InitiativeFilter? filter, CancellationToken cancellationToken)
     {
-        var query = TableClient.CreateQueryFilter($"PartitionKey eq {IndexPartition}") + (filter is null ? "" : $" and ({filter})");
+        var query = IndexQuery(filter ?? InitiativeFilter.None);
         var items = new List<InitiativeListing>();
         await foreach (var e in index.QueryAsync<TableEntity>(query, cancellationToken: cancellationToken))
         {
@@ -261,9 +265,9 @@ public sealed class InitiativeStore(
     /// within the index's one partition (<c>Located eq true</c>), so no case partition is read; rows written before the
     /// index carried points appear once their case changes or the index row is rewritten.
     /// </summary>
-    public async Task<IReadOnlyList<LocatedInitiative>> ListLocatedAsync(string? filter, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LocatedInitiative>> ListLocatedAsync(InitiativeFilter filter, int max, CancellationToken cancellationToken)
     {
-        var query = TableClient.CreateQueryFilter($"PartitionKey eq {IndexPartition} and Located eq true") + (filter is null ? "" : $" and ({filter})");
+        var query = IndexQuery(filter) + " and Located eq true";
         var items = new List<LocatedInitiative>();
         string[] columns = ["TrackingCode", "Title", "Neighbourhood", "Theme", "Status", "Latitude", "Longitude"];
         await foreach (var e in index.QueryAsync<TableEntity>(query, maxPerPage: Math.Min(max, 1000), select: columns, cancellationToken: cancellationToken))
@@ -284,41 +288,78 @@ public sealed class InitiativeStore(
     /// Writes the case's index row unless the index already holds this revision or a newer one: two dispatches of two
     /// quick changes may run in either order, and the older must not overwrite the newer.
     /// </summary>
-    public async Task<bool> IndexIfNewerAsync(InitiativeCase initiative, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            var existing = await index.GetEntityIfExistsAsync<TableEntity>(IndexPartition, IndexRowKey(initiative), select: ["Revision"], cancellationToken: cancellationToken);
-            if (existing.HasValue && (existing.Value!.GetInt64("Revision") ?? 0) >= initiative.Revision && initiative.Revision > 0)
+    public Task<bool> IndexIfNewerAsync(InitiativeCase initiative, CancellationToken cancellationToken) =>
+        OptimisticConcurrency.RetryAsync(
+            async attemptToken =>
             {
-                return false;
-            }
-
-            try
-            {
-                if (existing.HasValue)
+                var existing = await index.GetEntityIfExistsAsync<TableEntity>(IndexPartition, IndexRowKey(initiative), select: ["Revision"], cancellationToken: attemptToken);
+                if (existing.HasValue && (existing.Value!.GetInt64("Revision") ?? 0) >= initiative.Revision && initiative.Revision > 0)
                 {
-                    await index.UpdateEntityAsync(IndexEntity(initiative), existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
-                }
-                else
-                {
-                    await index.AddEntityAsync(IndexEntity(initiative), cancellationToken);
+                    return false;
                 }
 
-                return true;
-            }
-            catch (RequestFailedException exception) when (exception.Status is 409 or 412)
-            {
-                // Another dispatch wrote the row meanwhile: look again at which revision it holds.
-            }
-        }
+                try
+                {
+                    if (existing.HasValue)
+                    {
+                        await index.UpdateEntityAsync(IndexEntity(initiative), existing.Value!.ETag, TableUpdateMode.Replace, attemptToken);
+                    }
+                    else
+                    {
+                        await index.AddEntityAsync(IndexEntity(initiative), attemptToken);
+                    }
 
-        throw new InvalidOperationException($"The index row of {initiative.TrackingCode} kept changing while it was written.");
-    }
+                    return true;
+                }
+                catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+                {
+                    // Another dispatch wrote the row meanwhile: look again at which revision it holds.
+                    return Attempt<bool>.Conflict;
+                }
+            },
+            () => throw new InvalidOperationException($"The index row of {initiative.TrackingCode} kept changing while it was written."),
+            cancellationToken);
 
     /// <summary>Writes the index row from the case whatever it held: for the reconciliation, which found it wrong.</summary>
     public async Task RewriteIndexAsync(InitiativeCase initiative, CancellationToken cancellationToken) =>
         await index.UpsertEntityAsync(IndexEntity(initiative), TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>
+    /// Saves one more support with the changed case: the supporter's row is inserted in the same transaction, so a
+    /// second support by the same supporter fails on its key. False when the case changed meanwhile or the row exists.
+    /// </summary>
+    public Task<bool> SaveSupportAsync(InitiativeCase changed, TimelineEntry? entry, string supporter, IReadOnlyList<SideEffect> effects, CancellationToken cancellationToken) =>
+        SaveAsync(changed, entry, null, null, null, cancellationToken,
+            [new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(changed.TrackingCode, SupportRow(supporter)))], effects);
+
+    /// <summary>Whether this supporter's support is counted for the initiative.</summary>
+    public async Task<bool> HasSupportAsync(string trackingCode, string supporter, CancellationToken cancellationToken) =>
+        (await cases.GetEntityIfExistsAsync<TableEntity>(trackingCode, SupportRow(supporter), select: ["RowKey"], cancellationToken: cancellationToken)).HasValue;
+
+    /// <summary>A support by e-mail waiting for its confirmation link, until <paramref name="expiresAt"/>.</summary>
+    public async Task AddPendingSupportAsync(string trackingCode, string token, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
+        await cases.AddEntityAsync(new TableEntity(trackingCode, PendingSupportRow(token)) { ["ExpiresAt"] = expiresAt }, cancellationToken);
+
+    /// <summary>When the pending support's link expires; null when there is no such pending support (any more).</summary>
+    public async Task<DateTimeOffset?> FindPendingSupportAsync(string trackingCode, string token, CancellationToken cancellationToken)
+    {
+        var pending = await cases.GetEntityIfExistsAsync<TableEntity>(trackingCode, PendingSupportRow(token), cancellationToken: cancellationToken);
+        return pending.HasValue ? pending.Value!.GetDateTimeOffset("ExpiresAt") ?? DateTimeOffset.MinValue : null;
+    }
+
+    public async Task RemovePendingSupportAsync(string trackingCode, string token, CancellationToken cancellationToken) =>
+        await cases.DeleteEntityAsync(trackingCode, PendingSupportRow(token), ETag.All, cancellationToken);
+
+    /// <summary>The case's audit trail (who changed what), kept in its partition.</summary>
+    public Task<IReadOnlyList<AuditEntry>> AuditTrailAsync(string trackingCode, CancellationToken cancellationToken) =>
+        AuditTrail.ReadAsync(cases, trackingCode, cancellationToken);
+
+    private static string SupportRow(string supporter) => $"support|{supporter}";
+
+    private static string PendingSupportRow(string token) => $"pending-support|{token}";
+
+    private static string IndexQuery(InitiativeFilter filter) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {IndexPartition}") + (filter.ToQuery() is { } narrowed ? $" and ({narrowed})" : "");
 
     /// <summary>Whether <see cref="SendNotification"/> recorded this notification as sent.</summary>
     public async Task<bool> NotificationSentAsync(string notificationId, CancellationToken cancellationToken)

@@ -5,7 +5,6 @@ using Participation.Municipality.Calendar;
 using Participation.Initiatives.Lifecycle;
 using Participation.Notifications;
 using Participation.Privacy;
-using Participation.Routing;
 using Participation.Storage;
 
 namespace Participation.Initiatives;
@@ -17,14 +16,20 @@ public static class InitiativesModule
     {
         var services = builder.Services;
         services.AddOptions<InitiativesOptions>().BindConfiguration(InitiativesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddTable(InitiativeStore.Table).AddTable(InitiativeStore.IndexTable).AddTable(ContactStore.Table).AddTable(RoutingDirectory.Table)
-            .AddTable(PrivacyApi.Table);
-        services.AddAuditedTable(InitiativeStore.Table).AddAuditedTable(RoutingDirectory.Table);
+        services.AddTable(InitiativeStore.Table).AddTable(InitiativeStore.IndexTable).AddTable(ContactStore.Table).AddTable(PrivacyApi.Table);
+        services.AddAuditedTable(InitiativeStore.Table);
         services.AddSingleton<InitiativeStore>();
-        services.AddSingleton<RoutingDirectory>();
         services.AddSingleton<ContactStore>();
         services.AddSingleton<InitiativeLifecycle>();
         services.AddSingleton<SupportCounter>();
+        services.AddScoped<SubmitInitiative>();
+        services.AddScoped<ListInitiatives>();
+        services.AddScoped<TrackInitiative>();
+        services.AddScoped<SupportInitiative>();
+        services.AddScoped<ReplyToInitiative>();
+        services.AddScoped<CaseInbox>();
+        services.AddScoped<CaseDetail>();
+        services.AddScoped<ActOnCase>();
         services.AddSingleton<SimilarInitiativeFinder>();
         services.AddSingleton<INotificationContent, QuestionAnsweredContent>();
         services.AddSingleton(new HolidayOptions());

@@ -1,4 +1,5 @@
 using Participation.Hosting;
+using Participation.Initiatives.Lifecycle;
 
 namespace Participation.Initiatives;
 
@@ -20,7 +21,7 @@ public sealed class RescueStrandedSubmissions(InitiativeStore store, FunctionOut
     public async Task RunAsync(TimerInfo timer, CancellationToken cancellationToken)
     {
         var before = clock.GetUtcNow() - GracePeriod;
-        foreach (var stranded in await store.ListAllAsync("Status eq 'submitted'", cancellationToken))
+        foreach (var stranded in await store.ListAllAsync(new InitiativeFilter(Status: InitiativeStatus.Submitted.ToWireName()), cancellationToken))
         {
             if (stranded.SubmittedAt < before)
             {

@@ -10,7 +10,7 @@ public sealed class SimilarInitiativeFinder(InitiativeStore store)
 
     public async Task<IReadOnlyList<string>> FindAsync(InitiativeCase initiative, CancellationToken cancellationToken)
     {
-        var (neighbours, _) = await store.ListAsync(Azure.Data.Tables.TableClient.CreateQueryFilter($"Neighbourhood eq {initiative.Neighbourhood}"), Candidates, null, cancellationToken);
+        var (neighbours, _) = await store.ListAsync(new InitiativeFilter(Neighbourhood: initiative.Neighbourhood), Candidates, null, cancellationToken);
         var candidates = neighbours.Where(n => n.TrackingCode != initiative.TrackingCode).ToList();
         if (candidates.Count == 0)
         {

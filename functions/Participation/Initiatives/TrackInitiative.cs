@@ -1,7 +1,8 @@
-using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Participation.Initiatives.Lifecycle;
 using Participation.Municipality.Tracking;
 using Participation.Routing;
+using Participation.UseCases;
 
 namespace Participation.Initiatives;
 
@@ -9,7 +10,7 @@ namespace Participation.Initiatives;
 /// What anyone with the tracking code sees: where the initiative is and what happened, in public messages only —
 /// never the submitter's e-mail, internal notes or the official's personal details (the team, not the person).
 /// </summary>
-public static class TrackInitiative
+public sealed class TrackInitiative(InitiativeStore store, RoutingDirectory routing, IOptions<InitiativesOptions> options)
 {
     public sealed record TimelineItem(DateTimeOffset At, string Status, string? PublicMessage);
     public sealed record PublicView(
@@ -19,17 +20,16 @@ public static class TrackInitiative
     /// <summary>The point the submitter chose (WGS84), public as it is on the map; the address text stays private.</summary>
     public sealed record PublicLocation(double Lat, double Lon);
 
-    public static async Task<Results<Ok<PublicView>, ProblemHttpResult>> HandleAsync(
-        string trackingCode, InitiativeStore store, RoutingDirectory routing, Microsoft.Extensions.Options.IOptions<InitiativesOptions> options, CancellationToken cancellationToken)
+    public async Task<Outcome<PublicView>> HandleAsync(string trackingCode, CancellationToken cancellationToken)
     {
         if (!TrackingCode.TryParse(trackingCode, out var code, out _) || await store.FindAsync(code.Value, cancellationToken) is not { } initiative)
         {
-            return NotFound(trackingCode);
+            return InitiativeRefusals.NotFound;
         }
 
         var configuration = await routing.CurrentAsync(cancellationToken);
         var timeline = await store.TimelineAsync(initiative.TrackingCode, cancellationToken);
-        return TypedResults.Ok(new PublicView(
+        return new PublicView(
             initiative.TrackingCode,
             initiative.Title,
             initiative.Description,
@@ -43,10 +43,6 @@ public static class TrackInitiative
             initiative.ThresholdReached,
             initiative.MergedIntoId,
             timeline.Where(e => e.PublicMessage is not null).Select(e => new TimelineItem(e.At, e.Status.ToWireName(), e.PublicMessage)).ToList(),
-            initiative is { Latitude: { } lat, Longitude: { } lon } ? new PublicLocation(lat, lon) : null));
+            initiative is { Latitude: { } lat, Longitude: { } lon } ? new PublicLocation(lat, lon) : null);
     }
-
-    internal static ProblemHttpResult NotFound(string trackingCode) => TypedResults.Problem(
-        "Check the code in your confirmation e-mail; it looks like K7QX-M2PD-9RC.",
-        statusCode: StatusCodes.Status404NotFound, title: "No initiative with this tracking code");
 }

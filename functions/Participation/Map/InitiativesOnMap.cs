@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Participation.Initiatives;
@@ -27,11 +26,7 @@ public static class InitiativesOnMap
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [$"Unknown status; one of: {string.Join(", ", InitiativeStatusNames.All)}."] });
         }
 
-        var filters = new List<string>();
-        if (!string.IsNullOrWhiteSpace(neighbourhood)) filters.Add(TableClient.CreateQueryFilter($"Neighbourhood eq {neighbourhood}"));
-        if (!string.IsNullOrWhiteSpace(theme)) filters.Add(TableClient.CreateQueryFilter($"Theme eq {theme}"));
-        if (!string.IsNullOrWhiteSpace(status)) filters.Add(TableClient.CreateQueryFilter($"Status eq {status}"));
-        var located = await store.ListLocatedAsync(filters.Count == 0 ? null : string.Join(" and ", filters), MaxFeatures, cancellationToken);
+        var located = await store.ListLocatedAsync(new InitiativeFilter(neighbourhood, theme, status), MaxFeatures, cancellationToken);
         var site = platform.Value.PublicBaseUrl.TrimEnd('/');
         var features = located.Select(i => new GeoJson.Feature<Properties>(
                 i.TrackingCode,

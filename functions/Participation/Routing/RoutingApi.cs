@@ -1,9 +1,12 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Participation.Identity;
 using Participation.Initiatives.Routing;
+using Participation.UseCases;
 
 namespace Participation.Routing;
 
+/// <summary>Reference data for forms (neighbourhoods, themes) and the administrators' routing configuration.</summary>
 public static class RoutingApi
 {
     public sealed record CodeAndName(string Code, string Name);
@@ -11,33 +14,38 @@ public static class RoutingApi
 
     public static WebApplication MapRoutingApi(this WebApplication app)
     {
-        app.MapGet("/api/neighbourhoods", async (RoutingDirectory routing, CancellationToken ct) =>
-                TypedResults.Ok((await routing.CurrentAsync(ct)).Neighbourhoods.Select(n => new CodeAndName(n.Code, n.Name))))
-            .WithName("ListNeighbourhoods").WithTags("Reference data").AllowAnonymous();
-        app.MapGet("/api/themes", async (RoutingDirectory routing, CancellationToken ct) =>
-                TypedResults.Ok((await routing.CurrentAsync(ct)).Themes.Select(t => new CodeAndName(t.Code, t.Name))))
-            .WithName("ListThemes").WithTags("Reference data").AllowAnonymous();
+        var reference = app.MapGroup("/api").WithTags("Reference data").AllowAnonymous();
+        reference.MapGet("/neighbourhoods", ListNeighbourhoodsAsync).WithName("ListNeighbourhoods").WithSummary("The municipality's neighbourhoods");
+        reference.MapGet("/themes", ListThemesAsync).WithName("ListThemes").WithSummary("The themes an initiative can have");
 
         var admin = app.MapGroup("/api/admin/routing").WithTags("Administration").RequireAuthorization(Policies.Admin);
-        admin.MapGet("/", async (RoutingDirectory routing, CancellationToken ct) =>
-        {
-            var (configuration, version) = await routing.ReadAsync(ct);
-            return TypedResults.Ok(new VersionedConfiguration(configuration, version));
-        }).WithName("GetRoutingConfiguration");
-        admin.MapPut("/", ReplaceAsync).WithName("ReplaceRoutingConfiguration");
+        admin.MapGet("/", ReadAsync).WithName("GetRoutingConfiguration").WithSummary("The routing configuration with its version");
+        admin.MapPut("/", ReplaceAsync).WithName("ReplaceRoutingConfiguration")
+            .WithSummary("Replace the routing configuration, based on the version read; 409 when someone else changed it");
         return app;
     }
 
-    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ReplaceAsync(
-        VersionedConfiguration request, HttpContext http, RoutingDirectory routing, CancellationToken cancellationToken)
+    private static async Task<Ok<IEnumerable<CodeAndName>>> ListNeighbourhoodsAsync(RoutingDirectory routing, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await routing.CurrentAsync(cancellationToken)).Neighbourhoods.Select(n => new CodeAndName(n.Code, n.Name)));
+
+    private static async Task<Ok<IEnumerable<CodeAndName>>> ListThemesAsync(RoutingDirectory routing, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await routing.CurrentAsync(cancellationToken)).Themes.Select(t => new CodeAndName(t.Code, t.Name)));
+
+    private static async Task<Ok<VersionedConfiguration>> ReadAsync(RoutingDirectory routing, CancellationToken cancellationToken)
     {
-        var admin = PlatformUser.From(http.User)!;
-        var (outcome, problems) = await routing.ReplaceAsync(request.Configuration, request.Version, admin, cancellationToken);
-        return outcome switch
+        var (configuration, version) = await routing.ReadAsync(cancellationToken);
+        return TypedResults.Ok(new VersionedConfiguration(configuration, version));
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ReplaceAsync(
+        VersionedConfiguration request, ClaimsPrincipal user, ReplaceRoutingConfiguration replace, CancellationToken cancellationToken)
+    {
+        var outcome = await replace.HandleAsync(request.Configuration, request.Version, PlatformUser.From(user)!, cancellationToken);
+        if (outcome.Succeeded)
         {
-            RoutingDirectory.ReplaceOutcome.Replaced => TypedResults.NoContent(),
-            RoutingDirectory.ReplaceOutcome.Invalid => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["configuration"] = [.. problems] }),
-            _ => TypedResults.Problem(problems[0], statusCode: StatusCodes.Status409Conflict, title: "Changed by someone else"),
-        };
+            return TypedResults.NoContent();
+        }
+
+        return outcome.Refusals[0].Field is not null ? OutcomeResults.Validation(outcome.Refusals) : OutcomeResults.Problem(outcome.Refusals[0]);
     }
 }

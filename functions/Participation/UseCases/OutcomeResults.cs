@@ -32,7 +32,12 @@ public static class OutcomeResults
             extensions: new Dictionary<string, object?> { ["code"] = first.Code, ["dutch"] = first.Dutch });
     }
 
-    public static ProblemHttpResult Problem(Refusal refusal) =>
-        TypedResults.Problem(refusal.English, statusCode: refusal.Status, title: refusal.Title,
-            extensions: new Dictionary<string, object?> { ["code"] = refusal.Code, ["dutch"] = refusal.Dutch });
+    public static ProblemHttpResult Problem(Refusal refusal)
+    {
+        var extensions = new Dictionary<string, object?>(refusal.Extensions ?? new Dictionary<string, object?>())
+        {
+            ["code"] = refusal.Code, ["dutch"] = refusal.Dutch,
+        };
+        return TypedResults.Problem(refusal.English, statusCode: refusal.Status, title: refusal.Title, extensions: extensions);
+    }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Participation.UseCases;
 
 /// <summary>
@@ -12,4 +14,17 @@ public sealed record Refusal(string Code, int Status, string English, string Dut
 
     /// <summary>The same refusal with a field named, for a catalogue entry that several fields share.</summary>
     public Refusal For(string field) => this with { Field = field };
+
+    /// <summary>
+    /// The same refusal naming what was given: the catalogue's texts are composite formats ("'{0}' is not a known theme"),
+    /// filled with the same values in both languages.
+    /// </summary>
+    public Refusal Format(params object?[] values) => this with
+    {
+        English = string.Format(CultureInfo.InvariantCulture, English, values),
+        Dutch = string.Format(CultureInfo.InvariantCulture, Dutch, values),
+    };
+
+    /// <summary>What a client needs besides the text (the current state after a conflict), answered as problem+json members.</summary>
+    public IReadOnlyDictionary<string, object?>? Extensions { get; init; }
 }

@@ -80,7 +80,7 @@ public sealed partial class CasePageActionsTests(BackOfficeFixture fixture) : IC
         page = await lotte.GetStringAsync($"/behandelen/{second}");
         Assert.Contains($"Samengevoegd met {first} door Lotte Smit", TimelineEvents(page));
 
-        var audit = await AuditTrail.ReadAsync(office.Store.Cases, second, CancellationToken.None);
+        var audit = await office.Store.AuditTrailAsync(second, CancellationToken.None);
         Assert.Equal(["case.correct-theme", "case.merge"], audit.Select(a => a.Action).ToArray());
         Assert.All(audit, a => Assert.Equal("lotte.smit", a.ActorId));
         // The resident reads the motivation, never the official's name.

@@ -28,7 +28,7 @@ public static class BudgetTexts
     /// (<c>dutch</c>), the messages below are the rest a resident can meet on the voting pages.
     /// </summary>
     public static string Say(WebLanguage l, string message) =>
-        l.IsEnglish || !Dutch.TryGetValue(message, out var dutch) ? UseCaseResults.Say(l, message) : dutch;
+        l.IsEnglish || !Dutch.TryGetValue(message, out var dutch) ? message : dutch;
 
     private static readonly Dictionary<string, string> Dutch = new()
     {

@@ -1,28 +1,21 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 using Participation.Identity;
 using Participation.Initiatives;
-using Participation.Initiatives.Deadlines;
-using Participation.Initiatives.Lifecycle;
 using Participation.Initiatives.Routing;
-using Participation.Notifications;
-using Participation.Privacy;
 using Participation.Realisation;
 using Participation.Routing;
-using Participation.Storage;
+using Participation.UseCases;
+using Refusal = Participation.UseCases.Refusal;
 
 namespace Participation.Web.Officials;
 
 /// <summary>
-/// A case as the back office sees it (CaseDetail) with forms for what the official may do now (CaseActions): every form
+/// A case as the back office sees it (CaseDetail) with forms for what the official may do now (ActOnCase): every form
 /// carries the version it was based on, so a colleague's change in between is shown instead of overwritten.
 /// </summary>
 public sealed class CaseModel(
-    InitiativeStore store, RoutingDirectory routing, InitiativeLifecycle lifecycle, ServiceLevels serviceLevels, ContactStore contacts,
-    QueueSender queue, Pseudonyms pseudonyms, IOptions<PlatformOptions> platform, TimeProvider clock, WebLanguage language,
-    RealisationStore realisationItems) : PageModel
+    CaseDetail detail, ActOnCase actOnCase, RoutingDirectory routing, WebLanguage language, RealisationStore realisationItems) : PageModel
 {
     /// <summary>The realisation item of an accepted initiative, once created.</summary>
     public RealisationItem? Realisation { get; private set; }
@@ -31,7 +24,8 @@ public sealed class CaseModel(
     public RoutingConfiguration Configuration { get; private set; } = null!;
     [BindProperty(SupportsGet = true, Name = "gedaan")] public string? Done { get; set; }
     public string? FailedAction { get; private set; }
-    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    /// <summary>Why the failed action was refused, one refusal per field.</summary>
+    public IReadOnlyList<Refusal> Errors { get; private set; } = [];
     public string? Problem { get; private set; }
 
     public sealed class ActionForm
@@ -62,7 +56,7 @@ public sealed class CaseModel(
             action = Form.Decision is "accept" or "reject" ? Form.Decision : "";
             if (action == "")
             {
-                Errors = new Dictionary<string, string[]> { ["decision"] = [language.T("Kies goedkeuren of afwijzen.", "Choose accept or reject.")] };
+                Errors = [CaseRefusals.DecisionMissing];
                 FailedAction = "decide";
                 return await LoadAsync(code, cancellationToken) ? Page() : NotFound();
             }
@@ -70,7 +64,7 @@ public sealed class CaseModel(
             // The motivation is the resident's answer, whichever way it goes: an acceptance without one tells them nothing.
             if (string.IsNullOrWhiteSpace(Form.Reason))
             {
-                Errors = new Dictionary<string, string[]> { ["reason"] = ["A decision needs a reason; the resident reads it."] };
+                Errors = [CaseRefusals.DecisionReasonMissing];
                 FailedAction = "decide";
                 if (!await LoadAsync(code, cancellationToken))
                 {
@@ -82,44 +76,44 @@ public sealed class CaseModel(
             }
         }
 
-        var request = new CaseActions.Request(
+        var body = new CaseAction.Body(
             Form.Version, action == "accept" ? Form.Reason ?? Form.Message : Form.Message, Form.Reason, Form.Question, Form.Team,
             Form.OfficialId, Form.Target, Form.Theme, Form.Note);
-        var result = await CaseActions.HandleAsync(
-            code, action, request, HttpContext, store, routing, lifecycle, serviceLevels, contacts, queue, pseudonyms, platform, clock, cancellationToken);
-        if (result is Ok<CaseActions.Response>)
+        var request = CaseAction.From(action, body);
+        var outcome = request.Value is { } known
+            ? await actOnCase.HandleAsync(code, known, PlatformUser.From(User)!, cancellationToken)
+            : Outcome<ActOnCase.Response>.Refused(request.Refusals);
+        if (outcome.Succeeded)
         {
             return LocalRedirect($"/behandelen/{Uri.EscapeDataString(code)}?gedaan={Uri.EscapeDataString(action)}");
         }
 
+        var refusal = outcome.Refusals[0];
         FailedAction = action is "accept" or "reject" ? "decide" : action;
-        Errors = UseCaseResults.Errors(result);
-        Problem = UseCaseResults.Status(result) switch
+        Errors = outcome.Refusals.Where(r => r.Field is not null && r.Status == StatusCodes.Status400BadRequest).ToList();
+        // The API's texts for 403 and 409 are the lifecycle's reasoning; the page says what the official can do about it.
+        Problem = refusal.Status switch
         {
-            StatusCodes.Status412PreconditionFailed => UseCaseResults.Say(language, UseCaseResults.Problem(result)?.Detail ?? ""),
             StatusCodes.Status400BadRequest => null,
-            StatusCodes.Status403Forbidden => language.T(
-                "Dit mag alleen de behandelaar van de zaak, de teamleider of een beheerder.", "Only the case's official, the team lead or an administrator may do this."),
-            StatusCodes.Status409Conflict => language.T(
-                "Dat kan niet in de huidige status van de zaak; hieronder staat de huidige stand.", "That is not possible in the case's current status; its current state is shown below."),
-            _ => UseCaseResults.Problem(result)?.Detail,
+            StatusCodes.Status403Forbidden => CaseRefusals.NotYours.In(language.IsEnglish),
+            StatusCodes.Status409Conflict => CaseRefusals.NotPossibleNow.In(language.IsEnglish),
+            _ => refusal.In(language.IsEnglish),
         };
         if (!await LoadAsync(code, cancellationToken))
         {
             return NotFound();
         }
 
-        Response.StatusCode = UseCaseResults.Status(result) ?? StatusCodes.Status400BadRequest;
+        Response.StatusCode = refusal.Status;
         return Page();
     }
 
     public string? ErrorFor(string action, string field) =>
-        FailedAction == action && Errors.TryGetValue(field, out var messages) && messages.Length > 0 ? CaseTexts.Say(language, messages[0]) : null;
+        FailedAction == action ? Errors.FirstOrDefault(refusal => refusal.Field == field)?.In(language.IsEnglish) : null;
 
     private async Task<bool> LoadAsync(string code, CancellationToken cancellationToken)
     {
-        var result = await CaseDetail.HandleAsync(code, HttpContext, store, routing, cancellationToken);
-        if (UseCaseResults.Value<CaseDetail.View>(result.Result) is not { } view)
+        if ((await detail.HandleAsync(code, PlatformUser.From(User)!, cancellationToken)).Value is not { } view)
         {
             return false;
         }

@@ -57,31 +57,4 @@ public static class CaseTexts
     };
 
     private static string Cap(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
-
-    /// <summary>
-    /// The case actions answer in English (the API's language); the case page shows their refusals in Dutch, keyed by
-    /// the message. A message not listed goes through the site-wide list in <see cref="UseCaseResults"/>.
-    /// </summary>
-    public static string Say(WebLanguage l, string message) =>
-        l.IsEnglish || !Dutch.TryGetValue(message, out var dutch) ? UseCaseResults.Say(l, message) : dutch;
-
-    private static readonly Dictionary<string, string> Dutch = new()
-    {
-        ["Choose a known theme."] = "Kies een thema uit de lijst.",
-        ["A closed case keeps its theme."] = "Een afgesloten zaak houdt haar thema.",
-        ["Choose a known team."] = "Kies een team uit de lijst.",
-        ["Choose a known official."] = "Kies een medewerker uit de lijst.",
-        ["Choose an official of the chosen team."] = "Kies een medewerker van het gekozen team, of laat het team kiezen.",
-        ["Merge into an existing initiative: give its tracking code."] = "Geef de volgcode van een bestaand initiatief om mee samen te voegen.",
-        ["Reassigning needs the team it goes to."] = "Kies het team dat de zaak overneemt.",
-        ["Reassigning needs a reason."] = "Geef een reden voor de overdracht.",
-        ["The initiative is already with this team and owner."] = "De zaak ligt al bij dit team en deze behandelaar.",
-        ["Asking for information needs the question the resident should answer."] = "Schrijf de vraag die de indiener moet beantwoorden.",
-        ["Rejecting needs a reason; it is shown publicly."] = "Geef een motivering; de inwoner en het publiek zien die.",
-        ["Merging needs the initiative it is merged into."] = "Geef de volgcode van het initiatief om mee samen te voegen.",
-        ["An initiative cannot be merged into itself."] = "Een initiatief kan niet met zichzelf worden samengevoegd.",
-        ["Merging needs a reason; it is shown publicly."] = "Geef een motivering; de inwoner en het publiek zien die.",
-        ["The note is empty."] = "De notitie is leeg.",
-        ["A decision needs a reason; the resident reads it."] = "Geef een motivering; de inwoner leest die bij het besluit.",
-    };
 }

@@ -8,7 +8,7 @@ using Participation.Routing;
 namespace Participation.Web.Officials;
 
 /// <summary>The back office's inbox (CaseInbox, as the API): overdue first, then by due date; filters, search and pages.</summary>
-public sealed class InboxModel(InitiativeStore store, RoutingDirectory routing, TimeProvider clock) : PageModel
+public sealed class InboxModel(CaseInbox inbox, RoutingDirectory routing, TimeProvider clock) : PageModel
 {
     public const int PageSize = 25;
 
@@ -31,7 +31,7 @@ public sealed class InboxModel(InitiativeStore store, RoutingDirectory routing, 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var user = PlatformUser.From(User)!;
-        var all = await CaseInbox.ListAsync(user, new CaseInbox.Filter(Status, Neighbourhood, Theme, OverdueOnly, MineOnly, Search), store, clock, cancellationToken);
+        var all = (await inbox.HandleAsync(user, new CaseInbox.Filter(Status, Neighbourhood, Theme, OverdueOnly, MineOnly, Search), cancellationToken)).Value!;
         Total = all.Count;
         Overdue = all.Count(i => i.Overdue);
         PageNumber = Math.Clamp(PageNumber, 1, Pages);

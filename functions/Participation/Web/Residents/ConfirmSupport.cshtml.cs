@@ -1,10 +1,8 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Participation.Identity;
 using Participation.Initiatives;
-using Participation.Privacy;
 
 namespace Participation.Web.Residents;
 
@@ -13,7 +11,7 @@ namespace Participation.Web.Residents;
 /// that follows links cannot support on the resident's behalf.
 /// </summary>
 [EnableRateLimiting(RateLimits.Supports)]
-public sealed class ConfirmSupportModel(InitiativeStore store, ContactStore contacts, SupportCounter counter, Pseudonyms pseudonyms, TimeProvider clock, WebLanguage language) : PageModel
+public sealed class ConfirmSupportModel(InitiativeStore store, SupportInitiative support, WebLanguage language) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
     public string Code { get; private set; } = "";
@@ -32,8 +30,7 @@ public sealed class ConfirmSupportModel(InitiativeStore store, ContactStore cont
     {
         Code = code;
         Title = await store.TitleOfAsync(code, cancellationToken);
-        var result = (await SupportInitiative.ConfirmAsync(code, new SupportInitiative.ConfirmRequest(Token), store, contacts, counter, pseudonyms, clock, cancellationToken)).Result;
-        Succeeded = result is Ok<SupportInitiative.Response>;
+        Succeeded = (await support.ConfirmAsync(code, new SupportInitiative.ConfirmRequest(Token), cancellationToken)).Succeeded;
         Message = Succeeded == true
             ? language.T("Bedankt! Uw steun is geteld.", "Thank you! Your support has been counted.")
             : language.T("Deze link werkt niet (meer). Misschien is uw steun al geteld, of is de link verlopen.", "This link does not work (any more). Perhaps your support was already counted, or the link expired.");

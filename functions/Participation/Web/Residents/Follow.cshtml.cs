@@ -33,7 +33,24 @@ public sealed class FollowModel(Followers followers, WebLanguage language) : Pag
         return Page();
     }
 
-    public async Task<IActionResult> OnPostResidentAsync(string code, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostResidentAsync(string code, CancellationToken cancellationToken) =>
+        WithVerifiedEmailAsync(code, async email =>
+        {
+            Succeeded = await followers.FollowVerifiedAsync(code, email, language.Code, cancellationToken) is Followers.Following;
+            Message = Succeeded
+                ? language.T("U volgt dit initiatief. U krijgt een e-mail als er iets verandert.", "You follow this initiative. You will get an e-mail when something changes.")
+                : language.T("Dit initiatief bestaat niet.", "This initiative does not exist.");
+        });
+
+    public Task<IActionResult> OnPostStopAsync(string code, CancellationToken cancellationToken) =>
+        WithVerifiedEmailAsync(code, async email =>
+        {
+            Succeeded = await followers.UnfollowVerifiedAsync(code, email, cancellationToken) is Followers.Unfollowed;
+            Message = language.T("U volgt dit initiatief niet meer.", "You no longer follow this initiative.");
+        });
+
+    /// <summary>Following without a confirmation link needs the address the sign-in verified; without one the panel offers the e-mail form.</summary>
+    private async Task<IActionResult> WithVerifiedEmailAsync(string code, Func<string, Task> act)
     {
         Code = code;
         if (FollowingApi.VerifiedEmail(User) is not { } email)
@@ -41,23 +58,7 @@ public sealed class FollowModel(Followers followers, WebLanguage language) : Pag
             return LocalRedirect($"/initiatieven/{Uri.EscapeDataString(code)}");
         }
 
-        Succeeded = await followers.FollowVerifiedAsync(code, email, language.Code, cancellationToken) is Followers.Following;
-        Message = Succeeded
-            ? language.T("U volgt dit initiatief. U krijgt een e-mail als er iets verandert.", "You follow this initiative. You will get an e-mail when something changes.")
-            : language.T("Dit initiatief bestaat niet.", "This initiative does not exist.");
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostStopAsync(string code, CancellationToken cancellationToken)
-    {
-        Code = code;
-        if (FollowingApi.VerifiedEmail(User) is not { } email)
-        {
-            return LocalRedirect($"/initiatieven/{Uri.EscapeDataString(code)}");
-        }
-
-        Succeeded = await followers.UnfollowVerifiedAsync(code, email, cancellationToken) is Followers.Unfollowed;
-        Message = language.T("U volgt dit initiatief niet meer.", "You no longer follow this initiative.");
+        await act(email);
         return Page();
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 using Participation.Identity;
 using Participation.Initiatives;
 using Participation.Initiatives.Routing;
@@ -9,8 +8,7 @@ using Participation.Routing;
 namespace Participation.Web.Residents;
 
 /// <summary>What anyone with the code sees (TrackInitiative, as the API): status, timeline of public messages, support.</summary>
-public sealed class InitiativeModel(
-    InitiativeStore store, RoutingDirectory routing, SupportCounter supports, Pseudonyms pseudonyms, IOptions<InitiativesOptions> options) : PageModel
+public sealed class InitiativeModel(TrackInitiative track, RoutingDirectory routing, SupportCounter supports, Pseudonyms pseudonyms) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "ingediend")] public string? Submitted { get; set; }
     public bool JustSubmitted => Submitted == "1";
@@ -22,8 +20,7 @@ public sealed class InitiativeModel(
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
-        var result = await TrackInitiative.HandleAsync(code, store, routing, options, cancellationToken);
-        if (UseCaseResults.Value<TrackInitiative.PublicView>(result.Result) is not { } view)
+        if ((await track.HandleAsync(code, cancellationToken)).Value is not { } view)
         {
             return NotFound();
         }

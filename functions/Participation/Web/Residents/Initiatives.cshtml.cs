@@ -7,7 +7,7 @@ using Participation.Routing;
 namespace Participation.Web.Residents;
 
 /// <summary>The public list with filters, a page at a time (ListInitiatives, as the API).</summary>
-public sealed class InitiativesModel(InitiativeStore store, RoutingDirectory routing) : PageModel
+public sealed class InitiativesModel(ListInitiatives list, RoutingDirectory routing) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "buurt")] public string? Neighbourhood { get; set; }
     [BindProperty(SupportsGet = true, Name = "thema")] public string? Theme { get; set; }
@@ -25,8 +25,9 @@ public sealed class InitiativesModel(InitiativeStore store, RoutingDirectory rou
         Neighbourhood = Known(Neighbourhood, Configuration.Neighbourhoods.Select(n => n.Code));
         Theme = Known(Theme, Configuration.Themes.Select(t => t.Code));
         Status = Known(Status, StatusLabels.AllStatuses);
-        var result = await ListInitiatives.HandleAsync(store, Neighbourhood, Theme, Status, 20, string.IsNullOrEmpty(Next) ? null : Next, cancellationToken);
-        Listing = UseCaseResults.Value<ListInitiatives.Page>(result.Result) ?? Listing;
+        var outcome = await list.HandleAsync(
+            new ListInitiatives.Query(Neighbourhood, Theme, Status, ListInitiatives.DefaultPageSize, string.IsNullOrEmpty(Next) ? null : Next), cancellationToken);
+        Listing = outcome.Value ?? Listing;
     }
 
     private static string? Known(string? value, IEnumerable<string> known) => value is not null && known.Contains(value) ? value : null;

@@ -1,22 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 using Participation.Identity;
 using Participation.Initiatives;
-using Participation.Initiatives.Deadlines;
 using Participation.Initiatives.Lifecycle;
 using Participation.Municipality.Tracking;
-using Participation.Notifications;
-using Participation.Storage;
 
 namespace Participation.Web.Residents;
 
 /// <summary>The reply link in the 'information requested' e-mail: the submitter answers (ReplyToInitiative, as the API).</summary>
 [EnableRateLimiting(RateLimits.Submissions)]
-public sealed class ReplyModel(
-    InitiativeStore store, InitiativeLifecycle lifecycle, Pseudonyms pseudonyms, ServiceLevels serviceLevels, QueueSender queue,
-    IOptions<PlatformOptions> platform, WebLanguage language) : PageModel
+public sealed class ReplyModel(InitiativeStore store, ReplyToInitiative reply, Pseudonyms pseudonyms, WebLanguage language) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Key { get; set; }
     [BindProperty] public string? Message { get; set; }
@@ -63,9 +57,8 @@ public sealed class ReplyModel(
     public async Task<IActionResult> OnPostAsync(string code, CancellationToken cancellationToken)
     {
         Code = code;
-        var result = (await ReplyToInitiative.HandleAsync(
-            code, new ReplyToInitiative.Request(Message, Key), HttpContext, store, lifecycle, pseudonyms, serviceLevels, queue, platform, cancellationToken)).Result;
-        if (UseCaseResults.Value<TrackInitiative.TimelineItem>(result) is not null)
+        var outcome = await reply.HandleAsync(code, new ReplyToInitiative.Request(Message, Key), PlatformUser.From(User), cancellationToken);
+        if (outcome.Succeeded)
         {
             Sent = true;
             await ReadQuestionAsync(cancellationToken);
@@ -74,9 +67,10 @@ public sealed class ReplyModel(
 
         await ReadQuestionAsync(cancellationToken);
 
-        Error = UseCaseResults.Errors(result).Values.SelectMany(m => m).FirstOrDefault() is { } field
-            ? UseCaseResults.Say(language, field)
-            : UseCaseResults.Status(result) == StatusCodes.Status404NotFound
+        var refusal = outcome.Refusals[0];
+        Error = refusal.Field is not null
+            ? refusal.In(language.IsEnglish)
+            : refusal.Code == InitiativeRefusals.NotFound.Code
                 ? language.T("Deze link hoort niet bij een initiatief waarop u kunt antwoorden.", "This link does not belong to an initiative you can answer.")
                 : language.T("Er wacht geen vraag op antwoord.", "No question is waiting for an answer.");
         Response.StatusCode = StatusCodes.Status400BadRequest;

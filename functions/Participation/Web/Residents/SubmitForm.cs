@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Participation.Initiatives;
 using Participation.Initiatives.Routing;
+using Participation.UseCases;
 
 namespace Participation.Web.Residents;
 
@@ -20,12 +21,13 @@ public sealed class SubmitForm
     public string? Key { get; set; }
 
     public RoutingConfiguration Configuration { get; set; } = null!;
-    public IDictionary<string, string[]> Errors { get; set; } = new Dictionary<string, string[]>();
+    /// <summary>Why the submission was refused, one refusal per field.</summary>
+    public IReadOnlyList<Refusal> Errors { get; set; } = [];
     /// <summary>What went wrong with the form as a whole (not one field), in the resident's language.</summary>
     public string? Problem { get; set; }
 
     public string? ErrorFor(WebLanguage language, string field) =>
-        Errors.TryGetValue(field, out var messages) && messages.Length > 0 ? UseCaseResults.Say(language, messages[0]) : null;
+        Errors.FirstOrDefault(refusal => refusal.Field == field)?.In(language.IsEnglish);
 
     public bool HasPoint => !string.IsNullOrWhiteSpace(Latitude) || !string.IsNullOrWhiteSpace(Longitude);
 

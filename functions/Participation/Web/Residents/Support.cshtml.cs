@@ -1,22 +1,14 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 using Participation.Identity;
 using Participation.Initiatives;
-using Participation.MyPage;
-using Participation.Notifications;
-using Participation.Privacy;
-using Participation.Storage;
 
 namespace Participation.Web.Residents;
 
 /// <summary>The support buttons post here (SupportInitiative, rate limited as the API); the page says what happened.</summary>
 [EnableRateLimiting(RateLimits.Supports)]
-public sealed class SupportModel(
-    InitiativeStore store, ContactStore contacts, SupportCounter counter, QueueSender queue, Pseudonyms pseudonyms,
-    IOptions<PlatformOptions> platform, TimeProvider clock, WebLanguage language, ResidentActivity activity) : PageModel
+public sealed class SupportModel(InitiativeStore store, SupportInitiative support, WebLanguage language) : PageModel
 {
     public string Code { get; private set; } = "";
     public string? Message { get; private set; }
@@ -30,20 +22,23 @@ public sealed class SupportModel(
     {
         Code = code;
         Title = await store.TitleOfAsync(code, cancellationToken);
-        if (PlatformUser.From(User)?.IsIn(Roles.Resident) != true)
+        if (PlatformUser.From(User) is not { } resident || !resident.IsIn(Roles.Resident))
         {
             return LocalRedirect($"/aanmelden?terug={Uri.EscapeDataString($"/initiatieven/{code}")}");
         }
 
-        var result = (await SupportInitiative.BySignedInResidentAsync(code, HttpContext, counter, pseudonyms, activity, cancellationToken)).Result;
-        Succeeded = result is Ok<SupportInitiative.Response>;
+        var outcome = await support.BySignedInResidentAsync(code, resident, cancellationToken);
+        Succeeded = outcome.Succeeded;
         Message = Succeeded
             ? language.T("Bedankt! Uw steun is geteld.", "Thank you! Your support has been counted.")
-            : UseCaseResults.Status(result) == StatusCodes.Status409Conflict
-                ? UseCaseResults.Problem(result)?.Title == "Already supported"
-                    ? language.T("U steunt dit initiatief al. Iedereen telt één keer.", "You already support this initiative. Everyone counts once.")
-                    : language.T("Dit initiatief is afgerond en kan niet meer gesteund worden.", "This initiative is closed and can no longer be supported.")
-                : UseCaseResults.Say(language, UseCaseResults.Problem(result)?.Detail ?? "");
+            : outcome.Refusals[0].Code switch
+            {
+                var already when already == InitiativeRefusals.AlreadySupported.Code =>
+                    language.T("U steunt dit initiatief al. Iedereen telt één keer.", "You already support this initiative. Everyone counts once."),
+                var closed when closed == InitiativeRefusals.SupportClosed.Code =>
+                    language.T("Dit initiatief is afgerond en kan niet meer gesteund worden.", "This initiative is closed and can no longer be supported."),
+                _ => outcome.Refusals[0].In(language.IsEnglish),
+            };
         return Page();
     }
 
@@ -51,13 +46,11 @@ public sealed class SupportModel(
     {
         Code = code;
         Title = await store.TitleOfAsync(code, cancellationToken);
-        var result = (await SupportInitiative.ByEmailAsync(
-            code, new SupportInitiative.EmailRequest(email, language.Code), store, contacts, queue, platform, clock, cancellationToken)).Result;
-        Succeeded = result is Accepted;
+        var outcome = await support.ByEmailAsync(code, new SupportInitiative.EmailRequest(email, language.Code), cancellationToken);
+        Succeeded = outcome.Succeeded;
         Message = Succeeded
             ? language.T("Kijk in uw e-mail: met de link daarin bevestigt u uw steun.", "Check your e-mail: the link in it confirms your support.")
-            : UseCaseResults.Errors(result).Values.SelectMany(m => m).Select(m => UseCaseResults.Say(language, m)).FirstOrDefault()
-              ?? UseCaseResults.Say(language, UseCaseResults.Problem(result)?.Detail ?? "");
+            : outcome.Refusals[0].In(language.IsEnglish);
         return Page();
     }
 }

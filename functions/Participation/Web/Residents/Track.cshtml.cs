@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 using Participation.Bot.Initiatives;
 using InitiativeStatus = Participation.Bot.Initiatives.InitiativeStatus;
 using Participation.Initiatives;
-using Participation.Routing;
 
 namespace Participation.Web.Residents;
 
@@ -13,8 +11,7 @@ namespace Participation.Web.Residents;
 /// where a question left with the chatbot outside office hours is. The question's text is not shown: a code is all it
 /// takes to open this page, and what a resident asked may be personal.
 /// </summary>
-public sealed class TrackModel(
-    InitiativeStore store, RoutingDirectory routing, IOptions<InitiativesOptions> options, IInitiativeStatusLookup statuses, WebLanguage language) : PageModel
+public sealed class TrackModel(TrackInitiative track, IInitiativeStatusLookup statuses, WebLanguage language) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "code")] public string? Code { get; set; }
     public string? Error { get; private set; }
@@ -35,8 +32,8 @@ public sealed class TrackModel(
             return Page();
         }
 
-        var result = (await TrackInitiative.HandleAsync(Code.Trim(), store, routing, options, cancellationToken)).Result;
-        if (UseCaseResults.Value<TrackInitiative.PublicView>(result) is { } view)
+        var outcome = await track.HandleAsync(Code.Trim(), cancellationToken);
+        if (outcome.Value is { } view)
         {
             return LocalRedirect($"/initiatieven/{view.TrackingCode}");
         }
@@ -48,7 +45,7 @@ public sealed class TrackModel(
         }
 
         Error = language.T("Er is geen initiatief met deze volgcode. ", "There is no initiative with this tracking code. ")
-                + UseCaseResults.Say(language, UseCaseResults.Problem(result)?.Detail ?? "");
+                + outcome.Refusals[0].In(language.IsEnglish);
         Response.StatusCode = StatusCodes.Status404NotFound;
         return Page();
     }

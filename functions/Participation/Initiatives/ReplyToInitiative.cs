@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Participation.Identity;
 using Participation.Initiatives.Deadlines;
@@ -6,6 +5,7 @@ using Participation.Initiatives.Lifecycle;
 using Participation.Municipality.Tracking;
 using Participation.Notifications;
 using Participation.Storage;
+using Participation.UseCases;
 
 namespace Participation.Initiatives;
 
@@ -13,7 +13,8 @@ namespace Participation.Initiatives;
 /// The resident answers the official's question on the same timeline. They prove to be the submitter with the reply
 /// key from the e-mail, or by being the signed-in resident who submitted it.
 /// </summary>
-public static class ReplyToInitiative
+public sealed class ReplyToInitiative(
+    InitiativeStore store, InitiativeLifecycle lifecycle, Pseudonyms pseudonyms, ServiceLevels serviceLevels, IOptions<PlatformOptions> platform)
 {
     public sealed record Request(string? Message, string? Key);
 
@@ -25,30 +26,29 @@ public static class ReplyToInitiative
             System.Text.Encoding.ASCII.GetBytes(key), System.Text.Encoding.ASCII.GetBytes(KeyFor(pseudonyms, initiative.TrackingCode))))
         || (user is not null && initiative.SubmitterId == "resident-" + pseudonyms.For("submitter", user.Id));
 
-    public static async Task<Results<Ok<TrackInitiative.TimelineItem>, ProblemHttpResult, ValidationProblem>> HandleAsync(
-        string trackingCode, Request request, HttpContext http, InitiativeStore store, InitiativeLifecycle lifecycle, Pseudonyms pseudonyms,
-        ServiceLevels serviceLevels, QueueSender queue, IOptions<PlatformOptions> platform, CancellationToken cancellationToken)
+    /// <param name="user">The signed-in user, if any: the submitter needs no key.</param>
+    public async Task<Outcome<TrackInitiative.TimelineItem>> HandleAsync(string trackingCode, Request request, PlatformUser? user, CancellationToken cancellationToken)
     {
         if (!TrackingCode.TryParse(trackingCode, out var code, out _) || await store.FindAsync(code.Value, cancellationToken) is not { } initiative)
         {
-            return TrackInitiative.NotFound(trackingCode);
+            return InitiativeRefusals.NotFound;
         }
 
-        if (!IsSubmitter(initiative, request.Key, PlatformUser.From(http.User), pseudonyms))
+        if (!IsSubmitter(initiative, request.Key, user, pseudonyms))
         {
             // Same answer as an unknown code: the reply form does not confirm which initiatives exist.
-            return TrackInitiative.NotFound(trackingCode);
+            return InitiativeRefusals.NotFound;
         }
 
         if (string.IsNullOrWhiteSpace(request.Message) || request.Message.Length > SubmitInitiative.MaxDescription)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["message"] = [$"Write your answer (at most {SubmitInitiative.MaxDescription} characters)."] });
+            return InitiativeRefusals.ReplyMissing;
         }
 
         var outcome = lifecycle.Decide(initiative.State, new ReplyToQuestion(request.Message.Trim()), new Actor(ActorKind.Resident, initiative.SubmitterId));
         if (!outcome.Succeeded)
         {
-            return TypedResults.Problem(outcome.Refusal.Message, statusCode: StatusCodes.Status409Conflict, title: "No question is waiting for an answer");
+            return InitiativeRefusals.NoQuestionWaiting with { English = outcome.Refusal.Message };
         }
 
         var changed = initiative.With(outcome.State) with
@@ -67,9 +67,9 @@ public static class ReplyToInitiative
         ];
         if (!await store.SaveAsync(changed, outcome.Entry, null, null, null, cancellationToken, effects: effects))
         {
-            return TypedResults.Problem("The initiative changed while you answered; please try again.", statusCode: StatusCodes.Status409Conflict, title: "Changed meanwhile");
+            return InitiativeRefusals.ReplyChangedMeanwhile;
         }
 
-        return TypedResults.Ok(new TrackInitiative.TimelineItem(outcome.Entry.At, outcome.Entry.Status.ToWireName(), outcome.Entry.PublicMessage));
+        return new TrackInitiative.TimelineItem(outcome.Entry.At, outcome.Entry.Status.ToWireName(), outcome.Entry.PublicMessage);
     }
 }

@@ -1,0 +1,26 @@
+using Azure.Data.Tables;
+
+namespace Participation.Initiatives;
+
+/// <summary>What a list of initiatives is narrowed to, as the index can filter it on the server; every part is optional.</summary>
+/// <param name="Status">A status's wire name (<c>in-review</c>).</param>
+/// <param name="DiscussedOnly">Only initiatives with at least one comment.</param>
+public sealed record InitiativeFilter(
+    string? Neighbourhood = null, string? Theme = null, string? Status = null, bool OpenOnly = false, bool ThresholdReachedOnly = false,
+    bool DiscussedOnly = false)
+{
+    public static readonly InitiativeFilter None = new();
+
+    /// <summary>The OData filter on the index's rows, or null for all of them.</summary>
+    internal string? ToQuery()
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrWhiteSpace(Neighbourhood)) parts.Add(TableClient.CreateQueryFilter($"Neighbourhood eq {Neighbourhood}"));
+        if (!string.IsNullOrWhiteSpace(Theme)) parts.Add(TableClient.CreateQueryFilter($"Theme eq {Theme}"));
+        if (!string.IsNullOrWhiteSpace(Status)) parts.Add(TableClient.CreateQueryFilter($"Status eq {Status}"));
+        if (OpenOnly) parts.Add("Open eq true");
+        if (ThresholdReachedOnly) parts.Add("ThresholdReached eq true");
+        if (DiscussedOnly) parts.Add("Comments gt 0");
+        return parts.Count == 0 ? null : string.Join(" and ", parts);
+    }
+}
