@@ -18,6 +18,7 @@ public static class BudgetingModule
         services.AddOutbox<BudgetStore>(store => store.Outbox);
         services.AddSingleton<BallotBox>();
         services.AddSingleton<PaperBallotBatches>();
+        services.AddSingleton<BudgetServices>();
         services.AddTimerFunction<AdvanceBudgetPhases>();
         services.AddSingleton<IDemoSeed, BudgetDemoSeed>();
         return builder;

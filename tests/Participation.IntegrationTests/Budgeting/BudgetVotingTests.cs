@@ -12,6 +12,7 @@ using Participation.Initiatives;
 using Participation.Initiatives.Lifecycle;
 using Participation.IntegrationTests.Infrastructure;
 using static Participation.IntegrationTests.Budgeting.BudgetingFixture;
+using Participation.Budgeting.Lifecycle;
 
 namespace Participation.IntegrationTests.Budgeting;
 
@@ -127,7 +128,7 @@ public sealed class BudgetVotingTests(BudgetingFixture fixture) : IClassFixture<
         Assert.True((await OkAsync(await milan.PostAsJsonAsync($"/api/budgets/{first}/ballots", new { projects = new[] { "p1", "p2" } }))).GetProperty("replaced").GetBoolean());
         await OkAsync(await milan.PostAsJsonAsync($"/api/budgets/{second}/ballots", new { projects = new[] { "p2" } }));
 
-        var table = fixture.Factory.Services.GetRequiredService<BallotBox>().Ballots;
+        var table = fixture.Factory.Services.GetRequiredService<TableServiceClient>().GetTableClient(BallotBox.Table);
         var keys = new List<string>();
         foreach (var budget in new[] { first, second })
         {
