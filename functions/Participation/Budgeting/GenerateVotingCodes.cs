@@ -49,7 +49,8 @@ public static class GenerateVotingCodes
 
         var codes = await services.Box.GenerateCodesAsync(budget.Id, budget.CodesIssued - count + 1, count, services.Clock.GetUtcNow(), cancellationToken);
         services.Log.CodesGenerated(budget.Id, codes.Count);
-        var csv = CsvFile.Write(["letter", "budget", "code"], codes.Select(c => new[] { c.Letter.ToString(CultureInfo.InvariantCulture), budget.Id, c.Code }));
+        var csv = CsvFile.Write(["letter", "budget", "code"],
+            codes.Select(c => new CsvCell[] { CsvCell.Number(c.Letter.ToString(CultureInfo.InvariantCulture)), budget.Id, c.Code }));
         return new Letters($"stemcodes-{budget.Id}.csv", csv);
     }
 

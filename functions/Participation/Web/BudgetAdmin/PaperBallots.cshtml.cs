@@ -5,7 +5,7 @@ using Participation.Budgeting.Lifecycle;
 using Participation.Identity;
 using Participation.UseCases;
 
-namespace Participation.Web.Beheer;
+namespace Participation.Web.BudgetAdmin;
 
 /// <summary>
 /// Paper ballots for officials (<c>/beheer/papieren-stembiljetten</c>): upload a CSV of the ballots that came back by
