@@ -8,9 +8,6 @@ internal static partial class BudgetingLog
     [LoggerMessage(LogLevel.Warning, "Budget {BudgetId} is due to enter {Phase} but has no projects; it stays where it is")]
     public static partial void NotReady(this ILogger logger, string budgetId, string phase);
 
-    [LoggerMessage(LogLevel.Information, "Demo voting code for budget {BudgetId}: {Code}")]
-    public static partial void DemoCode(this ILogger logger, string budgetId, string code);
-
     [LoggerMessage(LogLevel.Information, "Budget {BudgetId}: {Count} voting codes generated")]
     public static partial void CodesGenerated(this ILogger logger, string budgetId, int count);
 }

@@ -1,5 +1,4 @@
 using Participation.Audit;
-using Participation.Demo;
 using Participation.Hosting;
 using Participation.Storage;
 
@@ -20,7 +19,6 @@ public static class BudgetingModule
         services.AddSingleton<PaperBallotBatches>();
         services.AddSingleton<BudgetServices>();
         services.AddTimerFunction<AdvanceBudgetPhases>();
-        services.AddSingleton<IDemoSeed, BudgetDemoSeed>();
         return builder;
     }
 }

@@ -1,8 +1,8 @@
-using Participation.Demo;
-using Participation.Identity;
+using Participation.Budgeting;
 using Participation.Budgeting.Lifecycle;
+using Participation.Identity;
 
-namespace Participation.Budgeting;
+namespace Participation.Demo;
 
 /// <summary>
 /// Demo data: budget <c>oosterpark-2026</c> in the voting phase (voting codes; the eight fixed demo codes are printed
