@@ -182,7 +182,7 @@ public sealed partial class SiteTests
         await voter.APIRequest.PostAsync($"/api/budgets/{CodeBudget}/ballots", new() { DataObject = new { code = "STEM-KAAR-TAA9", projects = new[] { "p2" } } });
 
         // Counted straight from the table, not through the dashboard's query.
-        var table = site.App.Services.GetRequiredService<BallotBox>().Ballots;
+        var table = site.App.Services.GetRequiredService<TableServiceClient>().GetTableClient(BallotBox.Table);
         int ballots = 0, codes = 0;
         await foreach (var entity in table.QueryAsync<TableEntity>(
             TableClient.CreateQueryFilter($"PartitionKey ge {CodeBudget + "|"} and PartitionKey lt {CodeBudget + "}"}"), select: ["RowKey"]))

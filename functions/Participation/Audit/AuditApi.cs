@@ -1,8 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using System.Globalization;
 using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
+using Participation.Hosting;
 using Participation.Identity;
 
 namespace Participation.Audit;
@@ -31,13 +29,8 @@ public static class AuditApi
     {
         var entries = await log.ReadAsync(new AuditLog.Filter(actor, action, subject, from, until), cancellationToken);
 
-        await using var text = new StringWriter(CultureInfo.InvariantCulture);
-        // Escape cells that a spreadsheet would run as a formula: the trail holds text that residents typed.
-        await using (var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape }))
-        {
-            await csv.WriteRecordsAsync(entries.OrderBy(e => e.At), cancellationToken);
-        }
-
-        return TypedResults.File(Encoding.UTF8.GetBytes(text.ToString()), "text/csv", "audit.csv");
+        // The trail holds text that residents typed: CsvFile neutralises what a spreadsheet would run as a formula.
+        var csv = await CsvFile.WriteRecordsAsync(entries.OrderBy(e => e.At), cancellationToken);
+        return TypedResults.File(Encoding.UTF8.GetBytes(csv), "text/csv", "audit.csv");
     }
 }

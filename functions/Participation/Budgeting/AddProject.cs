@@ -1,13 +1,13 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Participation.Identity;
 using Participation.Initiatives;
 using Participation.Initiatives.Lifecycle;
+using Participation.UseCases;
 
 namespace Participation.Budgeting;
 
 /// <summary>
-/// <c>POST /api/budgets/{id}/projects</c>: an official puts a project on the ballot paper — an accepted initiative
-/// (by tracking code; its title and description are the defaults) or their own — until voting opens.
+/// An official puts a project on the ballot paper — an accepted initiative (by tracking code; its title and description
+/// are the defaults) or their own — until voting opens.
 /// </summary>
 public static class AddProject
 {
@@ -15,55 +15,49 @@ public static class AddProject
 
     public sealed record Response(string BudgetId, string ProjectId);
 
-    public static async Task<Results<Created<Response>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        string id, Request request, HttpContext http, BudgetStore store, InitiativeStore initiatives, CancellationToken cancellationToken)
+    public static async Task<Outcome<Response>> HandleAsync(
+        string id, Request request, PlatformUser user, BudgetServices services, CancellationToken cancellationToken)
     {
-        var user = PlatformUser.From(http.User)!;
         InitiativeCase? initiative = null;
         if (!string.IsNullOrWhiteSpace(request.Initiative))
         {
-            initiative = await initiatives.FindAsync(request.Initiative.Trim().ToUpperInvariant(), cancellationToken);
+            initiative = await services.Initiatives.FindAsync(request.Initiative.Trim().ToUpperInvariant(), cancellationToken);
             if (initiative is not { Status: InitiativeStatus.Accepted })
             {
-                return BudgetAccess.Invalid("initiative", "Only an accepted initiative can become a project; this one is unknown or not accepted.");
+                return BudgetRefusals.InitiativeNotAccepted;
             }
         }
 
         var title = (request.Title ?? initiative?.Title)?.Trim();
         var description = (request.Description ?? initiative?.Description)?.Trim() ?? "";
-        var errors = new Dictionary<string, string[]>();
+        List<Refusal> refusals = [];
         if (string.IsNullOrEmpty(title) || title.Length > 200)
         {
-            errors["title"] = ["Give a title of at most 200 characters."];
+            refusals.Add(BudgetRefusals.InvalidTitle);
         }
 
         if (description.Length > 4000)
         {
-            errors["description"] = ["Keep the description under 4,000 characters."];
+            refusals.Add(BudgetRefusals.DescriptionTooLong);
         }
 
         if (request.Cost is not > 0)
         {
-            errors["cost"] = ["The cost is a positive number of whole euros."];
+            refusals.Add(BudgetRefusals.InvalidCost);
         }
 
         if (request.FeasibilityNote is { Length: > 2000 })
         {
-            errors["feasibilityNote"] = ["Keep the feasibility note under 2,000 characters."];
+            refusals.Add(BudgetRefusals.FeasibilityNoteTooLong);
         }
 
-        if (errors.Count > 0)
+        if (refusals.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return Outcome<Response>.Refused(refusals);
         }
 
-        for (var attempt = 0; attempt < 5; attempt++)
+        var saved = await services.Store.ChangeAsync(id, user, snapshot =>
         {
-            if (await store.FindAsync(id, cancellationToken) is not { } snapshot)
-            {
-                return BudgetAccess.NotFound(id);
-            }
-
             var budget = snapshot.Budget;
             if (BudgetAccess.RefuseBallotChange(user, budget) is { } refused)
             {
@@ -72,7 +66,7 @@ public static class AddProject
 
             if (request.Cost > budget.Amount)
             {
-                return BudgetAccess.Invalid("cost", $"The project costs more than the whole budget ({budget.Amount}).");
+                return BudgetRefusals.CostOverBudget(budget.Amount);
             }
 
             var project = new BudgetProject($"p{budget.ProjectCount + 1}", title!, description, request.Cost!.Value,
@@ -84,13 +78,11 @@ public static class AddProject
                 ProjectCount = budget.ProjectCount + 1,
                 TieBreakOrder = budget.TieBreakOrder is null ? null : [.. budget.TieBreakOrder, project.Id],
             };
-            if (await store.SaveAsync(changed, user, "budget.project-added", $"project={project.Id}; cost={project.Cost}; initiative={project.InitiativeCode}",
-                    cancellationToken, [BudgetStore.AddProject(budget.Id, project)]))
+            return new BudgetChange(changed, "budget.project-added", $"project={project.Id}; cost={project.Cost}; initiative={project.InitiativeCode}")
             {
-                return TypedResults.Created($"/api/budgets/{budget.Id}", new Response(budget.Id, project.Id));
-            }
-        }
-
-        return BudgetAccess.Busy();
+                AddedProjects = [project],
+            };
+        }, cancellationToken);
+        return saved.Map(snapshot => new Response(snapshot.Budget.Id, snapshot.Projects[^1].Id));
     }
 }

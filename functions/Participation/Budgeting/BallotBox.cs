@@ -4,6 +4,7 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Participation.Identity;
+using Participation.Storage;
 
 namespace Participation.Budgeting;
 
@@ -27,8 +28,6 @@ public sealed class BallotBox(TableServiceClient tables, Pseudonyms pseudonyms)
     private const string ReceiptPrefix = "receipt|";
     private const string BindingPrefix = "binding|";
     private readonly TableClient ballots = tables.GetTableClient(Table);
-
-    public TableClient Ballots => ballots;
 
     /// <summary>Who casts a ballot, as the ballot box knows them: a pseudonym, and for codes the code's row.</summary>
     public sealed record Voter(string BudgetId, string Pseudonym, string? CodeHash)
@@ -192,11 +191,13 @@ public sealed class BallotBox(TableServiceClient tables, Pseudonyms pseudonyms)
 
         insert.Add(new TableTransactionAction(TableTransactionActionType.Add, ballotRow));
         insert.Add(new TableTransactionAction(TableTransactionActionType.Add, receiptRow));
-        for (var attempt = 0; attempt < 20; attempt++)
+        var attempt = -1;
+        return await OptimisticConcurrency.RetryAsync<CastOutcome>(async token =>
         {
+            attempt++;
             try
             {
-                await ballots.SubmitTransactionAsync(insert, cancellationToken);
+                await ballots.SubmitTransactionAsync(insert, token);
                 return new Stored(receipt, fingerprint, Replaced: false);
             }
             catch (TableTransactionFailedException exception) when (exception.Status == 404)
@@ -209,10 +210,10 @@ public sealed class BallotBox(TableServiceClient tables, Pseudonyms pseudonyms)
                 // 400, and a busy emulator or service can answer 500/503; reading first tells which case this is.)
             }
 
-            var existing = await ballots.GetEntityIfExistsAsync<TableEntity>(voter.Partition, BallotPrefix + voter.Pseudonym, cancellationToken: cancellationToken);
+            var existing = await ballots.GetEntityIfExistsAsync<TableEntity>(voter.Partition, BallotPrefix + voter.Pseudonym, cancellationToken: token);
             if (!existing.HasValue)
             {
-                continue;
+                return Attempt<CastOutcome>.Conflict;
             }
 
             var current = existing.Value!;
@@ -267,19 +268,15 @@ public sealed class BallotBox(TableServiceClient tables, Pseudonyms pseudonyms)
 
             try
             {
-                await ballots.SubmitTransactionAsync(replace, cancellationToken);
+                await ballots.SubmitTransactionAsync(replace, token);
                 return new Stored(receipt, fingerprint, Replaced: true);
             }
             catch (TableTransactionFailedException exception) when (exception.Status is 409 or 412 or 400 or 500 or 503)
             {
-                // Another submission of the same voter won the ETag: read again and replace that one, after a short,
-                // random pause so that racing submissions of one voter do not keep colliding.
+                // Another submission of the same voter won the ETag: read again and replace that one.
+                return Attempt<CastOutcome>.Conflict;
             }
-
-            await Task.Delay(Random.Shared.Next(5, 25 * (attempt + 1)), cancellationToken);
-        }
-
-        throw new InvalidOperationException("A ballot kept conflicting with other submissions of the same voter.");
+        }, () => throw new InvalidOperationException("A ballot kept conflicting with other submissions of the same voter."), cancellationToken, attempts: 20);
     }
 
     public sealed record ReceiptStatus(bool Counted, string Fingerprint, DateTimeOffset SubmittedAt, bool Paper, DateTimeOffset? ReplacedAt);

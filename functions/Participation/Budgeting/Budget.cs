@@ -1,63 +1,7 @@
 using Participation.Budgeting.Ballots;
+using Participation.Budgeting.Lifecycle;
 
 namespace Participation.Budgeting;
-
-/// <summary>The six phases of a buurtbudget, in order; a budget only moves forward.</summary>
-public enum BudgetPhase
-{
-    Proposals,
-    Review,
-    Voting,
-    Counting,
-    Results,
-    Realisation,
-}
-
-public static class BudgetPhases
-{
-    public static IReadOnlyList<BudgetPhase> All { get; } = Enum.GetValues<BudgetPhase>();
-
-    public static string ToWireName(this BudgetPhase phase) => phase.ToString().ToLowerInvariant();
-
-    public static bool TryParse(string? value, out BudgetPhase phase) =>
-        Enum.TryParse(value?.Trim(), ignoreCase: true, out phase) && Enum.IsDefined(phase) && !int.TryParse(value, out _);
-}
-
-/// <summary>When each phase starts (UTC); a phase without a date is only entered by an admin.</summary>
-public sealed record PhaseDates(
-    DateTimeOffset? Proposals, DateTimeOffset? Review, DateTimeOffset? Voting,
-    DateTimeOffset? Counting, DateTimeOffset? Results, DateTimeOffset? Realisation)
-{
-    public DateTimeOffset? StartOf(BudgetPhase phase) => phase switch
-    {
-        BudgetPhase.Proposals => Proposals,
-        BudgetPhase.Review => Review,
-        BudgetPhase.Voting => Voting,
-        BudgetPhase.Counting => Counting,
-        BudgetPhase.Results => Results,
-        _ => Realisation,
-    };
-
-    /// <summary>Null when the dates are in order; otherwise which one is out of order.</summary>
-    public string? Problem()
-    {
-        DateTimeOffset? previous = null;
-        foreach (var phase in BudgetPhases.All)
-        {
-            if (StartOf(phase) is { } start)
-            {
-                if (previous is { } before && start < before)
-                {
-                    return $"The {phase.ToWireName()} phase starts before the phase ahead of it.";
-                }
-
-                previous = start;
-            }
-        }
-
-        return null;
-    }
-}
 
 /// <summary>
 /// How residents vote and how the votes are counted. Fixed before voting opens and frozen from then on, so nobody can
@@ -122,13 +66,9 @@ public sealed record Budget
     /// <summary>When the budget row was last written (the table's own timestamp); null before it is stored.</summary>
     public DateTimeOffset? ChangedAt { get; init; }
 
-    public bool RulesFrozen => Phase >= BudgetPhase.Voting;
+    public bool RulesFrozen => BudgetLifecycle.RulesFrozen(Phase);
 
-    /// <summary>
-    /// Open while in the voting phase and before the counting phase's date: the close is exact to the second even when
-    /// the timer that moves the phase runs a minute later.
-    /// </summary>
-    public bool AcceptsBallotsAt(DateTimeOffset now) => Phase == BudgetPhase.Voting && !(Dates.Counting is { } close && now >= close);
+    public bool AcceptsBallotsAt(DateTimeOffset now) => BudgetLifecycle.AcceptsBallotsAt(Phase, Dates, now);
 
     public string AuditSummary() =>
         $"phase={Phase.ToWireName()}; amount={Amount}; eligibility={Eligibility}; rules={Rules?.VoteType}/{Rules?.OutcomeRule}; " +

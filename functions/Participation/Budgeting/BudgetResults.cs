@@ -1,16 +1,15 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Participation.Budgeting.Explanations;
 using Participation.Budgeting.Pabulib;
+using Participation.Budgeting.Lifecycle;
 using Participation.Budgeting.Rules;
+using Participation.UseCases;
 
 namespace Participation.Budgeting;
 
 /// <summary>
-/// <c>GET /api/budgets/{id}/results</c> (from counting on) and <c>GET /api/budgets/{id}/ballots.pb</c> (once results are
-/// out): the count under the frozen outcome rule — funded projects, cost, leftover, votes and a plain-language
+/// The results (from counting on) and the ballots file (once results are out): the count under the frozen outcome rule — funded projects, cost, leftover, votes and a plain-language
 /// explanation per project — and the anonymised ballots with the outcome as a pabulib file anyone can recount.
 /// </summary>
 public static class BudgetResults
@@ -21,17 +20,19 @@ public static class BudgetResults
         string BudgetId, string Phase, string Rule, long Budget, IReadOnlyList<string> Funded, long Cost, long Leftover,
         long Ballots, long PaperBallots, IReadOnlyList<ProjectResult> Projects);
 
-    public static async Task<Results<Ok<Response>, ProblemHttpResult>> HandleAsync(
-        string id, BudgetStore store, BallotBox box, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>A pabulib file: its name and text.</summary>
+    public sealed record PabulibExport(string FileName, string Text);
+
+    public static async Task<Outcome<Response>> HandleAsync(string id, BudgetServices services, CancellationToken cancellationToken)
     {
-        if (await store.FindAsync(id, cancellationToken) is not { } snapshot)
+        if (await services.Store.FindAsync(id, cancellationToken) is not { } snapshot)
         {
-            return BudgetAccess.NotFound(id);
+            return BudgetRefusals.NotFound(id);
         }
 
-        return await ReadAsync(snapshot, store, box, clock, cancellationToken) is { } results
-            ? TypedResults.Ok(results)
-            : BudgetAccess.Conflict("Not counted yet", "Results exist once voting has closed.");
+        return await ReadAsync(snapshot, services.Store, services.Box, services.Clock, cancellationToken) is { } results
+            ? results
+            : BudgetRefusals.NotCounted;
     }
 
     /// <summary>
@@ -44,7 +45,7 @@ public static class BudgetResults
         BudgetSnapshot snapshot, BudgetStore store, BallotBox box, TimeProvider clock, CancellationToken cancellationToken)
     {
         var budget = snapshot.Budget;
-        if (budget.Phase < BudgetPhase.Counting)
+        if (!BudgetLifecycle.HasResults(budget.Phase))
         {
             return null;
         }
@@ -67,21 +68,20 @@ public static class BudgetResults
         return results;
     }
 
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
-        string id, BudgetStore store, BallotBox box, CancellationToken cancellationToken)
+    public static async Task<Outcome<PabulibExport>> ExportAsync(string id, BudgetServices services, CancellationToken cancellationToken)
     {
-        if (await store.FindAsync(id, cancellationToken) is not { } snapshot)
+        if (await services.Store.FindAsync(id, cancellationToken) is not { } snapshot)
         {
-            return BudgetAccess.NotFound(id);
+            return BudgetRefusals.NotFound(id);
         }
 
         var budget = snapshot.Budget;
-        if (budget.Phase < BudgetPhase.Results)
+        if (!BudgetLifecycle.ResultsPublished(budget.Phase))
         {
-            return BudgetAccess.Conflict("Not finished", "A budget's ballots are exported once its results are published.");
+            return BudgetRefusals.NotFinished;
         }
 
-        var (election, allocation, _) = await CountAsync(snapshot, box, cancellationToken);
+        var (election, allocation, _) = await CountAsync(snapshot, services.Box, cancellationToken);
         var rules = budget.Rules!;
         var meta = new List<KeyValuePair<string, string>>
         {
@@ -103,8 +103,7 @@ public static class BudgetResults
             meta.Add(new("max_points", (rules.MaxPointsPerProject ?? 0).ToString(CultureInfo.InvariantCulture)));
         }
 
-        var text = PabulibWriter.Write(PabulibWriter.Export(election, allocation, meta));
-        return TypedResults.File(Encoding.UTF8.GetBytes(text), "text/plain", $"{budget.Id}.pb");
+        return new PabulibExport($"{budget.Id}.pb", PabulibWriter.Write(PabulibWriter.Export(election, allocation, meta)));
     }
 
     /// <summary>The election as stored — one ballot per voter, online and paper — counted with the frozen rule and tie-break.</summary>

@@ -6,6 +6,8 @@ using Azure.Storage.Queues;
 using Participation.Audit;
 using Participation.Identity;
 using Participation.Storage;
+using Participation.UseCases;
+using Participation.Budgeting.Lifecycle;
 
 namespace Participation.Budgeting;
 
@@ -38,7 +40,8 @@ public sealed class BudgetStore(TableServiceClient tables, QueueServiceClient qu
     /// <summary>The budget partitions' outbox, registered with the shared dispatcher and sweep.</summary>
     public Outbox Outbox => budgetOutbox ??= new Outbox("budgets", budgets, queues, clock, logger);
 
-    public TableClient Budgets => budgets;
+    /// <summary>The budgets table, for the store classes that keep rows in a budget's partition (<see cref="PaperBallotBatches"/>).</summary>
+    internal TableClient BudgetsTable => budgets;
 
     /// <summary>False when the id is taken.</summary>
     public async Task<bool> CreateAsync(Budget budget, PlatformUser actor, CancellationToken cancellationToken)
@@ -122,20 +125,45 @@ public sealed class BudgetStore(TableServiceClient tables, QueueServiceClient qu
     }
 
     /// <summary>
-    /// Saves a changed budget with its audit entry (and any rows of its partition), only if nobody changed it since it was
-    /// read. False on such a conflict.
+    /// Changes a budget that others may change at the same time: reads it, lets <paramref name="decide"/> refuse or say the
+    /// change, saves it with its audit entry under the ETag read, and on a conflict reads again and decides anew. The
+    /// budget as saved, with its projects; refused with <see cref="BudgetRefusals.NotFound"/>, the decision's refusal,
+    /// or <see cref="BudgetRefusals.Busy"/> when others kept saving first.
     /// </summary>
-    public async Task<bool> SaveAsync(
-        Budget changed, PlatformUser actor, string action, string? before, CancellationToken cancellationToken,
-        IEnumerable<TableTransactionAction>? alsoInPartition = null, IReadOnlyList<SideEffect>? effects = null)
+    public Task<Outcome<BudgetSnapshot>> ChangeAsync(
+        string id, PlatformUser actor, Func<BudgetSnapshot, Outcome<BudgetChange>> decide, CancellationToken cancellationToken) =>
+        OptimisticConcurrency.RetryAsync<Outcome<BudgetSnapshot>>(async token =>
+        {
+            if (await FindAsync(id, token) is not { } snapshot)
+            {
+                return Attempt<Outcome<BudgetSnapshot>>.Done(BudgetRefusals.NotFound(id));
+            }
+
+            var decision = decide(snapshot);
+            if (decision.Value is not { } change)
+            {
+                return Outcome<BudgetSnapshot>.Refused(decision.Refusals);
+            }
+
+            return await SaveAsync(change, actor, token)
+                ? Outcome<BudgetSnapshot>.Success(new BudgetSnapshot(change.Changed, [.. snapshot.Projects, .. change.AddedProjects]))
+                : Attempt<Outcome<BudgetSnapshot>>.Conflict;
+        }, () => BudgetRefusals.Busy, cancellationToken);
+
+    /// <summary>
+    /// Saves a changed budget with its audit entry (and its new projects and side effects), only if nobody changed it
+    /// since it was read. False on such a conflict.
+    /// </summary>
+    public async Task<bool> SaveAsync(BudgetChange change, PlatformUser actor, CancellationToken cancellationToken)
     {
+        var (changed, effects) = (change.Changed, change.Effects);
         var actions = new List<TableTransactionAction>
         {
             new(TableTransactionActionType.UpdateReplace, ToEntity(changed), new ETag(changed.Version)),
-            AuditTrail.Append(changed.Id, actor, action, Subject(changed.Id), before, changed.AuditSummary(), clock.GetUtcNow()),
+            AuditTrail.Append(changed.Id, actor, change.Action, Subject(changed.Id), change.Before, changed.AuditSummary(), clock.GetUtcNow()),
         };
-        actions.AddRange(alsoInPartition ?? []);
-        actions.AddRange(Outbox.Rows(changed.Id, effects ?? []));
+        actions.AddRange(change.AddedProjects.Select(project => AddProject(changed.Id, project)));
+        actions.AddRange(Outbox.Rows(changed.Id, effects));
         try
         {
             await budgets.SubmitTransactionAsync(actions, cancellationToken);
@@ -150,7 +178,7 @@ public sealed class BudgetStore(TableServiceClient tables, QueueServiceClient qu
             listed = null;
         }
 
-        if (effects is { Count: > 0 })
+        if (effects.Count > 0)
         {
             await Outbox.DispatchSoonAsync(changed.Id);
         }
@@ -162,7 +190,7 @@ public sealed class BudgetStore(TableServiceClient tables, QueueServiceClient qu
     /// Commits rows of the budget's partition (a paper batch's state, say) together with their audit entry: both or
     /// neither. False when an action conflicts (a row exists already, or changed since it was read).
     /// </summary>
-    public async Task<bool> CommitAsync(
+    internal async Task<bool> CommitAsync(
         string budgetId, PlatformUser actor, string action, string? before, string? after, IEnumerable<TableTransactionAction> actions,
         CancellationToken cancellationToken)
     {
@@ -187,7 +215,7 @@ public sealed class BudgetStore(TableServiceClient tables, QueueServiceClient qu
     /// Marks the budget row changed without changing what it says: ballots came in that a stored count does not hold,
     /// so the next read of the results counts again.
     /// </summary>
-    public static TableTransactionAction BallotsChanged(string budgetId, DateTimeOffset at) =>
+    internal static TableTransactionAction BallotsChanged(string budgetId, DateTimeOffset at) =>
         new(TableTransactionActionType.UpdateMerge, new TableEntity(budgetId, BudgetRow) { ["BallotsChangedAt"] = at }, ETag.All);
 
     /// <summary>The stored count of the budget, with the budget version it counted; null before the first.</summary>
@@ -223,7 +251,7 @@ public sealed class BudgetStore(TableServiceClient tables, QueueServiceClient qu
     /// </summary>
     public static TimeSpan SettledAfter => CacheFor * 2;
 
-    public static TableTransactionAction AddProject(string budgetId, BudgetProject project) => new(TableTransactionActionType.Add, new TableEntity(budgetId, ProjectPrefix + project.Id)
+    private static TableTransactionAction AddProject(string budgetId, BudgetProject project) => new(TableTransactionActionType.Add, new TableEntity(budgetId, ProjectPrefix + project.Id)
     {
         ["Title"] = project.Title,
         ["Description"] = project.Description,
@@ -282,6 +310,16 @@ public sealed class BudgetStore(TableServiceClient tables, QueueServiceClient qu
         Version = e.ETag.ToString(),
         ChangedAt = e.Timestamp,
     };
+}
+
+/// <summary>
+/// A change of a budget as a use case decides it: the budget as it will be (with the version it was read at), the audit
+/// action and what the trail says was before, the projects it puts on the ballot paper and what it sets off.
+/// </summary>
+public sealed record BudgetChange(Budget Changed, string Action, string? Before)
+{
+    public IReadOnlyList<BudgetProject> AddedProjects { get; init; } = [];
+    public IReadOnlyList<SideEffect> Effects { get; init; } = [];
 }
 
 /// <summary>Budget ids are lowercase slugs: safe in table keys and URLs, and readable in a .pb file's name.</summary>

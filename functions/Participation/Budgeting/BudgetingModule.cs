@@ -1,5 +1,4 @@
 using Participation.Audit;
-using Participation.Demo;
 using Participation.Hosting;
 using Participation.Storage;
 
@@ -18,8 +17,8 @@ public static class BudgetingModule
         services.AddOutbox<BudgetStore>(store => store.Outbox);
         services.AddSingleton<BallotBox>();
         services.AddSingleton<PaperBallotBatches>();
+        services.AddSingleton<BudgetServices>();
         services.AddTimerFunction<AdvanceBudgetPhases>();
-        services.AddSingleton<IDemoSeed, BudgetDemoSeed>();
         return builder;
     }
 }

@@ -1,10 +1,11 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Participation.Budgeting.Rules;
 using Participation.Identity;
+using Participation.UseCases;
+using Participation.Budgeting.Lifecycle;
 
 namespace Participation.Budgeting;
 
-/// <summary><c>POST /api/budgets</c>: an official or admin opens a budget for a neighbourhood (or <c>stad</c>) in the proposals phase.</summary>
+/// <summary>An official or admin opens a budget for a neighbourhood (or <c>stad</c>) in the proposals phase.</summary>
 public static class CreateBudget
 {
     public sealed record Request(
@@ -13,72 +14,67 @@ public static class CreateBudget
 
     public sealed record Response(string Id, string Phase);
 
-    public static async Task<Results<Created<Response>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        Request request, HttpContext http, BudgetStore store, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Outcome<Response>> HandleAsync(Request request, PlatformUser user, BudgetServices services, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var dates = request.Dates ?? new PhaseDates(null, null, null, null, null, null);
+        var eligibility = request.Eligibility?.Trim().ToLowerInvariant() ?? Budget.ByCode;
+        List<Refusal> refusals = [];
         if (!BudgetIds.IsValid(request.Id))
         {
-            errors["id"] = ["Give an id of 3–40 lowercase letters, digits or dashes, starting with a letter (e.g. oosterpark-2026)."];
+            refusals.Add(BudgetRefusals.InvalidId);
         }
 
         if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Length > 200)
         {
-            errors["title"] = ["Give a title of at most 200 characters."];
+            refusals.Add(BudgetRefusals.InvalidTitle);
         }
 
         if (string.IsNullOrWhiteSpace(request.Neighbourhood))
         {
-            errors["neighbourhood"] = [$"Name the neighbourhood, or '{Budget.CityWide}' for the whole city."];
+            refusals.Add(BudgetRefusals.NeighbourhoodMissing);
         }
 
         if (request.Amount is not > 0)
         {
-            errors["amount"] = ["The amount is a positive number of whole euros."];
+            refusals.Add(BudgetRefusals.InvalidAmount);
         }
 
-        var dates = request.Dates ?? new PhaseDates(null, null, null, null, null, null);
-        if (dates.Problem() is { } datesProblem)
+        if (dates.FirstOutOfOrder() is { } outOfOrder)
         {
-            errors["dates"] = [datesProblem];
+            refusals.Add(BudgetRefusals.DatesOutOfOrder(outOfOrder));
         }
 
-        var eligibility = request.Eligibility?.Trim().ToLowerInvariant() ?? Budget.ByCode;
         if (eligibility is not (Budget.ByCode or Budget.ByResident))
         {
-            errors["eligibility"] = [$"Choose '{Budget.ByCode}' (voting codes by letter) or '{Budget.ByResident}' (signed-in residents)."];
+            refusals.Add(BudgetRefusals.InvalidEligibility);
         }
 
         if (request.EligibleVoters is { } eligible && eligible is not (> 0 and <= SetEligibleVoters.Max))
         {
-            errors["eligibleVoters"] = [$"The number of eligible voters is 1 to {SetEligibleVoters.Max:N0}."];
+            refusals.Add(BudgetRefusals.InvalidEligibleVoters);
         }
 
-        if (errors.Count > 0)
+        if (refusals.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return Outcome<Response>.Refused(refusals);
         }
 
-        var user = PlatformUser.From(http.User)!;
         var neighbourhood = request.Neighbourhood!.Trim().ToLowerInvariant();
         if (!BudgetAccess.CanManage(user, neighbourhood))
         {
-            return BudgetAccess.OutOfScope(neighbourhood);
+            return BudgetRefusals.OutOfScope(neighbourhood);
         }
 
         var budget = new Budget
         {
             Id = request.Id!, Title = request.Title!.Trim(), Neighbourhood = neighbourhood, Amount = request.Amount!.Value,
             Currency = string.IsNullOrWhiteSpace(request.Currency) ? "EUR" : request.Currency.Trim().ToUpperInvariant(),
-            Dates = dates, Eligibility = eligibility, CreatedAt = clock.GetUtcNow(),
+            Dates = dates, Eligibility = eligibility, CreatedAt = services.Clock.GetUtcNow(),
             EligibleVoters = request.EligibleVoters,
             Rules = new BallotSettings(BallotSettings.Approval, 1, null, null, null, BudgetRules.All[0].Name),
         };
-        if (!await store.CreateAsync(budget, user, cancellationToken))
-        {
-            return BudgetAccess.Conflict("Id taken", $"A budget '{budget.Id}' exists already.");
-        }
-
-        return TypedResults.Created($"/api/budgets/{budget.Id}", new Response(budget.Id, budget.Phase.ToWireName()));
+        return await services.Store.CreateAsync(budget, user, cancellationToken)
+            ? new Response(budget.Id, budget.Phase.ToWireName())
+            : BudgetRefusals.IdTaken(budget.Id);
     }
 }

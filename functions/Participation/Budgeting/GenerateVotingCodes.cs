@@ -1,15 +1,15 @@
 using System.Globalization;
-using System.Text;
-using CsvHelper;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Participation.Budgeting.Lifecycle;
+using Participation.Hosting;
 using Participation.Identity;
+using Participation.UseCases;
 
 namespace Participation.Budgeting;
 
 /// <summary>
-/// <c>POST /api/budgets/{id}/voting-codes</c> with <c>{"count": n}</c>: stemcodes for letters, as CSV for mail merge
-/// (<c>letter,budget,code</c>). Only hashes are stored, so this response is the one and only copy of the codes:
-/// the printer gets it, the platform cannot show it again. Audited with the count, never the codes.
+/// Stemcodes for letters, as a CSV for mail merge (<c>letter,budget,code</c>). Only hashes are stored, so this answer is
+/// the one and only copy of the codes: the printer gets it, the platform cannot show it again. Audited with the count,
+/// never the codes.
 /// </summary>
 /// <remarks>
 /// Codes are issued only before voting opens and never beyond the budget's eligible voters: an official who could mint
@@ -24,101 +24,42 @@ public static class GenerateVotingCodes
 
     public sealed record Request(int? Count);
 
-    public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        string id, Request request, HttpContext http, BudgetStore store, BallotBox box, TimeProvider clock, ILogger<BallotBox> logger,
-        CancellationToken cancellationToken)
+    /// <summary>The mail-merge file: its name and its CSV text.</summary>
+    public sealed record Letters(string FileName, string Csv);
+
+    public static async Task<Outcome<Letters>> HandleAsync(
+        string id, Request request, PlatformUser user, BudgetServices services, CancellationToken cancellationToken)
     {
-        if (request.Count is not (> 0 and <= MaxPerRequest))
+        if (request.Count is not (> 0 and <= MaxPerRequest) || request.Count is not { } count)
         {
-            return BudgetAccess.Invalid("count", $"Ask for 1 to {MaxPerRequest:N0} codes at a time.");
+            return BudgetRefusals.InvalidCodeCount;
         }
 
-        var user = PlatformUser.From(http.User)!;
-        Budget? reserved = null;
-        var firstLetter = 0;
-        for (var attempt = 0; attempt < 5 && reserved is null; attempt++)
+        var reserved = await services.Store.ChangeAsync(id, user, snapshot =>
         {
-            if (await store.FindAsync(id, cancellationToken) is not { } snapshot)
-            {
-                return BudgetAccess.NotFound(id);
-            }
-
             var budget = snapshot.Budget;
-            if (Refusal(user, budget, request.Count.Value) is { } refused)
-            {
-                return refused;
-            }
-
-            var changed = budget with { CodesIssued = budget.CodesIssued + request.Count.Value };
-            if (await store.SaveAsync(changed, user, "budget.voting-codes-generated", $"codes={budget.CodesIssued}", cancellationToken))
-            {
-                (reserved, firstLetter) = (changed, budget.CodesIssued + 1);
-            }
-        }
-
-        if (reserved is null)
+            return Refusal(user, budget, count) is { } refused
+                ? (Outcome<BudgetChange>)refused
+                : new BudgetChange(budget with { CodesIssued = budget.CodesIssued + count }, "budget.voting-codes-generated", $"codes={budget.CodesIssued}");
+        }, cancellationToken);
+        if (reserved.Value is not { Budget: var budget })
         {
-            return BudgetAccess.Busy();
+            return Outcome<Letters>.Refused(reserved.Refusals);
         }
 
-        var codes = await box.GenerateCodesAsync(reserved.Id, firstLetter, request.Count.Value, clock.GetUtcNow(), cancellationToken);
-        logger.CodesGenerated(reserved.Id, codes.Count);
-        await using var text = new StringWriter(CultureInfo.InvariantCulture);
-        await using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
-        {
-            csv.WriteField("letter");
-            csv.WriteField("budget");
-            csv.WriteField("code");
-            await csv.NextRecordAsync();
-            foreach (var (letter, code) in codes)
-            {
-                csv.WriteField(letter);
-                csv.WriteField(reserved.Id);
-                csv.WriteField(code);
-                await csv.NextRecordAsync();
-            }
-        }
-
-        http.Response.Headers.CacheControl = "no-store";
-        return TypedResults.File(Encoding.UTF8.GetBytes(text.ToString()), "text/csv", $"stemcodes-{reserved.Id}.csv");
+        var codes = await services.Box.GenerateCodesAsync(budget.Id, budget.CodesIssued - count + 1, count, services.Clock.GetUtcNow(), cancellationToken);
+        services.Log.CodesGenerated(budget.Id, codes.Count);
+        var csv = CsvFile.Write(["letter", "budget", "code"],
+            codes.Select(c => new CsvCell[] { CsvCell.Number(c.Letter.ToString(CultureInfo.InvariantCulture)), budget.Id, c.Code }));
+        return new Letters($"stemcodes-{budget.Id}.csv", csv);
     }
 
     /// <summary>Why these codes may not be issued now; null when they may.</summary>
-    private static ProblemHttpResult? Refusal(PlatformUser user, Budget budget, int count)
-    {
-        if (!BudgetAccess.CanManage(user, budget.Neighbourhood))
-        {
-            return BudgetAccess.OutOfScope(budget.Neighbourhood);
-        }
-
-        if (budget.Eligibility != Budget.ByCode)
-        {
-            return BudgetAccess.Refuse(StatusCodes.Status409Conflict, "voting_codes.not_a_code_budget", "No codes for this budget",
-                "This budget is for signed-in residents; it takes no voting codes.",
-                "Bij deze begroting stemmen ingelogde bewoners; er horen geen stemcodes bij.");
-        }
-
-        if (budget.Phase >= BudgetPhase.Voting)
-        {
-            return BudgetAccess.Refuse(StatusCodes.Status409Conflict, "voting_codes.voting_opened", "Voting has opened",
-                "Voting codes are generated before voting opens. A voter who lost their letter gets a replacement code from an administrator.",
-                "Stemcodes worden aangemaakt voordat het stemmen begint. Wie de brief kwijt is, krijgt een vervangende code van een beheerder.");
-        }
-
-        if (budget.EligibleVoters is not { } eligible)
-        {
-            return BudgetAccess.Refuse(StatusCodes.Status422UnprocessableEntity, "voting_codes.eligible_not_set", "Number of eligible voters not set",
-                "Set the number of eligible voters of this budget first (PUT …/eligible-voters); codes are issued up to that number.",
-                "Stel eerst het aantal stemgerechtigden van deze begroting in; er worden hooguit zoveel codes uitgegeven.");
-        }
-
-        if (budget.CodesIssued + count > eligible)
-        {
-            return BudgetAccess.Refuse(StatusCodes.Status422UnprocessableEntity, "voting_codes.beyond_eligible", "More codes than eligible voters",
-                $"This budget has {eligible:N0} eligible voters and {budget.CodesIssued:N0} codes issued: at most {eligible - budget.CodesIssued:N0} more.",
-                $"Deze begroting heeft {eligible:N0} stemgerechtigden en {budget.CodesIssued:N0} uitgegeven codes: er kunnen er nog hooguit {eligible - budget.CodesIssued:N0} bij.");
-        }
-
-        return null;
-    }
+    private static Refusal? Refusal(PlatformUser user, Budget budget, int count) =>
+        !BudgetAccess.CanManage(user, budget.Neighbourhood) ? BudgetRefusals.OutOfScope(budget.Neighbourhood)
+        : budget.Eligibility != Budget.ByCode ? BudgetRefusals.NotACodeBudget
+        : !BudgetLifecycle.IssuesVotingCodes(budget.Phase) ? BudgetRefusals.CodesAfterVotingOpened
+        : budget.EligibleVoters is not { } eligible ? BudgetRefusals.EligibleNotSet
+        : budget.CodesIssued + count > eligible ? BudgetRefusals.BeyondEligible(eligible, budget.CodesIssued)
+        : null;
 }

@@ -1,15 +1,14 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Net.Http.Headers;
+using Participation.Budgeting.Lifecycle;
 using Participation.Identity;
+using Participation.UseCases;
 
 namespace Participation.Budgeting;
 
 /// <summary>
-/// <c>POST /api/budgets/{id}/paper-ballots</c> with a CSV body <c>code,projects[,points]</c> (projects and points
+/// A CSV of <c>code,projects[,points]</c> (projects and points
 /// comma-separated within their cell): an official enters the paper ballots that came back by post. Nothing is counted
 /// yet: the batch is stored as pending (202) until another official of the neighbourhood, or an administrator,
 /// confirms it (<see cref="ConfirmPaperBallots"/>) — one official alone cannot put ballots in the count.
@@ -29,63 +28,32 @@ public static class ImportPaperBallots
     /// <summary>The batch as stored (pending), and the lines it left out: repeats of a code in the file, rows that break the rule.</summary>
     public sealed record Response(string BatchId, string Status, int Rows, IReadOnlyList<int> Duplicates, IReadOnlyList<PaperBatch.LineProblem> Rejected);
 
-    public abstract record Outcome;
-    public sealed record Uploaded(Response Batch) : Outcome;
-    public sealed record Refused(BudgetRefusal Why) : Outcome;
-
-    public static async Task<Results<Accepted<Response>, ProblemHttpResult>> HandleAsync(
-        string id, HttpRequest request, BudgetStore store, PaperBallotBatches batches, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>The budget's batches, newest first, with who uploaded and who confirmed.</summary>
+    public static async Task<Outcome<IReadOnlyList<PaperBatch>>> ListAsync(string id, PlatformUser user, BudgetServices services, CancellationToken cancellationToken)
     {
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) || !string.Equals(mediaType.MediaType.Value, "text/csv", StringComparison.OrdinalIgnoreCase))
+        if (await services.Store.FindAsync(id, cancellationToken) is not { } snapshot)
         {
-            return BudgetAccess.Refuse(StatusCodes.Status415UnsupportedMediaType, "paper_ballots.not_csv", "Paper ballots come as CSV",
-                "Send the paper ballots as text/csv (header code,projects[,points]).",
-                "Stuur de papieren stembiljetten als text/csv (kopregel code,projects[,points]).");
-        }
-
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = MaxBodyBytes;
-        }
-
-        var user = PlatformUser.From(request.HttpContext.User)!;
-        return await UploadAsync(id, user, request.Body, store, batches, clock, cancellationToken) switch
-        {
-            Uploaded uploaded => TypedResults.Accepted($"/api/budgets/{id}/paper-ballots/{uploaded.Batch.BatchId}", uploaded.Batch),
-            Refused refused => refused.Why.ToProblem(),
-            var other => throw new InvalidOperationException($"Unexpected outcome {other}."),
-        };
-    }
-
-    /// <summary><c>GET /api/budgets/{id}/paper-ballots</c>: the budget's batches, newest first, with who uploaded and who confirmed.</summary>
-    public static async Task<Results<Ok<IReadOnlyList<PaperBatch>>, ProblemHttpResult>> ListAsync(
-        string id, HttpContext http, BudgetStore store, PaperBallotBatches batches, CancellationToken cancellationToken)
-    {
-        var user = PlatformUser.From(http.User)!;
-        if (await store.FindAsync(id, cancellationToken) is not { } snapshot)
-        {
-            return BudgetAccess.NotFound(id);
+            return BudgetRefusals.NotFound(id);
         }
 
         return BudgetAccess.CanManage(user, snapshot.Budget.Neighbourhood)
-            ? TypedResults.Ok(await batches.ListAsync(id, cancellationToken))
-            : BudgetAccess.OutOfScope(snapshot.Budget.Neighbourhood);
+            ? Outcome<IReadOnlyList<PaperBatch>>.Success(await services.Batches.ListAsync(id, cancellationToken))
+            : BudgetRefusals.OutOfScope(snapshot.Budget.Neighbourhood);
     }
 
     /// <summary>Reads, checks and stores a batch as pending; the API and the back-office page both come here.</summary>
-    public static async Task<Outcome> UploadAsync(
-        string id, PlatformUser user, Stream csvBody, BudgetStore store, PaperBallotBatches batches, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Outcome<Response>> HandleAsync(
+        string id, PlatformUser user, Stream csvBody, BudgetServices services, CancellationToken cancellationToken)
     {
-        if (await store.FindAsync(id, cancellationToken) is not { } snapshot)
+        if (await services.Store.FindAsync(id, cancellationToken) is not { } snapshot)
         {
-            return new Refused(new BudgetRefusal(StatusCodes.Status404NotFound, "budget.not_found", "Budget not found",
-                $"There is no budget '{id}'.", $"Er is geen begroting '{id}'."));
+            return BudgetRefusals.NotFound(id);
         }
 
         var budget = snapshot.Budget;
         if (Refusal(user, budget) is { } refused)
         {
-            return new Refused(refused);
+            return refused;
         }
 
         List<(int Line, string? Code, string Projects, string? Points)> raw = [];
@@ -97,8 +65,7 @@ public static class ImportPaperBallots
             csv.ReadHeader();
             if (csv.HeaderRecord is null || !csv.HeaderRecord.Select(h => h.Trim().ToLowerInvariant()).Contains("code") || !csv.HeaderRecord.Select(h => h.Trim().ToLowerInvariant()).Contains("projects"))
             {
-                return BadCsv("Send CSV with the header code,projects (and points for a cumulative ballot).",
-                    "Stuur CSV met de kopregel code,projects (en points bij een puntenverdeling).");
+                return BudgetRefusals.PaperHeaderMissing;
             }
 
             while (await csv.ReadAsync() && raw.Count <= MaxRows)
@@ -108,17 +75,16 @@ public static class ImportPaperBallots
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return new Refused(new BudgetRefusal(StatusCodes.Status413PayloadTooLarge, "paper_ballots.too_large", "File too large",
-                $"Send at most {MaxBodyBytes / 1024 / 1024} MiB of paper ballots per file.", $"Stuur hooguit {MaxBodyBytes / 1024 / 1024} MiB aan stembiljetten per bestand."));
+            return BudgetRefusals.PaperTooLarge;
         }
         catch (CsvHelperException exception)
         {
-            return BadCsv($"The CSV cannot be read: {exception.Message.Split('\n')[0]}", "Het CSV-bestand is niet te lezen.");
+            return BudgetRefusals.PaperUnreadable(exception.Message.Split('\n')[0]);
         }
 
         if (raw.Count > MaxRows)
         {
-            return BadCsv($"Send at most {MaxRows:N0} ballots per file.", $"Stuur hooguit {MaxRows:N0} stembiljetten per bestand.");
+            return BudgetRefusals.PaperTooManyRows;
         }
 
         var rule = budget.Rules!.BallotRule(budget.Amount, budget.Currency);
@@ -168,35 +134,21 @@ public static class ImportPaperBallots
             rows.Add(new PaperRow(line, code, ballot.Projects, ballot.Points));
         }
 
-        var batch = new PaperBatch(PaperBallotBatches.NewId(), PaperBatch.Pending, user.Id, clock.GetUtcNow(), rows.Count, rejected.Count, duplicates.Count,
+        var batch = new PaperBatch(PaperBallotBatches.NewId(), PaperBatch.Pending, user.Id, services.Clock.GetUtcNow(), rows.Count, rejected.Count, duplicates.Count,
             null, null, null, [], []);
-        await batches.WriteRowsAsync(budget.Id, batch.BatchId, rows, cancellationToken);
-        if (!await store.CommitAsync(budget.Id, user, "budget.paper-ballots-uploaded", null,
-                $"batch={batch.BatchId}; rows={rows.Count}; duplicates={duplicates.Count}; rejected={rejected.Count}",
-                [PaperBallotBatches.Header(budget.Id, batch)], cancellationToken))
+        await services.Batches.WriteRowsAsync(budget.Id, batch.BatchId, rows, cancellationToken);
+        if (!await services.Batches.AddAsync(budget.Id, batch, user,
+                $"batch={batch.BatchId}; rows={rows.Count}; duplicates={duplicates.Count}; rejected={rejected.Count}", cancellationToken))
         {
             throw new InvalidOperationException("A fresh batch id was taken.");
         }
 
-        return new Uploaded(new Response(batch.BatchId, batch.Status, rows.Count, duplicates, rejected));
+        return new Response(batch.BatchId, batch.Status, rows.Count, duplicates, rejected);
     }
 
     /// <summary>Why this user may not enter or confirm paper ballots for this budget now; null when they may.</summary>
-    public static BudgetRefusal? Refusal(PlatformUser user, Budget budget)
-    {
-        if (!BudgetAccess.CanManage(user, budget.Neighbourhood))
-        {
-            return new BudgetRefusal(StatusCodes.Status403Forbidden, "budget.out_of_scope", "Not your neighbourhood",
-                $"You do not manage budgets of '{budget.Neighbourhood}'.", $"U beheert geen begrotingen van '{budget.Neighbourhood}'.");
-        }
-
-        return budget.Eligibility != Budget.ByCode || budget.Phase is not (BudgetPhase.Voting or BudgetPhase.Counting)
-            ? new BudgetRefusal(StatusCodes.Status409Conflict, "paper_ballots.not_open", "Not taking paper ballots",
-                "Paper ballots are entered during voting or counting, for budgets that vote with voting codes.",
-                "Papieren stembiljetten worden ingevoerd tijdens het stemmen of tellen, bij begrotingen met stemcodes.")
-            : null;
-    }
-
-    private static Refused BadCsv(string english, string dutch) =>
-        new(new BudgetRefusal(StatusCodes.Status400BadRequest, "paper_ballots.bad_csv", "The CSV cannot be used", english, dutch));
+    public static Refusal? Refusal(PlatformUser user, Budget budget) =>
+        !BudgetAccess.CanManage(user, budget.Neighbourhood) ? BudgetRefusals.OutOfScope(budget.Neighbourhood)
+        : budget.Eligibility != Budget.ByCode || !BudgetLifecycle.AcceptsPaperBallots(budget.Phase) ? BudgetRefusals.PaperNotOpen
+        : null;
 }

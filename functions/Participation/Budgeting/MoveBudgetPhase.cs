@@ -1,80 +1,58 @@
-using Microsoft.AspNetCore.Http.HttpResults;
+using Participation.Budgeting.Lifecycle;
 using Participation.Hosting;
 using Participation.Identity;
 using Participation.Realisation;
 using Participation.Storage;
+using Participation.UseCases;
 
 namespace Participation.Budgeting;
 
 /// <summary>
-/// <c>POST /api/budgets/{id}/phase</c>: an admin moves a budget forward (never back: a reopened vote would unfreeze
-/// rules residents already voted under). The scheduled <see cref="AdvanceBudgetPhases"/> uses the same move.
+/// An admin moves a budget forward ahead of its schedule (never back: a reopened vote would unfreeze rules residents
+/// already voted under). The scheduled <see cref="AdvanceBudgetPhases"/> makes the same move.
 /// </summary>
 public static class MoveBudgetPhase
 {
     public sealed record Request(string? Phase);
 
-    public static async Task<Results<Ok<ShowBudget.Response>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        string id, Request request, HttpContext http, BudgetStore store, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Outcome<ShowBudget.Response>> HandleAsync(
+        string id, Request request, PlatformUser user, BudgetServices services, CancellationToken cancellationToken)
     {
         if (!BudgetPhases.TryParse(request.Phase, out var target))
         {
-            return BudgetAccess.Invalid("phase", $"Choose one of: {string.Join(", ", BudgetPhases.All.Select(p => p.ToWireName()))}.");
+            return BudgetRefusals.InvalidPhase;
         }
 
-        var user = PlatformUser.From(http.User)!;
-        for (var attempt = 0; attempt < 5; attempt++)
+        var now = services.Clock.GetUtcNow();
+        var saved = await services.Store.ChangeAsync(id, user, snapshot => Move(snapshot, target, now), cancellationToken);
+        return saved.Map(snapshot => ShowBudget.Describe(snapshot, now));
+    }
+
+    /// <summary>The budget moved to <paramref name="target"/> as <see cref="BudgetLifecycle.Move"/> allows, with what the move sets off.</summary>
+    public static Outcome<BudgetChange> Move(BudgetSnapshot snapshot, BudgetPhase target, DateTimeOffset now)
+    {
+        var budget = snapshot.Budget;
+        var moved = BudgetLifecycle.Move(budget.Phase, target, snapshot.Projects.Count, budget.Rules is not null) switch
         {
-            if (await store.FindAsync(id, cancellationToken) is not { } snapshot)
+            PhaseMove.Moves => budget with { Phase = target },
+            // Freezing writes the tie-break order out in full, so the count can be reproduced from the budget alone.
+            PhaseMove.MovesAndFreezes => budget with
             {
-                return BudgetAccess.NotFound(id);
-            }
-
-            if (target <= snapshot.Budget.Phase)
-            {
-                return BudgetAccess.Conflict("Phases only move forward",
-                    $"Budget '{id}' is in the {snapshot.Budget.Phase.ToWireName()} phase; it can only move to a later phase.");
-            }
-
-            if (Move(snapshot, target, clock.GetUtcNow()) is not { } changed)
-            {
-                return BudgetAccess.Conflict("Not ready to vote", NotReadyReason(snapshot));
-            }
-
-            if (await store.SaveAsync(changed, user, "budget.phase-moved", snapshot.Budget.AuditSummary(), cancellationToken, effects: Effects(changed)))
-            {
-                return TypedResults.Ok(ShowBudget.Describe(new BudgetSnapshot(changed, snapshot.Projects), clock.GetUtcNow()));
-            }
+                Phase = target, TieBreakOrder = budget.TieBreakOrder ?? snapshot.Projects.Select(p => p.Id).ToList(), RulesFrozenAt = now,
+            },
+            _ => null,
+        };
+        if (moved is null)
+        {
+            return target <= budget.Phase ? BudgetRefusals.PhaseNotForward(budget) : BudgetRefusals.NotReadyToVote(budget);
         }
 
-        return BudgetAccess.Busy();
+        return new BudgetChange(moved, "budget.phase-moved", budget.AuditSummary()) { Effects = Effects(moved) };
     }
 
     /// <summary>What a move sets off, stored with it: published results ask realisation for the funded projects' items.</summary>
-    public static IReadOnlyList<SideEffect> Effects(Budget changed) =>
-        changed.Phase >= BudgetPhase.Results ? [RealisationIntake.BudgetResultsPublished(changed.Id)] : [];
-
-    /// <summary>The budget in <paramref name="target"/>; null when voting would open without projects.</summary>
-    public static Budget? Move(BudgetSnapshot snapshot, BudgetPhase target, DateTimeOffset now)
-    {
-        var budget = snapshot.Budget;
-        if (target < BudgetPhase.Voting || budget.RulesFrozen)
-        {
-            return budget with { Phase = target };
-        }
-
-        if (snapshot.Projects.Count == 0 || budget.Rules is null)
-        {
-            return null;
-        }
-
-        // Freezing writes the tie-break order out in full, so the count can be reproduced from the budget alone.
-        var order = budget.TieBreakOrder ?? snapshot.Projects.Select(p => p.Id).ToList();
-        return budget with { Phase = target, TieBreakOrder = order, RulesFrozenAt = now };
-    }
-
-    public static string NotReadyReason(BudgetSnapshot snapshot) =>
-        $"Budget '{snapshot.Budget.Id}' has no projects on its ballot paper yet; voting cannot open.";
+    private static IReadOnlyList<SideEffect> Effects(Budget changed) =>
+        BudgetLifecycle.ResultsPublished(changed.Phase) ? [RealisationIntake.BudgetResultsPublished(changed.Id)] : [];
 }
 
 /// <summary>
@@ -93,42 +71,22 @@ public sealed class AdvanceBudgetPhases(BudgetStore store, TimeProvider clock, I
         var now = clock.GetUtcNow();
         foreach (var listed in await store.ListAsync(cancellationToken))
         {
-            if (Due(listed, now) is null || await store.FindAsync(listed.Id, cancellationToken) is not { } snapshot || Due(snapshot.Budget, now) is not { } target)
+            if (BudgetLifecycle.DueAt(listed.Phase, listed.Dates, now) is null || await store.FindAsync(listed.Id, cancellationToken) is not { } snapshot
+                || BudgetLifecycle.DueAt(snapshot.Budget.Phase, snapshot.Budget.Dates, now) is not { } target)
             {
                 continue;
             }
 
-            if (MoveBudgetPhase.Move(snapshot, target, now) is not { } changed)
+            if (MoveBudgetPhase.Move(snapshot, target, now).Value is not { } change)
             {
                 logger.NotReady(snapshot.Budget.Id, target.ToWireName());
                 continue;
             }
 
-            if (await store.SaveAsync(changed, System, "budget.phase-moved", snapshot.Budget.AuditSummary(), cancellationToken, effects: MoveBudgetPhase.Effects(changed)))
+            if (await store.SaveAsync(change, System, cancellationToken))
             {
-                logger.PhaseMoved(changed.Id, snapshot.Budget.Phase.ToWireName(), changed.Phase.ToWireName());
+                logger.PhaseMoved(change.Changed.Id, snapshot.Budget.Phase.ToWireName(), change.Changed.Phase.ToWireName());
             }
         }
     }
-
-    private static BudgetPhase? Due(Budget budget, DateTimeOffset now)
-    {
-        var latest = BudgetPhases.All.LastOrDefault(phase => budget.Dates.StartOf(phase) is { } start && start <= now);
-        return budget.Dates.StartOf(latest) is { } due && due <= now && latest > budget.Phase ? latest : null;
-    }
-}
-
-internal static partial class BudgetingLog
-{
-    [LoggerMessage(LogLevel.Information, "Budget {BudgetId} moved from {From} to {To} on schedule")]
-    public static partial void PhaseMoved(this ILogger logger, string budgetId, string from, string to);
-
-    [LoggerMessage(LogLevel.Warning, "Budget {BudgetId} is due to enter {Phase} but has no projects; it stays where it is")]
-    public static partial void NotReady(this ILogger logger, string budgetId, string phase);
-
-    [LoggerMessage(LogLevel.Information, "Demo voting code for budget {BudgetId}: {Code}")]
-    public static partial void DemoCode(this ILogger logger, string budgetId, string code);
-
-    [LoggerMessage(LogLevel.Information, "Budget {BudgetId}: {Count} voting codes generated")]
-    public static partial void CodesGenerated(this ILogger logger, string budgetId, int count);
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Participation.Identity;
 
 namespace Participation.Budgeting;
 
@@ -46,11 +47,11 @@ public sealed class PaperBallotBatches(BudgetStore store)
     private const int PropertiesPerChunk = 12; // 12 × 30K UTF-16 characters ≈ 720 KB, under an entity's 1 MiB
     private const int ListedLines = 1_000; // line numbers kept on the header; the full lists go back in the responses
 
-    private TableClient Table => store.Budgets;
+    private TableClient Table => store.BudgetsTable;
 
     public static string NewId() => Guid.NewGuid().ToString("N")[..16];
 
-    /// <summary>Writes the batch's rows; they stay invisible until <see cref="Header"/> commits.</summary>
+    /// <summary>Writes the batch's rows; they stay invisible until <see cref="AddAsync"/> commits.</summary>
     public async Task WriteRowsAsync(string budgetId, string batchId, IReadOnlyList<PaperRow> rows, CancellationToken cancellationToken)
     {
         var lines = rows.Select(Encode).ToList();
@@ -98,30 +99,46 @@ public sealed class PaperBallotBatches(BudgetStore store)
         return rows;
     }
 
-    /// <summary>The header that makes an uploaded batch exist: commit it with its audit entry.</summary>
-    public static TableTransactionAction Header(string budgetId, PaperBatch batch) =>
-        new(TableTransactionActionType.Add, new TableEntity(budgetId, HeaderPrefix + batch.BatchId)
-        {
-            ["Status"] = batch.Status, ["UploadedBy"] = batch.UploadedBy, ["UploadedAt"] = batch.UploadedAt, ["Rows"] = batch.Rows,
-            ["RejectedOnUpload"] = batch.RejectedOnUpload, ["DuplicatesInFile"] = batch.DuplicatesInFile,
-        });
+    /// <summary>Makes an uploaded batch exist: its header commits with its audit entry. False when the batch id is taken.</summary>
+    public Task<bool> AddAsync(string budgetId, PaperBatch batch, PlatformUser actor, string audit, CancellationToken cancellationToken) =>
+        store.CommitAsync(budgetId, actor, "budget.paper-ballots-uploaded", null, audit,
+        [
+            new(TableTransactionActionType.Add, new TableEntity(budgetId, HeaderPrefix + batch.BatchId)
+            {
+                ["Status"] = batch.Status, ["UploadedBy"] = batch.UploadedBy, ["UploadedAt"] = batch.UploadedAt, ["Rows"] = batch.Rows,
+                ["RejectedOnUpload"] = batch.RejectedOnUpload, ["DuplicatesInFile"] = batch.DuplicatesInFile,
+            }),
+        ], cancellationToken);
 
-    /// <summary>Pending → confirmed, only if the header is as read (one confirmation wins a race).</summary>
-    public static TableTransactionAction Confirm(string budgetId, PaperBatch batch, string confirmedBy, DateTimeOffset at) =>
-        new(TableTransactionActionType.UpdateMerge, new TableEntity(budgetId, HeaderPrefix + batch.BatchId)
-        {
-            ["Status"] = PaperBatch.Confirmed, ["ConfirmedBy"] = confirmedBy, ["ConfirmedAt"] = at,
-        }, new ETag(batch.ETag));
+    /// <summary>Pending → confirmed, with its audit entry, only if the header is as read (one confirmation wins a race).</summary>
+    public Task<bool> ConfirmAsync(string budgetId, PaperBatch batch, PlatformUser confirmedBy, DateTimeOffset at, CancellationToken cancellationToken) =>
+        store.CommitAsync(budgetId, confirmedBy, "budget.paper-ballots-confirmed", $"batch={batch.BatchId}; uploaded-by={batch.UploadedBy}", $"rows={batch.Rows}",
+        [
+            new(TableTransactionActionType.UpdateMerge, new TableEntity(budgetId, HeaderPrefix + batch.BatchId)
+            {
+                ["Status"] = PaperBatch.Confirmed, ["ConfirmedBy"] = confirmedBy.Id, ["ConfirmedAt"] = at,
+            }, new ETag(batch.ETag)),
+        ], cancellationToken);
 
-    /// <summary>Confirmed → counted, with what the count found, only if the header is as read.</summary>
-    public static TableTransactionAction Counted(string budgetId, PaperBatch batch, int imported, IReadOnlyList<int> duplicates, IReadOnlyList<PaperBatch.LineProblem> rejected) =>
-        new(TableTransactionActionType.UpdateMerge, new TableEntity(budgetId, HeaderPrefix + batch.BatchId)
-        {
-            ["Status"] = PaperBatch.Counted, ["Imported"] = imported,
-            ["Duplicates"] = JsonSerializer.Serialize(duplicates.Take(ListedLines)),
-            ["Rejected"] = JsonSerializer.Serialize(rejected.Take(ListedLines)),
-            ["DuplicateCount"] = duplicates.Count, ["RejectedCount"] = rejected.Count,
-        }, new ETag(batch.ETag));
+    /// <summary>
+    /// Confirmed → counted, with what the count found and its audit entry, only if the header is as read; the budget is
+    /// marked changed with it, so its stored results are counted again.
+    /// </summary>
+    public Task<bool> MarkCountedAsync(
+        string budgetId, PaperBatch batch, PlatformUser actor, int imported, IReadOnlyList<int> duplicates, IReadOnlyList<PaperBatch.LineProblem> rejected,
+        DateTimeOffset at, CancellationToken cancellationToken) =>
+        store.CommitAsync(budgetId, actor, "budget.paper-ballots-counted", $"batch={batch.BatchId}",
+            $"imported={imported}; duplicates={duplicates.Count}; rejected={rejected.Count}",
+        [
+            new(TableTransactionActionType.UpdateMerge, new TableEntity(budgetId, HeaderPrefix + batch.BatchId)
+            {
+                ["Status"] = PaperBatch.Counted, ["Imported"] = imported,
+                ["Duplicates"] = JsonSerializer.Serialize(duplicates.Take(ListedLines)),
+                ["Rejected"] = JsonSerializer.Serialize(rejected.Take(ListedLines)),
+                ["DuplicateCount"] = duplicates.Count, ["RejectedCount"] = rejected.Count,
+            }, new ETag(batch.ETag)),
+            BudgetStore.BallotsChanged(budgetId, at),
+        ], cancellationToken);
 
     public async Task<PaperBatch?> FindAsync(string budgetId, string batchId, CancellationToken cancellationToken)
     {

@@ -1,12 +1,13 @@
-using Microsoft.AspNetCore.Http.HttpResults;
+using Participation.Budgeting.Lifecycle;
 using Participation.Identity;
+using Participation.UseCases;
 
 namespace Participation.Budgeting;
 
 /// <summary>
-/// <c>POST /api/budgets/{id}/voting-codes/replacements</c> with <c>{"letter": n}</c> (admins): a voter whose letter got
-/// lost gets a new code for the same letter number — the reference to one address in the mail merge. The old code is
-/// voided first, only if it is unused, so one letter never holds two live codes; a used code is not replaced (409).
+/// An administrator gives a voter whose letter got lost a new code for the same letter number — the reference to one
+/// address in the mail merge. The old code is voided first, only if it is unused, so one letter never holds two live
+/// codes; a used code is not replaced.
 /// </summary>
 /// <remarks>
 /// The audit entry is written, in one transaction with the budget row, before the code is voided and the new one made:
@@ -19,73 +20,58 @@ public static class ReplaceVotingCode
 
     public sealed record Response(string BudgetId, int Letter, string Code);
 
-    public static async Task<Results<Ok<Response>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        string id, Request request, HttpContext http, BudgetStore store, BallotBox box, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Outcome<Response>> HandleAsync(
+        string id, Request request, PlatformUser user, BudgetServices services, CancellationToken cancellationToken)
     {
-        var user = PlatformUser.From(http.User)!;
         if (!user.IsIn(Roles.Admin))
         {
-            return BudgetAccess.Refuse(StatusCodes.Status403Forbidden, "voting_codes.admin_only", "Administrators only",
-                "Only an administrator replaces a voting code.", "Alleen een beheerder vervangt een stemcode.");
+            return BudgetRefusals.ReplacementAdminOnly;
         }
 
-        if (await store.FindAsync(id, cancellationToken) is not { } snapshot)
+        if (await services.Store.FindAsync(id, cancellationToken) is not { } snapshot)
         {
-            return BudgetAccess.NotFound(id);
+            return BudgetRefusals.NotFound(id);
         }
 
         var budget = snapshot.Budget;
-        if (budget.Eligibility != Budget.ByCode || budget.Phase > BudgetPhase.Voting)
+        if (budget.Eligibility != Budget.ByCode || !BudgetLifecycle.ReplacesVotingCodes(budget.Phase))
         {
-            return BudgetAccess.Refuse(StatusCodes.Status409Conflict, "voting_codes.no_replacement", "No replacement now",
-                "Codes are replaced only for a budget that votes with codes, until voting closes.",
-                "Een stemcode wordt alleen vervangen bij een begroting met stemcodes, tot het stemmen sluit.");
+            return BudgetRefusals.NoReplacementNow;
         }
 
         if (request.Letter is not { } letter || letter < 1 || letter > budget.CodesIssued)
         {
-            return BudgetAccess.Invalid("letter", $"Give the letter number (1 to {budget.CodesIssued:N0}) from the mail-merge list.");
+            return BudgetRefusals.InvalidLetter(budget.CodesIssued);
         }
 
-        if (await box.FindCodeOfLetterAsync(budget.Id, letter, cancellationToken) is not { } old)
+        if (await services.Box.FindCodeOfLetterAsync(budget.Id, letter, cancellationToken) is not { } old)
         {
-            return BudgetAccess.Refuse(StatusCodes.Status404NotFound, "voting_codes.unknown_letter", "No code for this letter",
-                $"No code is issued for letter {letter}.", $"Voor brief {letter} is geen code uitgegeven.");
+            return BudgetRefusals.UnknownLetter(letter);
         }
 
         if (old.Redeemed)
         {
-            return AlreadyUsed(letter);
+            return BudgetRefusals.CodeAlreadyUsed(letter);
         }
 
-        var audited = false;
-        for (var attempt = 0; attempt < 5 && !audited; attempt++)
+        var audited = await AuditAsync(id, user, "budget.voting-code-replaced", $"letter={letter}", services.Store, cancellationToken);
+        if (!audited.Succeeded)
         {
-            audited = await store.SaveAsync(budget, user, "budget.voting-code-replaced", $"letter={letter}", cancellationToken);
-            if (!audited)
-            {
-                budget = (await store.FindAsync(id, cancellationToken))!.Budget;
-            }
+            return Outcome<Response>.Refused(audited.Refusals);
         }
 
-        if (!audited)
+        if (!await services.Box.VoidCodeAsync(old, cancellationToken))
         {
-            return BudgetAccess.Busy();
+            await AuditAsync(id, user, "budget.voting-code-replacement-failed", $"letter={letter}; the old code was used meanwhile", services.Store, cancellationToken);
+            return BudgetRefusals.CodeAlreadyUsed(letter);
         }
 
-        if (!await box.VoidCodeAsync(old, cancellationToken))
-        {
-            var current = (await store.FindAsync(id, cancellationToken))!.Budget;
-            await store.SaveAsync(current, user, "budget.voting-code-replacement-failed", $"letter={letter}; the old code was used meanwhile", cancellationToken);
-            return AlreadyUsed(letter);
-        }
-
-        var (_, code) = (await box.GenerateCodesAsync(budget.Id, letter, 1, clock.GetUtcNow(), cancellationToken))[0];
-        http.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Ok(new Response(budget.Id, letter, code));
+        var (_, code) = (await services.Box.GenerateCodesAsync(budget.Id, letter, 1, services.Clock.GetUtcNow(), cancellationToken))[0];
+        return new Response(budget.Id, letter, code);
     }
 
-    private static ProblemHttpResult AlreadyUsed(int letter) => BudgetAccess.Refuse(StatusCodes.Status409Conflict, "voting_codes.already_used",
-        "Code already used", $"The code of letter {letter} has been used to vote; it is not replaced.",
-        $"Met de code van brief {letter} is al gestemd; die wordt niet vervangen.");
+    /// <summary>An audit entry on the budget row, which stays as it is: written under its ETag like every change.</summary>
+    private static Task<Outcome<BudgetSnapshot>> AuditAsync(
+        string id, PlatformUser user, string action, string before, BudgetStore store, CancellationToken cancellationToken) =>
+        store.ChangeAsync(id, user, snapshot => new BudgetChange(snapshot.Budget, action, before), cancellationToken);
 }

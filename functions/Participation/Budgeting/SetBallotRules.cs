@@ -1,12 +1,12 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Participation.Budgeting.Rules;
 using Participation.Identity;
+using Participation.UseCases;
 
 namespace Participation.Budgeting;
 
 /// <summary>
-/// <c>PUT /api/budgets/{id}/rules</c>: the ballot rule (approval, knapsack or cumulative with their limits), the outcome
-/// rule (greedy, mes, mes-complete) and the tie-break order. Allowed until voting opens; from then on 409.
+/// The ballot rule (approval, knapsack or cumulative with their limits), the outcome rule (greedy, mes, mes-complete)
+/// and the tie-break order. Allowed until voting opens; from then on refused.
 /// </summary>
 public static class SetBallotRules
 {
@@ -16,27 +16,20 @@ public static class SetBallotRules
 
     public static readonly string[] OutcomeRules = ["greedy", "mes", "mes-complete"];
 
-    public static async Task<Results<Ok<ShowBudget.Response>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        string id, Request request, HttpContext http, BudgetStore store, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Outcome<ShowBudget.Response>> HandleAsync(
+        string id, Request request, PlatformUser user, BudgetServices services, CancellationToken cancellationToken)
     {
-        var user = PlatformUser.From(http.User)!;
-        for (var attempt = 0; attempt < 5; attempt++)
+        var saved = await services.Store.ChangeAsync(id, user, snapshot =>
         {
-            if (await store.FindAsync(id, cancellationToken) is not { } snapshot)
-            {
-                return BudgetAccess.NotFound(id);
-            }
-
             var budget = snapshot.Budget;
             if (BudgetAccess.RefuseBallotChange(user, budget) is { } refused)
             {
                 return refused;
             }
 
-            var errors = Validate(request, snapshot);
-            if (errors.Count > 0)
+            if (Validate(request, snapshot) is { Count: > 0 } refusals)
             {
-                return TypedResults.ValidationProblem(errors);
+                return Outcome<BudgetChange>.Refused(refusals);
             }
 
             var voteType = request.VoteType!.Trim().ToLowerInvariant();
@@ -44,38 +37,33 @@ public static class SetBallotRules
                 voteType == BallotSettings.Cumulative ? request.PointsPerVoter : null,
                 voteType == BallotSettings.Cumulative ? request.MaxPointsPerProject ?? request.PointsPerVoter : null,
                 request.OutcomeRule!.Trim().ToLowerInvariant());
-            var changed = budget with { Rules = settings, TieBreakOrder = request.TieBreakOrder?.ToList() };
-            if (await store.SaveAsync(changed, user, "budget.rules-set", budget.AuditSummary(), cancellationToken))
-            {
-                return TypedResults.Ok(ShowBudget.Describe(new BudgetSnapshot(changed, snapshot.Projects), clock.GetUtcNow()));
-            }
-        }
-
-        return BudgetAccess.Busy();
+            return new BudgetChange(budget with { Rules = settings, TieBreakOrder = request.TieBreakOrder?.ToList() }, "budget.rules-set", budget.AuditSummary());
+        }, cancellationToken);
+        return saved.Map(snapshot => ShowBudget.Describe(snapshot, services.Clock.GetUtcNow()));
     }
 
-    private static Dictionary<string, string[]> Validate(Request request, BudgetSnapshot snapshot)
+    private static List<Refusal> Validate(Request request, BudgetSnapshot snapshot)
     {
-        var errors = new Dictionary<string, string[]>();
+        List<Refusal> refusals = [];
         var voteType = request.VoteType?.Trim().ToLowerInvariant();
         if (voteType is not (BallotSettings.Approval or BallotSettings.Knapsack or BallotSettings.Cumulative))
         {
-            errors["voteType"] = ["Choose approval, knapsack or cumulative."];
+            refusals.Add(BudgetRefusals.InvalidVoteType);
         }
 
         if (request.MinProjects is < 0 || (request.MaxProjects is { } max && (max < 1 || max < (request.MinProjects ?? 1))))
         {
-            errors["maxProjects"] = ["Give 0 ≤ minProjects ≤ maxProjects, and maxProjects ≥ 1."];
+            refusals.Add(BudgetRefusals.InvalidProjectLimits);
         }
 
         if (voteType == BallotSettings.Cumulative && (request.PointsPerVoter is not > 0 || request.MaxPointsPerProject is <= 0))
         {
-            errors["pointsPerVoter"] = ["A cumulative ballot needs pointsPerVoter > 0 (and maxPointsPerProject > 0 if given)."];
+            refusals.Add(BudgetRefusals.InvalidPoints);
         }
 
         if (request.OutcomeRule is null || !OutcomeRules.Contains(request.OutcomeRule.Trim().ToLowerInvariant()) || !BudgetRules.TryFind(request.OutcomeRule, out _))
         {
-            errors["outcomeRule"] = [$"Choose {string.Join(", ", OutcomeRules)}."];
+            refusals.Add(BudgetRefusals.InvalidOutcomeRule);
         }
 
         if (request.TieBreakOrder is { } order)
@@ -83,10 +71,10 @@ public static class SetBallotRules
             var ids = snapshot.Projects.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
             if (order.Count != ids.Count || !ids.SetEquals(order))
             {
-                errors["tieBreakOrder"] = ["The tie-break order lists every project id of this budget exactly once (or leave it out: project id order)."];
+                refusals.Add(BudgetRefusals.InvalidTieBreakOrder);
             }
         }
 
-        return errors;
+        return refusals;
     }
 }

@@ -1,12 +1,11 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Participation.Identity;
+using Participation.UseCases;
 
 namespace Participation.Budgeting;
 
 /// <summary>
-/// <c>PUT /api/budgets/{id}/eligible-voters</c> with <c>{"eligibleVoters": n}</c>: how many residents may vote, from the
-/// municipality's register. Voting codes are issued up to this number and no further; it is set before voting opens
-/// and never below the codes already issued. Audited with the budget like every change.
+/// How many residents may vote, from the municipality's register. Voting codes are issued up to this number and no
+/// further; it is set before voting opens and never below the codes already issued. Audited with the budget like every change.
 /// </summary>
 public static class SetEligibleVoters
 {
@@ -14,42 +13,26 @@ public static class SetEligibleVoters
 
     public sealed record Request(int? EligibleVoters);
 
-    public static async Task<Results<Ok<ShowBudget.Response>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        string id, Request request, HttpContext http, BudgetStore store, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Outcome<ShowBudget.Response>> HandleAsync(
+        string id, Request request, PlatformUser user, BudgetServices services, CancellationToken cancellationToken)
     {
         if (request.EligibleVoters is not (> 0 and <= Max))
         {
-            return BudgetAccess.Invalid("eligibleVoters", $"The number of eligible voters is 1 to {Max:N0}.");
+            return BudgetRefusals.InvalidEligibleVoters;
         }
 
-        var user = PlatformUser.From(http.User)!;
-        for (var attempt = 0; attempt < 5; attempt++)
+        var saved = await services.Store.ChangeAsync(id, user, snapshot =>
         {
-            if (await store.FindAsync(id, cancellationToken) is not { } snapshot)
-            {
-                return BudgetAccess.NotFound(id);
-            }
-
             var budget = snapshot.Budget;
             if (BudgetAccess.RefuseBallotChange(user, budget) is { } refused)
             {
                 return refused;
             }
 
-            if (request.EligibleVoters < budget.CodesIssued)
-            {
-                return BudgetAccess.Refuse(StatusCodes.Status422UnprocessableEntity, "voting_codes.below_issued", "Fewer than the codes issued",
-                    $"{budget.CodesIssued:N0} voting codes are issued already; the number of eligible voters cannot be lower.",
-                    $"Er zijn al {budget.CodesIssued:N0} stemcodes uitgegeven; het aantal stemgerechtigden kan niet lager zijn.");
-            }
-
-            var changed = budget with { EligibleVoters = request.EligibleVoters };
-            if (await store.SaveAsync(changed, user, "budget.eligible-voters-set", budget.AuditSummary(), cancellationToken))
-            {
-                return TypedResults.Ok(ShowBudget.Describe(new BudgetSnapshot(changed, snapshot.Projects), clock.GetUtcNow()));
-            }
-        }
-
-        return BudgetAccess.Busy();
+            return request.EligibleVoters < budget.CodesIssued
+                ? (Outcome<BudgetChange>)BudgetRefusals.BelowIssued(budget.CodesIssued)
+                : new BudgetChange(budget with { EligibleVoters = request.EligibleVoters }, "budget.eligible-voters-set", budget.AuditSummary());
+        }, cancellationToken);
+        return saved.Map(snapshot => ShowBudget.Describe(snapshot, services.Clock.GetUtcNow()));
     }
 }

@@ -1,10 +1,11 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Participation.Budgeting.Explanations;
+using Participation.UseCases;
+using Participation.Budgeting.Lifecycle;
 
 namespace Participation.Budgeting;
 
 /// <summary>
-/// <c>GET /api/budgets</c> and <c>GET /api/budgets/{id}</c>: public. A resident sees the projects and, before voting,
+/// Public: a resident sees the projects and, before voting,
 /// the rules in plain Dutch and English: how to fill in the ballot, how votes become funded projects, how ties go.
 /// </summary>
 public static class ShowBudget
@@ -20,15 +21,13 @@ public static class ShowBudget
         bool AcceptsBallots, bool RulesFrozen, BallotSettings? Rules, IReadOnlyList<string>? TieBreakOrder, RulesText? Explained,
         IReadOnlyList<ProjectView> Projects);
 
-    public static async Task<Ok<IReadOnlyList<Listing>>> ListAsync(BudgetStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok<IReadOnlyList<Listing>>((await store.ListAsync(cancellationToken))
-            .Select(b => new Listing(b.Id, b.Title, b.Neighbourhood, b.Amount, b.Phase.ToWireName())).ToList());
+    public static async Task<IReadOnlyList<Listing>> ListAsync(BudgetStore store, CancellationToken cancellationToken) =>
+        (await store.ListAsync(cancellationToken)).Select(b => new Listing(b.Id, b.Title, b.Neighbourhood, b.Amount, b.Phase.ToWireName())).ToList();
 
-    public static async Task<Results<Ok<Response>, ProblemHttpResult>> HandleAsync(
-        string id, BudgetStore store, TimeProvider clock, CancellationToken cancellationToken) =>
+    public static async Task<Outcome<Response>> HandleAsync(string id, BudgetStore store, TimeProvider clock, CancellationToken cancellationToken) =>
         await store.FindAsync(id, cancellationToken) is { } snapshot
-            ? TypedResults.Ok(Describe(snapshot, clock.GetUtcNow()))
-            : BudgetAccess.NotFound(id);
+            ? Describe(snapshot, clock.GetUtcNow())
+            : BudgetRefusals.NotFound(id);
 
     public static Response Describe(BudgetSnapshot snapshot, DateTimeOffset now)
     {

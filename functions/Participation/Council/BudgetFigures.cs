@@ -1,5 +1,6 @@
 using Participation.Budgeting;
 using Participation.Routing;
+using Participation.Budgeting.Lifecycle;
 
 namespace Participation.Council;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Participation.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Participation.Identity;
 
@@ -44,9 +45,9 @@ public static class CouncilModule
         }
 
         var result = await dashboard.ComputeAsync(valid, cancellationToken);
-        var csv = new StringBuilder("section,key,name,current,previous\r\n");
+        var rows = new List<CsvCell[]>();
         void Row(string section, string key, string name, double? current, double? previous) =>
-            csv.Append(CultureInfo.InvariantCulture, $"{Cell(section)},{Cell(key)},{Cell(name)},{Number(current)},{Number(previous)}\r\n");
+            rows.Add([section, key, name, Number(current), Number(previous)]);
 
         foreach (var figure in result.Figures) Row("figure", figure.Key, figure.Unit, figure.Current, figure.Previous);
         foreach (var count in result.ByNeighbourhood) Row("neighbourhood", count.Code, count.Name, count.Current, count.Previous);
@@ -77,7 +78,8 @@ public static class CouncilModule
         foreach (var s in realisation.Slipping) Row("realisation-slipping", $"{s.ItemId}/{s.MilestoneId}", $"{s.MilestoneTitle} ({s.Planned:yyyy-MM-dd}, {s.Team})", s.DaysLate, null);
 
         var name = $"raadsdashboard-{result.Current.To:yyyy-MM-dd}-{valid}d.csv";
-        return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", name);
+        var csv = CsvFile.Write(["section", "key", "name", "current", "previous"], rows, MachineLayout);
+        return TypedResults.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv)], "text/csv; charset=utf-8", name);
     }
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem>> GetDashboardSpreadsheetAsync(
@@ -102,10 +104,8 @@ public static class CouncilModule
     private static ValidationProblem InvalidDays() =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["days"] = ["A period is 7 to 366 days."] });
 
-    private static string Number(double? value) => value?.ToString("0.####", CultureInfo.InvariantCulture) ?? "";
+    /// <summary>Names and keys quoted, numbers bare and invariant: for programs.</summary>
+    private static readonly CsvLayout MachineLayout = new(",", QuoteHeader: false, QuoteText: true);
 
-    // Quoted always; a leading = + - @ tab or CR is neutralised (OWASP CSV injection) so a spreadsheet never runs a
-    // configured name as a formula: Excel and LibreOffice skip a leading tab or CR and read the formula behind it.
-    internal static string Cell(string value) =>
-        "\"" + (value.Length > 0 && "=+-@\t\r".Contains(value[0]) ? "'" + value : value).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    private static CsvCell Number(double? value) => CsvCell.Number(value?.ToString("0.####", CultureInfo.InvariantCulture) ?? "");
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Participation.Hosting;
 
 namespace Participation.Council;
 
@@ -15,10 +16,9 @@ public static class CouncilSpreadsheet
 
     public static byte[] Write(CouncilDashboard.Result result)
     {
-        var csv = new StringBuilder();
-        void Row(params string[] cells) => csv.Append(string.Join(';', cells.Select(Cell))).Append("\r\n");
+        var rows = new List<CsvCell[]>();
+        void Row(params string[] cells) => rows.Add([.. cells.Select(cell => (CsvCell)cell)]);
 
-        Row("Onderdeel", "Onderwerp", "Deze periode", "Aantal deze periode", "Vorige periode", "Aantal vorige periode", "Toelichting");
         Row("Periode", "Van – tot", $"{Day(result.Current.From)} – {Day(result.Current.To)}", "", $"{Day(result.Previous.From)} – {Day(result.Previous.To)}", "", "");
         foreach (var f in result.Figures)
         {
@@ -49,7 +49,9 @@ public static class CouncilSpreadsheet
         Row("Uitvoering geld", "Uitgegeven", Euro(r.Totals.Spent), "", "", "", "");
         foreach (var s in r.Slipping) Row("Uitvoering vertraagd", s.MilestoneTitle, Whole(s.DaysLate) + " dagen te laat", "", "", "", $"gepland {Day(s.Planned)}, team {s.Team}");
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+        var csv = CsvFile.Write(["Onderdeel", "Onderwerp", "Deze periode", "Aantal deze periode", "Vorige periode", "Aantal vorige periode", "Toelichting"],
+            rows, ExcelLayout);
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv)];
     }
 
     public static string FileName(CouncilDashboard.Result result, int days) =>
@@ -122,6 +124,6 @@ public static class CouncilSpreadsheet
         _ => code,
     };
 
-    // The same formula guard as the machine CSV, with the semicolon as the separator that forces quoting.
-    private static string Cell(string value) => CouncilModule.Cell(value);
+    /// <summary>Semicolons and every cell quoted, so Dutch Excel splits the columns and guesses no types.</summary>
+    private static readonly CsvLayout ExcelLayout = new(";", QuoteHeader: true, QuoteText: true);
 }

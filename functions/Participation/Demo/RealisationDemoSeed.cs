@@ -7,6 +7,7 @@ using Participation.Initiatives.Routing;
 using Participation.Municipality.Tracking;
 using Participation.Realisation;
 using Participation.Routing;
+using Participation.Budgeting.Lifecycle;
 
 namespace Participation.Demo;
 
@@ -166,8 +167,8 @@ public sealed class RealisationDemoSeed(
 
         var stored = (await budgets.FindAsync(id, cancellationToken))!;
         var list = projects.Select((p, i) => new BudgetProject($"p{i + 1}", p.Title, "Een plan van bewoners.", p.Cost, neighbourhood, null, null)).ToList();
-        var voting = MoveBudgetPhase.Move(new BudgetSnapshot(stored.Budget with { ProjectCount = list.Count }, list), BudgetPhase.Voting, opened.AddDays(30))!;
-        await budgets.SaveAsync(voting, Seeder, "budget.phase-moved", stored.Budget.AuditSummary(), cancellationToken, list.Select(p => BudgetStore.AddProject(id, p)));
+        var voting = MoveBudgetPhase.Move(new BudgetSnapshot(stored.Budget with { ProjectCount = list.Count }, list), BudgetPhase.Voting, opened.AddDays(30)).Value!;
+        await budgets.SaveAsync(voting with { AddedProjects = list }, Seeder, cancellationToken);
         foreach (var (_, code) in await box.GenerateCodesAsync(id, 1, 40, opened, cancellationToken))
         {
             // Popular projects first: a ballot picks 1–3, weighted to the front of the list.
@@ -176,7 +177,7 @@ public sealed class RealisationDemoSeed(
         }
 
         var counted = (await budgets.FindAsync(id, cancellationToken))!;
-        await budgets.SaveAsync(counted.Budget with { Phase = BudgetPhase.Results }, Seeder, "budget.phase-moved", counted.Budget.AuditSummary(), cancellationToken);
+        await budgets.SaveAsync(new BudgetChange(counted.Budget with { Phase = BudgetPhase.Results }, "budget.phase-moved", counted.Budget.AuditSummary()), Seeder, cancellationToken);
         await new RealiseFundedProjects(budgets, box, realisation, routing, clock, logger)
             .HandleAsync(new BudgetResultsPublished(id), new Hosting.QueueMetadata("demo", 1, null, null, null), cancellationToken);
         foreach (var project in list)

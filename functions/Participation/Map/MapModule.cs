@@ -11,7 +11,6 @@ public static class MapModule
         builder.Services.AddOptions<MapOptions>().BindConfiguration(MapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<MapOptions>, ValidateMapOptions>();
         builder.Services.AddSingleton(provider => provider.GetRequiredService<IOptions<MapOptions>>().Value.ToMap());
-        builder.Services.AddSingleton<Participation.Demo.IDemoSeed, MapDemoSeed>();
         return builder;
     }
 }

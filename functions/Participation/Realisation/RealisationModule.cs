@@ -17,12 +17,6 @@ public static class RealisationModule
         services.AddSingleton<RealisationStore>();
         services.AddSingleton<Slipping>();
         services.AddScoped<ChangeRealisation>();
-        // ./run.sh turns the demo history on; tests keep it off, because seeding 60 initiatives in the background would
-        // change the counts other tests compare while they run.
-        if (builder.Configuration.GetValue("Demo:History", false))
-        {
-            services.AddSingleton<Participation.Demo.IDemoSeed, Participation.Demo.RealisationDemoSeed>();
-        }
         services.AddQueueFunction<RealiseAcceptedInitiative, InitiativeAccepted>();
         services.AddQueueFunction<RealiseFundedProjects, BudgetResultsPublished>();
         services.AddTimerFunction<SendSlippedMilestonesDigest>();

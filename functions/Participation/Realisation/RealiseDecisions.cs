@@ -6,6 +6,7 @@ using Participation.Initiatives.Lifecycle;
 using Participation.Initiatives.Routing;
 using Participation.Routing;
 using Participation.Storage;
+using Participation.Budgeting.Lifecycle;
 
 namespace Participation.Realisation;
 

@@ -17,6 +17,9 @@ public sealed class Outcome<T>
     public static Outcome<T> Refused(IReadOnlyList<Refusal> refusals) =>
         refusals.Count > 0 ? new(default, refusals) : throw new ArgumentException("A refusal needs a reason.", nameof(refusals));
 
+    /// <summary>The value made into another on success; the same refusals otherwise.</summary>
+    public Outcome<TResult> Map<TResult>(Func<T, TResult> map) => Succeeded ? Outcome<TResult>.Success(map(Value!)) : Outcome<TResult>.Refused(Refusals);
+
     public static implicit operator Outcome<T>(T value) => Success(value);
     public static implicit operator Outcome<T>(Refusal refusal) => new(default, [refusal]);
 }

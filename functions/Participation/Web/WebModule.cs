@@ -37,6 +37,7 @@ public static class WebModule
             options.Conventions.AuthorizeFolder("/Agents", Policies.Agent);
             options.Conventions.AuthorizeFolder("/Council", Policies.Council);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+            // Budget pages and paper ballots: officials of the neighbourhood and admins; the neighbourhood is checked per budget.
             options.Conventions.AuthorizeFolder("/BudgetAdmin", Policies.BudgetManager);
             options.Conventions.AllowAnonymousToFolder("/Privacy");
             options.Conventions.AuthorizeFolder("/MyPage", Policies.Resident);
@@ -45,8 +46,6 @@ public static class WebModule
             options.Conventions.AllowAnonymousToPage("/Realisation/Item");
             options.Conventions.AuthorizePage("/Realisation/Team", Policies.Realisation);
             options.Conventions.AuthorizePage("/Realisation/Manage", Policies.Realisation);
-            // Paper ballots: officials of the neighbourhood and admins; the budget's neighbourhood is checked per budget.
-            options.Conventions.AuthorizePage("/Beheer/PaperBallots", Policies.BudgetManager);
         });
 
         // Navigation entries; another module (the budget pages, later) adds its own with services.AddSingleton(new WebNavigationItem(...)).

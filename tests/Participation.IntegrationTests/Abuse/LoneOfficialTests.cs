@@ -9,6 +9,7 @@ using Participation.Budgeting;
 using Participation.Identity;
 using Participation.IntegrationTests.Infrastructure;
 using static Participation.IntegrationTests.Budgeting.BudgetingFixture;
+using Participation.Budgeting.Lifecycle;
 
 namespace Participation.IntegrationTests.Abuse;
 
@@ -191,7 +192,7 @@ public sealed class LoneOfficialTests(LoneOfficialFixture fixture) : IClassFixtu
         var stale = (await store.FindAsync(id, CancellationToken.None))!.Budget;
         await OkAsync(await admin.PostAsJsonAsync($"/api/budgets/{id}/phase", new { phase = "counting" }));
         var actor = new PlatformUser("admin-ingrid", "Ingrid", new HashSet<string> { Roles.Admin }, new HashSet<string>(), new HashSet<string>());
-        Assert.False(await store.SaveAsync(stale with { Title = "Stilletjes veranderd", CodesIssued = 400 }, actor, "test.forced-failure", null, CancellationToken.None));
+        Assert.False(await store.SaveAsync(new BudgetChange(stale with { Title = "Stilletjes veranderd", CodesIssued = 400 }, "test.forced-failure", null), actor, CancellationToken.None));
 
         var after = (await store.FindAsync(id, CancellationToken.None))!.Budget;
         Assert.Equal(("Buurtbudget " + id, 4, BudgetPhase.Counting), (after.Title, after.CodesIssued, after.Phase));

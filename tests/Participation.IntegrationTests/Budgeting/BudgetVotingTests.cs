@@ -12,6 +12,7 @@ using Participation.Initiatives;
 using Participation.Initiatives.Lifecycle;
 using Participation.IntegrationTests.Infrastructure;
 using static Participation.IntegrationTests.Budgeting.BudgetingFixture;
+using Participation.Budgeting.Lifecycle;
 
 namespace Participation.IntegrationTests.Budgeting;
 
@@ -127,7 +128,7 @@ public sealed class BudgetVotingTests(BudgetingFixture fixture) : IClassFixture<
         Assert.True((await OkAsync(await milan.PostAsJsonAsync($"/api/budgets/{first}/ballots", new { projects = new[] { "p1", "p2" } }))).GetProperty("replaced").GetBoolean());
         await OkAsync(await milan.PostAsJsonAsync($"/api/budgets/{second}/ballots", new { projects = new[] { "p2" } }));
 
-        var table = fixture.Factory.Services.GetRequiredService<BallotBox>().Ballots;
+        var table = fixture.Factory.Services.GetRequiredService<TableServiceClient>().GetTableClient(BallotBox.Table);
         var keys = new List<string>();
         foreach (var budget in new[] { first, second })
         {
@@ -243,12 +244,12 @@ public sealed class BudgetVotingTests(BudgetingFixture fixture) : IClassFixture<
     public async Task The_demo_budget_is_open_for_voting_with_the_printed_demo_codes()
     {
         // Run the seed itself: on a shared Azurite another test's app may have claimed the demo marker and stopped before seeding.
-        var seed = fixture.Factory.Services.GetServices<Participation.Demo.IDemoSeed>().OfType<BudgetDemoSeed>().Single();
+        var seed = fixture.Factory.Services.GetServices<Participation.Demo.IDemoSeed>().OfType<Participation.Demo.BudgetDemoSeed>().Single();
         await seed.SeedAsync(CancellationToken.None);
         await seed.SeedAsync(CancellationToken.None); // idempotent
         var budget = await OkAsync(await fixture.Anonymous.GetAsync("/api/budgets/oosterpark-2026"));
         Assert.Equal("voting", budget.GetProperty("phase").GetString());
-        await OkAsync(await fixture.Anonymous.PostAsJsonAsync("/api/budgets/oosterpark-2026/ballots", new { code = BudgetDemoSeed.DemoCodes[^1], projects = new[] { "p1", "p3" } }));
+        await OkAsync(await fixture.Anonymous.PostAsJsonAsync("/api/budgets/oosterpark-2026/ballots", new { code = Participation.Demo.BudgetDemoSeed.DemoCodes[^1], projects = new[] { "p1", "p3" } }));
     }
 
     [Fact]

@@ -1,10 +1,12 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using Azure.Data.Tables;
 using Participation.Audit;
 using Participation.Budgeting;
 using Participation.IntegrationTests.Infrastructure;
 using Participation.IntegrationTests.Initiatives;
+using Participation.Budgeting.Lifecycle;
 
 namespace Participation.IntegrationTests.Web;
 
@@ -61,7 +63,7 @@ public sealed partial class BudgetAdminPagesTests(BackOfficeFixture fixture) : I
         Assert.Contains("plannen en regels liggen vast", page);
         Assert.DoesNotContain("data-testid=\"voting-codes\"", page);
 
-        var audit = await AuditTrail.ReadAsync(Budgets.Budgets, "zuidwijk-pagina-2027", CancellationToken.None);
+        var audit = await AuditTrail.ReadAsync(office.Factory.Services.GetRequiredService<TableServiceClient>().GetTableClient(BudgetStore.Table), "zuidwijk-pagina-2027", CancellationToken.None);
         Assert.Equal(
             ["budget.created", "budget.project-added", "budget.project-added", "budget.rules-set", "budget.voting-codes-generated", "budget.phase-moved"],
             audit.Select(a => a.Action).ToArray());

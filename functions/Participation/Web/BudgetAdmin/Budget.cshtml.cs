@@ -1,10 +1,10 @@
-using Microsoft.AspNetCore.Http.HttpResults;
+using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Budgeting;
 using Participation.Identity;
-using Participation.Initiatives;
-using Participation.Realisation;
+using Participation.UseCases;
+using Participation.Budgeting.Lifecycle;
 
 namespace Participation.Web.BudgetAdmin;
 
@@ -13,9 +13,7 @@ namespace Participation.Web.BudgetAdmin;
 /// phase and voting codes for the mail merge. Every form calls the use case the budget API calls (AddProject,
 /// SetBallotRules, MoveBudgetPhase, GenerateVotingCodes), so the rules, the scope check and the audit entry are theirs.
 /// </summary>
-public sealed class BudgetModel(
-    BudgetStore store, InitiativeStore initiatives, BallotBox box, TimeProvider clock,
-    ILogger<BallotBox> ballotLog, WebLanguage language) : PageModel
+public sealed class BudgetModel(BudgetServices services, WebLanguage language) : PageModel
 {
     public BudgetSnapshot Snapshot { get; private set; } = null!;
     public bool MayManage { get; private set; }
@@ -56,16 +54,16 @@ public sealed class BudgetModel(
     {
         var request = new AddProject.Request(
             Blank(Project.Title), Blank(Project.Description), Project.Cost, null, Blank(Project.FeasibilityNote), Blank(Project.Initiative));
-        var result = await AddProject.HandleAsync(id, request, HttpContext, store, initiatives, cancellationToken);
-        return result.Result is Created<AddProject.Response> ? Redirect(id, "plan-toegevoegd") : await FailedAsync(id, "project", result.Result, cancellationToken);
+        var outcome = await AddProject.HandleAsync(id, request, Actor(), services, cancellationToken);
+        return outcome.Succeeded ? Redirect(id, "plan-toegevoegd") : await FailedAsync(id, "project", outcome.Refusals, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRulesAsync(string id, CancellationToken cancellationToken)
     {
         var request = new SetBallotRules.Request(
             Rules.VoteType, Rules.MinProjects, Rules.MaxProjects, Rules.PointsPerVoter, Rules.MaxPointsPerProject, Rules.OutcomeRule, null);
-        var result = await SetBallotRules.HandleAsync(id, request, HttpContext, store, clock, cancellationToken);
-        return result.Result is Ok<ShowBudget.Response> ? Redirect(id, "regels-opgeslagen") : await FailedAsync(id, "rules", result.Result, cancellationToken);
+        var outcome = await SetBallotRules.HandleAsync(id, request, Actor(), services, cancellationToken);
+        return outcome.Succeeded ? Redirect(id, "regels-opgeslagen") : await FailedAsync(id, "rules", outcome.Refusals, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostPhaseAsync(string id, CancellationToken cancellationToken)
@@ -76,17 +74,21 @@ public sealed class BudgetModel(
             return Forbid();
         }
 
-        var result = await MoveBudgetPhase.HandleAsync(id, new MoveBudgetPhase.Request(Phase), HttpContext, store, clock, cancellationToken);
-        return result.Result is Ok<ShowBudget.Response> ? Redirect(id, "fase-verzet") : await FailedAsync(id, "phase", result.Result, cancellationToken);
+        var outcome = await MoveBudgetPhase.HandleAsync(id, new MoveBudgetPhase.Request(Phase), Actor(), services, cancellationToken);
+        return outcome.Succeeded ? Redirect(id, "fase-verzet") : await FailedAsync(id, "phase", outcome.Refusals, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostCodesAsync(string id, CancellationToken cancellationToken)
     {
-        var result = await GenerateVotingCodes.HandleAsync(id, new GenerateVotingCodes.Request(Count), HttpContext, store, box, clock, ballotLog, cancellationToken);
+        var outcome = await GenerateVotingCodes.HandleAsync(id, new GenerateVotingCodes.Request(Count), Actor(), services, cancellationToken);
+        if (outcome.Value is not { } letters)
+        {
+            return await FailedAsync(id, "codes", outcome.Refusals, cancellationToken);
+        }
+
         // The codes exist only in this answer (the platform keeps hashes): the browser saves it as the mail-merge file.
-        return result.Result is FileContentHttpResult file
-            ? File(file.FileContents.ToArray(), file.ContentType ?? "text/csv", file.FileDownloadName)
-            : await FailedAsync(id, "codes", result.Result, cancellationToken);
+        Response.Headers.CacheControl = "no-store";
+        return File(Encoding.UTF8.GetBytes(letters.Csv), "text/csv", letters.FileName);
     }
 
     public string? ErrorFor(string form, string field) =>
@@ -100,14 +102,15 @@ public sealed class BudgetModel(
     private LocalRedirectResult Redirect(string id, string done) =>
         LocalRedirect($"/beheer/buurtbudgetten/{Uri.EscapeDataString(id)}?gedaan={done}");
 
-    private async Task<IActionResult> FailedAsync(string id, string form, IResult result, CancellationToken cancellationToken)
+    /// <summary>The form again with the refusals: next to their fields, or above the form.</summary>
+    private async Task<IActionResult> FailedAsync(string id, string form, IReadOnlyList<Refusal> refusals, CancellationToken cancellationToken)
     {
         FailedForm = form;
-        Errors = UseCaseResults.Errors(result).ToDictionary(e => e.Key, e => BudgetAdminTexts.Field(language, e.Key, e.Value.FirstOrDefault() ?? ""));
+        Errors = refusals.Where(refusal => refusal.Field is not null).GroupBy(refusal => refusal.Field!)
+            .ToDictionary(group => group.Key, group => group.First().In(language.IsEnglish));
         if (Errors.Count == 0)
         {
-            var problem = UseCaseResults.Problem(result);
-            Problem = BudgetAdminTexts.Problem(language, problem?.Title, problem?.Detail);
+            Problem = refusals[0].In(language.IsEnglish);
         }
 
         if (!await LoadAsync(id, cancellationToken))
@@ -115,15 +118,17 @@ public sealed class BudgetModel(
             return NotFound();
         }
 
-        Response.StatusCode = UseCaseResults.Status(result) ?? StatusCodes.Status400BadRequest;
+        Response.StatusCode = Errors.Count > 0 ? StatusCodes.Status400BadRequest : refusals[0].Status;
         return Page();
     }
+
+    private PlatformUser Actor() => PlatformUser.From(User)!;
 
     private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
     {
         var user = PlatformUser.From(User)!;
         // A budget out of the official's neighbourhoods reads as absent, as the case pages do with another area's case.
-        if (await store.FindAsync(id, cancellationToken) is not { } snapshot || !BudgetAccess.CanManage(user, snapshot.Budget.Neighbourhood))
+        if (await services.Store.FindAsync(id, cancellationToken) is not { } snapshot || !BudgetAccess.CanManage(user, snapshot.Budget.Neighbourhood))
         {
             return false;
         }

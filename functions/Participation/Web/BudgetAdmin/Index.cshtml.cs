@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Budgeting;
@@ -12,7 +11,7 @@ namespace Participation.Web.BudgetAdmin;
 /// <c>/beheer/buurtbudgetten</c>: the budgets this official or admin manages, and a form to open a new one. Creating goes
 /// through <see cref="CreateBudget"/>, the same use case as <c>POST /api/budgets</c>, which checks and audits it.
 /// </summary>
-public sealed class IndexModel(BudgetStore store, RoutingDirectory routing, TimeProvider clock, WebLanguage language) : PageModel
+public sealed class IndexModel(BudgetServices services, RoutingDirectory routing, WebLanguage language) : PageModel
 {
     public IReadOnlyList<Budget> Budgets { get; private set; } = [];
     public IReadOnlyList<Neighbourhood> Neighbourhoods { get; private set; } = [];
@@ -39,20 +38,20 @@ public sealed class IndexModel(BudgetStore store, RoutingDirectory routing, Time
     {
         // A number the model binder could not read arrives as null: the use case then says the amount is missing.
         var request = new CreateBudget.Request(Form.Id?.Trim(), Form.Title, Form.Neighbourhood, Form.Amount, null, Form.Eligibility, null, Form.EligibleVoters);
-        var result = await CreateBudget.HandleAsync(request, HttpContext, store, clock, cancellationToken);
-        if (result.Result is Created<CreateBudget.Response> created)
+        var outcome = await CreateBudget.HandleAsync(request, PlatformUser.From(User)!, services, cancellationToken);
+        if (outcome.Value is { } created)
         {
-            return LocalRedirect($"/beheer/buurtbudgetten/{Uri.EscapeDataString(created.Value!.Id)}?gedaan=aangemaakt");
+            return LocalRedirect($"/beheer/buurtbudgetten/{Uri.EscapeDataString(created.Id)}?gedaan=aangemaakt");
         }
 
-        Errors = UseCaseResults.Errors(result.Result).ToDictionary(e => e.Key, e => BudgetAdminTexts.Field(language, e.Key, e.Value.FirstOrDefault() ?? ""));
+        Errors = outcome.Refusals.Where(refusal => refusal.Field is not null).GroupBy(refusal => refusal.Field!)
+            .ToDictionary(group => group.Key, group => group.First().In(language.IsEnglish));
         if (Errors.Count == 0)
         {
-            var problem = UseCaseResults.Problem(result.Result);
-            Problem = BudgetAdminTexts.Problem(language, problem?.Title, problem?.Detail);
+            Problem = outcome.Refusals[0].In(language.IsEnglish);
         }
 
-        Response.StatusCode = UseCaseResults.Status(result.Result) ?? StatusCodes.Status400BadRequest;
+        Response.StatusCode = Errors.Count > 0 ? StatusCodes.Status400BadRequest : outcome.Refusals[0].Status;
         await LoadAsync(cancellationToken);
         return Page();
     }
@@ -69,6 +68,6 @@ public sealed class IndexModel(BudgetStore store, RoutingDirectory routing, Time
         var configuration = await routing.CurrentAsync(cancellationToken);
         Neighbourhoods = configuration.Neighbourhoods.Where(n => BudgetAccess.CanManage(user, n.Code)).ToList();
         MayCreateCityWide = BudgetAccess.CanManage(user, Budget.CityWide);
-        Budgets = (await store.ListAsync(cancellationToken)).Where(b => BudgetAccess.CanManage(user, b.Neighbourhood)).OrderByDescending(b => b.CreatedAt).ToList();
+        Budgets = (await services.Store.ListAsync(cancellationToken)).Where(b => BudgetAccess.CanManage(user, b.Neighbourhood)).OrderByDescending(b => b.CreatedAt).ToList();
     }
 }

@@ -36,11 +36,11 @@ public sealed class CheckReceiptModel(BudgetStore store, BallotBox box, TimeProv
             return Page();
         }
 
-        var result = (await Participation.Budgeting.CheckReceipt.HandleAsync(id, Receipt, box, cancellationToken)).Result;
-        Checked = UseCaseResults.Value<CheckReceipt.Response>(result);
-        if (Checked is null)
+        var outcome = await Participation.Budgeting.CheckReceipt.HandleAsync(id, Receipt, box, cancellationToken);
+        Checked = outcome.Value;
+        if (outcome.Refusals is [var refusal, ..])
         {
-            Error = BudgetTexts.Say(language, UseCaseResults.Problem(result)?.Detail ?? "") + " " +
+            Error = refusal.In(language.IsEnglish) + " " +
                     language.T("Controleer de code: 12 letters en cijfers, zoals ABCD-EFGH-JK23.", "Check the code: 12 letters and digits, like ABCD-EFGH-JK23.");
             Response.StatusCode = StatusCodes.Status404NotFound;
         }
@@ -50,7 +50,7 @@ public sealed class CheckReceiptModel(BudgetStore store, BallotBox box, TimeProv
 
     private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
     {
-        if (UseCaseResults.Value<ShowBudget.Response>((await ShowBudget.HandleAsync(id, store, clock, cancellationToken)).Result) is not { } budget)
+        if ((await ShowBudget.HandleAsync(id, store, clock, cancellationToken)).Value is not { } budget)
         {
             return false;
         }

@@ -9,5 +9,5 @@ public sealed class ListModel(BudgetStore store) : PageModel
     public IReadOnlyList<ShowBudget.Listing> Budgets { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Budgets = (await ShowBudget.ListAsync(store, cancellationToken)).Value!;
+        Budgets = await ShowBudget.ListAsync(store, cancellationToken);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Budgeting;
+using Participation.Budgeting.Lifecycle;
 
 namespace Participation.Web.Budgeting;
 
@@ -24,7 +25,7 @@ public sealed class ResultsModel(BudgetStore store, BallotBox box, TimeProvider 
         }
 
         Snapshot = snapshot;
-        if (BudgetTexts.ResultsPublished(snapshot.Budget))
+        if (BudgetLifecycle.ResultsPublished(snapshot.Budget.Phase))
         {
             Results = await BudgetResults.ReadAsync(snapshot, store, box, clock, cancellationToken);
         }

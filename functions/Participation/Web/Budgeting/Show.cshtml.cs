@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Budgeting;
+using Participation.Budgeting.Lifecycle;
 
 namespace Participation.Web.Budgeting;
 
@@ -11,7 +12,7 @@ public sealed class ShowModel(BudgetStore store, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
-        if (UseCaseResults.Value<ShowBudget.Response>((await ShowBudget.HandleAsync(id, store, clock, cancellationToken)).Result) is not { } budget)
+        if ((await ShowBudget.HandleAsync(id, store, clock, cancellationToken)).Value is not { } budget)
         {
             return NotFound();
         }
@@ -20,5 +21,5 @@ public sealed class ShowModel(BudgetStore store, TimeProvider clock) : PageModel
         return Page();
     }
 
-    public bool ResultsPublished => BudgetPhases.TryParse(Budget.Phase, out var phase) && phase >= BudgetPhase.Results;
+    public bool ResultsPublished => BudgetPhases.TryParse(Budget.Phase, out var phase) && BudgetLifecycle.ResultsPublished(phase);
 }

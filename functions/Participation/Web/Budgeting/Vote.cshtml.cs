@@ -15,7 +15,7 @@ public sealed class VoteModel(BudgetStore store, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
-        if (UseCaseResults.Value<ShowBudget.Response>((await ShowBudget.HandleAsync(id, store, clock, cancellationToken)).Result) is not { } budget)
+        if ((await ShowBudget.HandleAsync(id, store, clock, cancellationToken)).Value is not { } budget)
         {
             return NotFound();
         }

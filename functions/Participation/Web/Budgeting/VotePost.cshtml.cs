@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Participation.Budgeting;
 using Participation.Identity;
+using Participation.UseCases;
 
 namespace Participation.Web.Budgeting;
 
@@ -14,7 +15,7 @@ namespace Participation.Web.Budgeting;
 /// reason next to the field, in Dutch from the rule's own text.
 /// </summary>
 [EnableRateLimiting(RateLimits.VotingCodes)]
-public sealed class VotePostModel(BudgetStore store, BallotBox box, TimeProvider clock, WebLanguage language) : PageModel
+public sealed class VotePostModel(BudgetServices services, WebLanguage language) : PageModel
 {
     [BindProperty(Name = "code")] public string? Code { get; set; }
     [BindProperty(Name = "plannen")] public List<string> Projects { get; set; } = [];
@@ -35,12 +36,13 @@ public sealed class VotePostModel(BudgetStore store, BallotBox box, TimeProvider
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
     {
-        if (UseCaseResults.Value<ShowBudget.Response>((await ShowBudget.HandleAsync(id, store, clock, cancellationToken)).Result) is not { } budget)
+        // Read once, through the ballot path's short cache: the form, the review and the cast all see this budget.
+        if (await services.Store.FindRecentAsync(id, cancellationToken) is not { } snapshot)
         {
             return NotFound();
         }
 
-        Budget = budget;
+        var budget = Budget = ShowBudget.Describe(snapshot, services.Clock.GetUtcNow());
         Response.Headers.CacheControl = "no-store";
         var points = new Dictionary<string, long>(StringComparer.Ordinal);
         var cumulative = budget.Rules?.VoteType == BallotSettings.Cumulative;
@@ -66,21 +68,26 @@ public sealed class VotePostModel(BudgetStore store, BallotBox box, TimeProvider
             return Refused(budget, StatusCodes.Status200OK, []);
         }
 
-        if (Step == ReviewStep && budget.AcceptsBallots && await store.FindRecentAsync(id, cancellationToken) is { } snapshot)
+        if (Step == ReviewStep && budget.AcceptsBallots)
         {
             if (CastBallot.Refusal(request, snapshot) is { } refusal)
             {
-                return RefusedBy(budget, refusal);
+                return RefusedBy(budget, [refusal]);
             }
 
             Review = new BallotReview(budget, request);
             return Page();
         }
 
-        var result = (await CastBallot.HandleAsync(id, request, HttpContext, store, box, clock, cancellationToken)).Result;
-        return UseCaseResults.Value<CastBallot.Response>(result) is { } receipt
-            ? Receipted(receipt)
-            : RefusedBy(budget, result);
+        TimeSpan? waited = null;
+        var outcome = await CastBallot.HandleAsync(snapshot, request, PlatformUser.From(User),
+            key => waited = services.RateLimits.TryAcquire(RateLimits.VotesPerCode, key), services, cancellationToken);
+        if (!outcome.Succeeded && waited is { } wait)
+        {
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return outcome.Value is { } receipt ? Receipted(receipt) : RefusedBy(budget, outcome.Refusals);
     }
 
     private PageResult Receipted(CastBallot.Response receipt)
@@ -90,28 +97,20 @@ public sealed class VotePostModel(BudgetStore store, BallotBox box, TimeProvider
     }
 
     /// <summary>The refusal of CastBallot as the form shows it: next to the code or the projects, else above the form.</summary>
-    private PageResult RefusedBy(ShowBudget.Response budget, IResult result)
+    private PageResult RefusedBy(ShowBudget.Response budget, IReadOnlyList<Refusal> refusals)
     {
-        var problem = UseCaseResults.Problem(result);
-        var errors = UseCaseResults.Errors(result);
-        if (errors.Count > 0)
+        if (refusals.All(refusal => refusal.Field is not null))
         {
             var fields = new Dictionary<string, string>();
-            foreach (var (field, messages) in errors)
+            foreach (var refusal in refusals)
             {
-                var key = field == "code" ? "code" : "ballot";
-                fields[key] = field == "ballot" && !language.IsEnglish && problem?.Extensions.TryGetValue("dutch", out var dutch) == true && dutch is string nl
-                    ? nl
-                    : BudgetTexts.Say(language, messages.FirstOrDefault() ?? "");
+                fields[refusal.Field == "code" ? "code" : "ballot"] = refusal.In(language.IsEnglish);
             }
 
             return Refused(budget, StatusCodes.Status400BadRequest, fields);
         }
 
-        var title = problem?.Title ?? "";
-        var said = BudgetTexts.Say(language, title);
-        return Refused(budget, UseCaseResults.Status(result) ?? StatusCodes.Status400BadRequest, [],
-            said != title ? said : BudgetTexts.Say(language, problem?.Detail ?? ""));
+        return Refused(budget, refusals[0].Status, [], refusals[0].In(language.IsEnglish));
     }
 
     private PageResult Refused(ShowBudget.Response budget, int status, Dictionary<string, string> errors, string? problem = null)

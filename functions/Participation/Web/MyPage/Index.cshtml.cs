@@ -4,6 +4,7 @@ using Participation.Identity;
 using Participation.Initiatives;
 using Participation.Initiatives.Lifecycle;
 using Participation.MyPage;
+using Participation.Budgeting.Lifecycle;
 
 namespace Participation.Web.MyPage;
 

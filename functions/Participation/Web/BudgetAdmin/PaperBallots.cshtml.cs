@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Budgeting;
+using Participation.Budgeting.Lifecycle;
 using Participation.Identity;
+using Participation.UseCases;
 
-namespace Participation.Web.Beheer;
+namespace Participation.Web.BudgetAdmin;
 
 /// <summary>
 /// Paper ballots for officials (<c>/beheer/papieren-stembiljetten</c>): upload a CSV of the ballots that came back by
@@ -12,7 +14,7 @@ namespace Participation.Web.Beheer;
 /// </summary>
 [RequestSizeLimit(ImportPaperBallots.MaxBodyBytes + 64 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportPaperBallots.MaxBodyBytes + 64 * 1024)]
-public sealed class PaperBallotsModel(BudgetStore store, PaperBallotBatches batches, BallotBox box, TimeProvider clock, WebLanguage language) : PageModel
+public sealed class PaperBallotsModel(BudgetServices services, WebLanguage language) : PageModel
 {
     private const int ListedLines = 50;
 
@@ -44,9 +46,10 @@ public sealed class PaperBallotsModel(BudgetStore store, PaperBallotBatches batc
         }
 
         await using var stream = file.OpenReadStream();
-        switch (await ImportPaperBallots.UploadAsync(Selected.Id, Actor(), stream, store, batches, clock, cancellationToken))
+        var uploaded = await ImportPaperBallots.HandleAsync(Selected.Id, Actor(), stream, services, cancellationToken);
+        switch (uploaded.Value)
         {
-            case ImportPaperBallots.Uploaded { Batch: var batch }:
+            case { } batch:
                 Done = language.T(
                     $"De stapel is ingevoerd en wacht op bevestiging door een collega: {batch.Rows} stembiljetten, {batch.Duplicates.Count} dubbel in het bestand, {batch.Rejected.Count} afgekeurd. Er is nog niets geteld.",
                     $"The batch is uploaded and waits for a colleague to confirm it: {batch.Rows} ballots, {batch.Duplicates.Count} repeated in the file, {batch.Rejected.Count} rejected. Nothing is counted yet.");
@@ -54,10 +57,8 @@ public sealed class PaperBallotsModel(BudgetStore store, PaperBallotBatches batc
                 Response.StatusCode = StatusCodes.Status202Accepted;
                 await LoadAsync(cancellationToken);
                 return Page();
-            case ImportPaperBallots.Refused { Why: var why }:
-                return Refused(why.Status, language.T(why.Dutch, why.English));
             default:
-                throw new InvalidOperationException("Unexpected outcome.");
+                return Refused(uploaded.Refusals[0]);
         }
     }
 
@@ -69,19 +70,18 @@ public sealed class PaperBallotsModel(BudgetStore store, PaperBallotBatches batc
             return Refused(StatusCodes.Status400BadRequest, language.T("Kies een begroting en een stapel.", "Choose a budget and a batch."));
         }
 
-        switch (await ConfirmPaperBallots.ConfirmAsync(Selected.Id, BatchId, Actor(), store, batches, box, clock, cancellationToken))
+        var confirmed = await ConfirmPaperBallots.HandleAsync(Selected.Id, BatchId, Actor(), services, cancellationToken);
+        switch (confirmed.Value)
         {
-            case ConfirmPaperBallots.Counted { Batch: var batch }:
+            case { } batch:
                 Done = language.T(
                     $"Bevestigd en geteld: {batch.Imported} stembiljetten, {batch.Duplicates.Count} niet geteld omdat met die code al gestemd was, {batch.Rejected.Count} afgekeurd.",
                     $"Confirmed and counted: {batch.Imported} ballots, {batch.Duplicates.Count} not counted because the code had already voted, {batch.Rejected.Count} rejected.");
                 Lines = Describe(batch.Duplicates, batch.Rejected);
                 await LoadAsync(cancellationToken);
                 return Page();
-            case ConfirmPaperBallots.Refused { Why: var why }:
-                return Refused(why.Status, language.T(why.Dutch, why.English));
             default:
-                throw new InvalidOperationException("Unexpected outcome.");
+                return Refused(confirmed.Refusals[0]);
         }
     }
 
@@ -98,12 +98,14 @@ public sealed class PaperBallotsModel(BudgetStore store, PaperBallotBatches batc
     {
         var user = Actor();
         UserId = user.Id;
-        Budgets = (await store.ListAsync(cancellationToken))
-            .Where(b => b.Eligibility == Budget.ByCode && b.Phase is BudgetPhase.Voting or BudgetPhase.Counting && BudgetAccess.CanManage(user, b.Neighbourhood))
+        Budgets = (await services.Store.ListAsync(cancellationToken))
+            .Where(b => b.Eligibility == Budget.ByCode && BudgetLifecycle.AcceptsPaperBallots(b.Phase) && BudgetAccess.CanManage(user, b.Neighbourhood))
             .ToList();
         Selected = Budgets.FirstOrDefault(b => b.Id == BudgetId);
-        Batches = Selected is null ? [] : await batches.ListAsync(Selected.Id, cancellationToken);
+        Batches = Selected is null ? [] : await services.Batches.ListAsync(Selected.Id, cancellationToken);
     }
+
+    private PageResult Refused(Refusal refusal) => Refused(refusal.Status, refusal.In(language.IsEnglish));
 
     private PageResult Refused(int status, string problem)
     {

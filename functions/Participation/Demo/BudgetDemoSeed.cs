@@ -1,7 +1,8 @@
-using Participation.Demo;
+using Participation.Budgeting;
+using Participation.Budgeting.Lifecycle;
 using Participation.Identity;
 
-namespace Participation.Budgeting;
+namespace Participation.Demo;
 
 /// <summary>
 /// Demo data: budget <c>oosterpark-2026</c> in the voting phase (voting codes; the eight fixed demo codes are printed
@@ -61,11 +62,8 @@ public sealed class BudgetDemoSeed(BudgetStore store, BallotBox box, TimeProvide
         }
 
         var snapshot = (await store.FindAsync(budget.Id, cancellationToken))!;
-        var adding = projects.Select((p, i) => BudgetStore.AddProject(budget.Id,
-            new BudgetProject($"p{i + 1}", p.Title, p.Description, p.Cost, budget.Neighbourhood, p.Note, null))).ToList();
-        var withProjects = new BudgetSnapshot(snapshot.Budget with { ProjectCount = projects.Length },
-            projects.Select((p, i) => new BudgetProject($"p{i + 1}", p.Title, p.Description, p.Cost, budget.Neighbourhood, p.Note, null)).ToList());
-        var voting = MoveBudgetPhase.Move(withProjects, BudgetPhase.Voting, clock.GetUtcNow())!;
-        await store.SaveAsync(voting, Seeder, "budget.phase-moved", snapshot.Budget.AuditSummary(), cancellationToken, adding);
+        var adding = projects.Select((p, i) => new BudgetProject($"p{i + 1}", p.Title, p.Description, p.Cost, budget.Neighbourhood, p.Note, null)).ToList();
+        var voting = MoveBudgetPhase.Move(new BudgetSnapshot(snapshot.Budget with { ProjectCount = projects.Length }, adding), BudgetPhase.Voting, clock.GetUtcNow()).Value!;
+        await store.SaveAsync(voting with { AddedProjects = adding }, Seeder, cancellationToken);
     }
 }
