@@ -4,7 +4,6 @@ using Participation.Initiatives.Deadlines;
 using Participation.Municipality.Calendar;
 using Participation.Initiatives.Lifecycle;
 using Participation.Notifications;
-using Participation.Privacy;
 using Participation.Storage;
 
 namespace Participation.Initiatives;
@@ -16,10 +15,9 @@ public static class InitiativesModule
     {
         var services = builder.Services;
         services.AddOptions<InitiativesOptions>().BindConfiguration(InitiativesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddTable(InitiativeStore.Table).AddTable(InitiativeStore.IndexTable).AddTable(ContactStore.Table).AddTable(PrivacyApi.Table);
+        services.AddTable(InitiativeStore.Table).AddTable(InitiativeStore.IndexTable);
         services.AddAuditedTable(InitiativeStore.Table);
         services.AddSingleton<InitiativeStore>();
-        services.AddSingleton<ContactStore>();
         services.AddSingleton<InitiativeLifecycle>();
         services.AddSingleton<SupportCounter>();
         services.AddScoped<SubmitInitiative>();
@@ -43,7 +41,6 @@ public static class InitiativesModule
         services.AddTimerFunction<RescueStrandedSubmissions>();
         services.AddOutbox<InitiativeStore>(store => store.Outbox);
         services.AddTimerFunction<ReconcileInitiatives>();
-        services.AddTimerFunction<RemoveExpiredContacts>();
         return builder;
     }
 }

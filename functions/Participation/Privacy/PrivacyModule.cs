@@ -16,7 +16,7 @@ public static class PrivacyModule
         var services = builder.Services;
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddTable(ContactStore.Table).AddTable(PrivacyRequestStore.Table).AddTable(RecipientThrottle.Table);
-        services.TryAddSingleton<ContactStore>();
+        services.AddSingleton<ContactStore>();
         services.AddSingleton<RecipientThrottle>();
         services.AddSingleton<IResidentAddresses, ResidentAddresses>();
         services.AddSingleton<PrivacyRequestStore>();
