@@ -204,12 +204,12 @@ public sealed class ActOnCase(
         {
             values["question"] = entry.PublicMessage ?? "";
             values["replyUrl"] = $"{platform.PublicBaseUrl.TrimEnd('/')}/initiatieven/{after.TrackingCode}/antwoord?key={ReplyToInitiative.KeyFor(pseudonyms, after.TrackingCode)}";
-            effects.Add(SideEffect.Notify(new NotificationRequested(id, "info-requested", Recipient.ContactOf(after.TrackingCode), values)));
+            effects.Add(SideEffect.Notify(new Notification.AboutInitiative(id, Recipient.ContactOf(after.TrackingCode), Notification.AboutInitiative.InfoRequested, values)));
         }
         else if (after.Status != before.Status && entry.PublicMessage is not null)
         {
             values["publicMessage"] = entry.PublicMessage;
-            effects.Add(SideEffect.Notify(new NotificationRequested(id, "status-changed", Recipient.ContactOf(after.TrackingCode), values)));
+            effects.Add(SideEffect.Notify(new Notification.AboutInitiative(id, Recipient.ContactOf(after.TrackingCode), Notification.AboutInitiative.StatusChanged, values)));
         }
 
         // Followers hear of every status change, in one outbox row that fans out to each of them later. The question of
@@ -227,7 +227,7 @@ public sealed class ActOnCase(
 
         if (action == "reassign" && after.OwnerId is { } newOwner && newOwner != before.OwnerId)
         {
-            effects.Add(SideEffect.Notify(new NotificationRequested(id + "-owner", "initiative-assigned", Recipient.Official(newOwner), values)));
+            effects.Add(SideEffect.Notify(new Notification.AboutInitiative(id + "-owner", Recipient.Official(newOwner), Notification.AboutInitiative.Assigned, values)));
         }
 
         return effects;

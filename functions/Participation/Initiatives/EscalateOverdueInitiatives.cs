@@ -67,9 +67,9 @@ public sealed class EscalateOverdueInitiatives(
                 _ => Recipient.ServiceManager,
             };
             values["level"] = notice.Level switch { EscalationLevel.Level1 => "1", EscalationLevel.Level2 => "2", _ => "0" };
-            var template = notice.Level == EscalationLevel.Reminder ? "due-reminder" : "escalation";
-            notices.Add(SideEffect.Notify(new NotificationRequested(
-                $"{changed.TrackingCode}-{level}-{notice.Level}", template, recipient, new Dictionary<string, string>(values))));
+            var kind = notice.Level == EscalationLevel.Reminder ? Notification.AboutInitiative.DueReminder : Notification.AboutInitiative.Escalation;
+            notices.Add(SideEffect.Notify(new Notification.AboutInitiative(
+                $"{changed.TrackingCode}-{level}-{notice.Level}", recipient, kind, new Dictionary<string, string>(values))));
         }
 
         // The level is recorded and its e-mails queued in one transaction: neither without the other.

@@ -10,7 +10,7 @@ namespace Participation.Initiatives;
 /// </summary>
 public sealed class QuestionAnsweredContent(InitiativeStore store) : INotificationContent
 {
-    public const string Template = "question-answered";
+    public const string Template = Notification.AboutInitiative.QuestionAnswered;
 
     public async Task AddAsync(NotificationRequested message, IDictionary<string, string> values, CancellationToken cancellationToken)
     {

@@ -55,7 +55,7 @@ public sealed class ReconcileInitiatives(
             && !await store.NotificationSentAsync($"{initiative.TrackingCode}-received", cancellationToken))
         {
             // Its id makes this harmless if the first request is still on its way.
-            await store.SendAsync(SendNotification.Queue, SubmitInitiative.ReceivedNotification(initiative, platform.Value), cancellationToken);
+            await store.SendAsync(SendNotification.Queue, SubmitInitiative.ReceivedNotification(initiative, platform.Value).Request(), cancellationToken);
             logger.ConfirmationRequeued(initiative.TrackingCode);
             repaired++;
         }

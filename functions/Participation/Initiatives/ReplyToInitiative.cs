@@ -57,8 +57,8 @@ public sealed class ReplyToInitiative(
         };
         List<SideEffect> effects = changed.OwnerId is null ? [] :
         [
-            SideEffect.Notify(new NotificationRequested(
-                $"{changed.TrackingCode}-replied-{outcome.Entry.At.UtcTicks}", QuestionAnsweredContent.Template, Recipient.Official(changed.OwnerId),
+            SideEffect.Notify(new Notification.AboutInitiative(
+                $"{changed.TrackingCode}-replied-{outcome.Entry.At.UtcTicks}", Recipient.Official(changed.OwnerId), Notification.AboutInitiative.QuestionAnswered,
                 new Dictionary<string, string>(InitiativeMessages.Values(changed, platform.Value))
                 {
                     // The answer itself is read from the timeline when the mail is sent (QuestionAnsweredContent).

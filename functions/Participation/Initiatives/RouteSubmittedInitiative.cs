@@ -69,8 +69,8 @@ public sealed class RouteSubmittedInitiative(
         // The owner's e-mail is stored with the routing itself: a redelivery finds the case routed and does nothing,
         // so an e-mail queued afterwards would be lost if the queue failed just then.
         var recipient = decision.OfficialId ?? configuration.Teams.First(t => t.Code == decision.TeamCode).TeamLeadId;
-        var assigned = new NotificationRequested($"{routed.TrackingCode}-assigned-{recipient}", "initiative-assigned", Recipient.Official(recipient),
-            InitiativeMessages.Values(routed, platform.Value));
+        var assigned = new Notification.AboutInitiative($"{routed.TrackingCode}-assigned-{recipient}", Recipient.Official(recipient),
+            Notification.AboutInitiative.Assigned, InitiativeMessages.Values(routed, platform.Value));
         if (!await store.SaveAsync(routed, outcome.Entry, null, null, null, cancellationToken, effects: [SideEffect.Notify(assigned)]))
         {
             // Another delivery routed it at the same moment; the retry will find it routed.

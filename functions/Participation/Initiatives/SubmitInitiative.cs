@@ -142,9 +142,9 @@ public sealed class SubmitInitiative(
         return effects;
     }
 
-    internal static NotificationRequested ReceivedNotification(InitiativeCase initiative, PlatformOptions platform) =>
-        new($"{initiative.TrackingCode}-received", "initiative-received", Recipient.ContactOf(initiative.TrackingCode),
-            InitiativeMessages.Values(initiative, platform));
+    internal static Notification ReceivedNotification(InitiativeCase initiative, PlatformOptions platform) =>
+        new Notification.AboutInitiative($"{initiative.TrackingCode}-received", Recipient.ContactOf(initiative.TrackingCode),
+            Notification.AboutInitiative.Received, InitiativeMessages.Values(initiative, platform));
 
     /// <summary>
     /// A replay of a stored submission: whatever the first attempt may have left undone is done again. Every step is
@@ -167,9 +167,9 @@ public sealed class SubmitInitiative(
         }
 
         var confirmation = ReceivedNotification(stored, platform.Value);
-        if (pending == 0 && email is not null && !await store.NotificationSentAsync(confirmation.NotificationId, cancellationToken))
+        if (pending == 0 && email is not null && !await store.NotificationSentAsync(confirmation.Id, cancellationToken))
         {
-            await store.SendAsync(SendNotification.Queue, confirmation, cancellationToken);
+            await store.SendAsync(SendNotification.Queue, confirmation.Request(), cancellationToken);
         }
     }
 

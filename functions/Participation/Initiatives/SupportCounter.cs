@@ -70,8 +70,8 @@ public sealed class SupportCounter(
         }
 
         // The resident's address may not be theirs: their copy names the code, not the title someone typed.
-        return recipients.Select(recipient => SideEffect.Notify(new NotificationRequested(
-            $"{initiative.TrackingCode}-threshold-{recipient.Kind}",
-            recipient.Kind == "contact" ? "threshold-reached-resident" : "threshold-reached", recipient, values))).ToList();
+        return recipients.Select(recipient => SideEffect.Notify(new Notification.AboutInitiative(
+            $"{initiative.TrackingCode}-threshold-{recipient.Kind}", recipient,
+            recipient.Kind == "contact" ? Notification.AboutInitiative.ThresholdReachedResident : Notification.AboutInitiative.ThresholdReached, values))).ToList();
     }
 }

@@ -17,7 +17,7 @@ namespace Participation.Initiatives;
 /// even when two requests race, and the count never drifts. Reaching the neighbourhood's threshold is recorded once.
 /// </summary>
 public sealed class SupportInitiative(
-    InitiativeStore store, ContactStore contacts, SupportCounter counter, QueueSender queue, Pseudonyms pseudonyms, ResidentActivity activity,
+    InitiativeStore store, ContactStore contacts, SupportCounter counter, INotifier notifier, Pseudonyms pseudonyms, ResidentActivity activity,
     IOptions<PlatformOptions> platform, TimeProvider clock)
 {
     public sealed record Response(string TrackingCode, int Supports, bool ThresholdReached);
@@ -60,7 +60,7 @@ public sealed class SupportInitiative(
         await store.AddPendingSupportAsync(initiative.TrackingCode, token, now.AddHours(24), cancellationToken);
         var values = InitiativeMessages.Values(initiative, platform.Value);
         values["confirmUrl"] = $"{platform.Value.PublicBaseUrl.TrimEnd('/')}/initiatieven/{initiative.TrackingCode}/steun?token={token}";
-        await queue.SendAsync(SendNotification.Queue, new NotificationRequested($"{initiative.TrackingCode}-support-{token}", "support-confirm", Recipient.ContactOf(PendingSubject(token)), values), cancellationToken);
+        await notifier.SendAsync(new Notification.AboutInitiative($"{initiative.TrackingCode}-support-{token}", Recipient.ContactOf(PendingSubject(token)), Notification.AboutInitiative.SupportConfirm, values), cancellationToken);
         return initiative.TrackingCode;
     }
 

@@ -22,14 +22,14 @@ public sealed class QueuedNotifier(QueueSender queue) : INotifier
     public Task SendAsync(Notification notification, CancellationToken cancellationToken) =>
         queue.SendAsync(SendNotification.Queue, notification.Request(), cancellationToken);
 
-    public SideEffect Effect(Notification notification) => SideEffect.Notify(notification.Request());
+    public SideEffect Effect(Notification notification) => SideEffect.Notify(notification);
 }
 
-/// <summary>The outbox side effect of a notification request, for stores that build the request themselves.</summary>
+/// <summary>The outbox side effect of a notification, for static code that decides a change and its e-mails together.</summary>
 public static class NotificationSideEffects
 {
     extension(SideEffect)
     {
-        public static SideEffect Notify(NotificationRequested notification) => SideEffect.Enqueue(SendNotification.Queue, notification);
+        public static SideEffect Notify(Notification notification) => SideEffect.Enqueue(SendNotification.Queue, notification.Request());
     }
 }

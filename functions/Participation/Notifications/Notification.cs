@@ -108,6 +108,31 @@ public abstract record Notification(string Id, Recipient To)
         };
     }
 
+    /// <summary>
+    /// An e-mail about one initiative, to its submitter, an official or a supporter: <see cref="Kind"/> is one of
+    /// <see cref="Kinds"/>, <see cref="InitiativeValues"/> the initiative's values (code, title, status, links) and what the kind adds.
+    /// </summary>
+    public sealed record AboutInitiative(string EventId, Recipient Recipient, string Kind, IReadOnlyDictionary<string, string> InitiativeValues)
+        : Notification(EventId, Recipient)
+    {
+        public const string Received = "initiative-received";
+        public const string Assigned = "initiative-assigned";
+        public const string StatusChanged = "status-changed";
+        public const string InfoRequested = "info-requested";
+        public const string DueReminder = "due-reminder";
+        public const string Escalation = "escalation";
+        public const string ThresholdReached = "threshold-reached";
+        public const string ThresholdReachedResident = "threshold-reached-resident";
+        public const string SupportConfirm = "support-confirm";
+        public const string QuestionAnswered = "question-answered";
+
+        public static IReadOnlyList<string> Kinds { get; } =
+            [Received, Assigned, StatusChanged, InfoRequested, DueReminder, Escalation, ThresholdReached, ThresholdReachedResident, SupportConfirm, QuestionAnswered];
+
+        protected override string Template => Kinds.Contains(Kind) ? Kind : throw new ArgumentException($"'{Kind}' is no kind of initiative e-mail.");
+        protected override IReadOnlyDictionary<string, string> Values => InitiativeValues;
+    }
+
     private static Dictionary<string, string> QuestionValues(string trackingCode, string? topic, string statusUrl) => new()
     {
         ["trackingCode"] = trackingCode,

@@ -42,4 +42,17 @@ public sealed class NotificationTests
 
         Assert.Throws<ArgumentException>(() => news.Request());
     }
+
+    [Fact]
+    public void Every_kind_of_initiative_email_names_an_existing_template_and_an_unknown_kind_is_refused()
+    {
+        foreach (var kind in Notification.AboutInitiative.Kinds)
+        {
+            var request = new Notification.AboutInitiative("event", Recipient.ContactOf("K7QXM2PD9RC"), kind, new Dictionary<string, string>()).Request();
+            Assert.True(EmailTemplates.Exists(request.Template), $"{kind} is a template");
+        }
+
+        var unknown = new Notification.AboutInitiative("event", Recipient.ContactOf("K7QXM2PD9RC"), "follower-message", new Dictionary<string, string>());
+        Assert.Throws<ArgumentException>(() => unknown.Request());
+    }
 }
