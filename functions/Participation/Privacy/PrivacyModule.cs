@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Participation.Hosting;
 using Participation.Notifications;
 using Participation.Storage;
