@@ -6,6 +6,7 @@ using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Participation.Budgeting;
+using Participation.App.Budgeting;
 using Participation.BrowserTests.Infrastructure;
 
 namespace Participation.BrowserTests;

@@ -4,9 +4,10 @@ using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Participation.Following;
+using Participation.App.Following;
 using Participation.Initiatives;
-using Participation.Notifications;
+using Participation.App.Initiatives;
+using Participation.App.Notifications;
 
 namespace Participation.BrowserTests;
 

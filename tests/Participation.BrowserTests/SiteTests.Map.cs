@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Participation.BrowserTests.Infrastructure;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 
 namespace Participation.BrowserTests;
 

@@ -2,8 +2,8 @@ using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Participation.Identity;
-using Participation.Photos;
+using Participation.App.Identity;
+using Participation.App.Photos;
 using SkiaSharp;
 
 namespace Participation.BrowserTests;

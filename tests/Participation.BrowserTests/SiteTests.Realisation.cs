@@ -3,8 +3,9 @@ using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Participation.BrowserTests.Infrastructure;
-using Participation.Identity;
+using Participation.App.Identity;
 using Participation.Realisation;
+using Participation.App.Realisation;
 
 namespace Participation.BrowserTests;
 

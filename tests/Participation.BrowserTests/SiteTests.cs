@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Participation.BrowserTests.Infrastructure;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 using Xunit.Abstractions;
 
 namespace Participation.BrowserTests;
@@ -209,7 +210,7 @@ public sealed partial class SiteTests(Site site, ITestOutputHelper output) : ICl
             ("admin-ingrid", "/beheer"), ("admin-ingrid", "/beheer/routering"), ("admin-ingrid", "/beheer/audit"),
             // A resident's own page, and an answer link with its real key (the question, or that none is waiting).
             ("resident-sanne", "/mijn"), ("resident-sanne", "/mijn?lang=en"),
-            (null, $"/initiatieven/{lotte.TrackingCode}/antwoord?key={ReplyToInitiative.KeyFor(site.App.Services.GetRequiredService<Participation.Identity.Pseudonyms>(), lotte.TrackingCode)}"),
+            (null, $"/initiatieven/{lotte.TrackingCode}/antwoord?key={ReplyToInitiative.KeyFor(site.App.Services.GetRequiredService<Participation.App.Identity.Pseudonyms>(), lotte.TrackingCode)}"),
         };
         var failures = new List<string>();
         var signedIn = new Dictionary<string, IPage>();

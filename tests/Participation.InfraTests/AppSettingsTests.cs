@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Participation.Hosting;
+using Participation.App.Hosting;
 
 namespace Participation.InfraTests;
 

@@ -1,7 +1,7 @@
 using Participation.AzureOpenAI;
 using Participation.Initiatives.Classification;
 
-namespace Participation.Assistance;
+namespace Participation.App.Assistance;
 
 public static class AssistanceModule
 {

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Participation.Initiatives.Classification;
 
-namespace Participation.Assistance;
+namespace Participation.App.Assistance;
 
 /// <summary>
 /// Classifies an initiative's theme with the language model. The resident's text is passed as data, never as

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Text;
-using Participation.Hosting;
-using Participation.Identity;
+using Participation.App.Hosting;
+using Participation.App.Identity;
 
-namespace Participation.Audit;
+namespace Participation.App.Audit;
 
 /// <summary>Tables whose partitions hold audit entries; the admin export reads them all.</summary>
 public sealed record AuditedTable(string Name);

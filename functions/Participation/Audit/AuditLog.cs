@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
 using Participation.Municipality.Calendar;
 
-namespace Participation.Audit;
+namespace Participation.App.Audit;
 
 /// <summary>
 /// Reading the audit trail for people: every audited table, filtered and newest first. The admin page and the CSV export

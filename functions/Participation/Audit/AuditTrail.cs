@@ -1,9 +1,9 @@
 using Azure;
 using Azure.Data.Tables;
-using Participation.Identity;
-using Participation.Storage;
+using Participation.App.Identity;
+using Participation.App.Storage;
 
-namespace Participation.Audit;
+namespace Participation.App.Audit;
 
 /// <summary>
 /// The audit trail is append-only: entries are written into the audited subject's own table partition, in the same

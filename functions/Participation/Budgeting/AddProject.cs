@@ -1,9 +1,11 @@
-using Participation.Identity;
+using Participation.App.Identity;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 using Participation.Initiatives.Lifecycle;
-using Participation.UseCases;
+using Participation.App.UseCases;
+using Participation.Budgeting;
 
-namespace Participation.Budgeting;
+namespace Participation.App.Budgeting;
 
 /// <summary>
 /// An official puts a project on the ballot paper — an accepted initiative (by tracking code; its title and description

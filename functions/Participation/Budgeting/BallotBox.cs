@@ -3,10 +3,11 @@ using System.Security.Cryptography;
 using System.Text;
 using Azure;
 using Azure.Data.Tables;
-using Participation.Identity;
-using Participation.Storage;
+using Participation.App.Identity;
+using Participation.App.Storage;
+using Participation.Budgeting;
 
-namespace Participation.Budgeting;
+namespace Participation.App.Budgeting;
 
 /// <summary>
 /// The ballots of every budget. A budget's ballots are spread over <see cref="Buckets"/> partitions by the first hex

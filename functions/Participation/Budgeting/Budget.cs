@@ -1,7 +1,8 @@
 using Participation.Budgeting.Ballots;
 using Participation.Budgeting.Lifecycle;
+using Participation.Budgeting;
 
-namespace Participation.Budgeting;
+namespace Participation.App.Budgeting;
 
 /// <summary>
 /// How residents vote and how the votes are counted. Fixed before voting opens and frozen from then on, so nobody can

@@ -1,7 +1,8 @@
-using Participation.Identity;
-using Participation.UseCases;
+using Participation.App.Identity;
+using Participation.App.UseCases;
+using Participation.Budgeting;
 
-namespace Participation.Budgeting;
+namespace Participation.App.Budgeting;
 
 /// <summary>
 /// Who manages which budget: admins every budget, officials and team leads the budgets of their own neighbourhoods;

@@ -1,9 +1,10 @@
 using Participation.Budgeting.Ballots;
-using Participation.UseCases;
+using Participation.App.UseCases;
 using static Microsoft.AspNetCore.Http.StatusCodes;
 using Participation.Budgeting.Lifecycle;
+using Participation.Budgeting;
 
-namespace Participation.Budgeting;
+namespace Participation.App.Budgeting;
 
 /// <summary>
 /// Every reason a budget use case says no, with its stable code and its text in English (the API's) and Dutch (the

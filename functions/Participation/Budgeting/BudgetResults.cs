@@ -4,9 +4,10 @@ using Participation.Budgeting.Explanations;
 using Participation.Budgeting.Pabulib;
 using Participation.Budgeting.Lifecycle;
 using Participation.Budgeting.Rules;
-using Participation.UseCases;
+using Participation.App.UseCases;
+using Participation.Budgeting;
 
-namespace Participation.Budgeting;
+namespace Participation.App.Budgeting;
 
 /// <summary>
 /// The results (from counting on) and the ballots file (once results are out): the count under the frozen outcome rule — funded projects, cost, leftover, votes and a plain-language

@@ -1,7 +1,9 @@
-using Participation.Identity;
+using Participation.App.Identity;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
+using Participation.Budgeting;
 
-namespace Participation.Budgeting;
+namespace Participation.App.Budgeting;
 
 /// <summary>
 /// What the budget use cases work with, in one record: the API binds it with <c>[AsParameters]</c>, page models get it

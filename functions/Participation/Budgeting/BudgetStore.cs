@@ -3,13 +3,14 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using Participation.Audit;
-using Participation.Identity;
-using Participation.Storage;
-using Participation.UseCases;
+using Participation.App.Audit;
+using Participation.App.Identity;
+using Participation.App.Storage;
+using Participation.App.UseCases;
 using Participation.Budgeting.Lifecycle;
+using Participation.Budgeting;
 
-namespace Participation.Budgeting;
+namespace Participation.App.Budgeting;
 
 /// <summary>
 /// One partition per budget (key: the budget id) holds the budget row, its projects and its audit entries, so a change

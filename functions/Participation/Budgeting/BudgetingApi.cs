@@ -3,10 +3,11 @@ using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
-using Participation.Identity;
-using Participation.UseCases;
+using Participation.App.Identity;
+using Participation.App.UseCases;
+using Participation.Budgeting;
 
-namespace Participation.Budgeting;
+namespace Participation.App.Budgeting;
 
 /// <summary>The budget API: each route hands its request and the signed-in user to its use case and answers the outcome.</summary>
 public static class BudgetingApi

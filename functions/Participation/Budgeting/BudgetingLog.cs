@@ -1,4 +1,6 @@
-namespace Participation.Budgeting;
+using Participation.Budgeting;
+
+namespace Participation.App.Budgeting;
 
 internal static partial class BudgetingLog
 {

@@ -1,8 +1,9 @@
-using Participation.Audit;
-using Participation.Hosting;
-using Participation.Storage;
+using Participation.App.Audit;
+using Participation.App.Hosting;
+using Participation.App.Storage;
+using Participation.Budgeting;
 
-namespace Participation.Budgeting;
+namespace Participation.App.Budgeting;
 
 public static class BudgetingModule
 {

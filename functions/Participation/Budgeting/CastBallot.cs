@@ -1,8 +1,9 @@
-using Participation.Identity;
-using Participation.UseCases;
+using Participation.App.Identity;
+using Participation.App.UseCases;
 using Participation.Budgeting.Lifecycle;
+using Participation.Budgeting;
 
-namespace Participation.Budgeting;
+namespace Participation.App.Budgeting;
 
 /// <summary>
 /// A resident votes, with the voting code from their letter (anonymously, or

@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
-using Participation.Identity;
-using Participation.UseCases;
+using Participation.App.Identity;
+using Participation.App.UseCases;
+using Participation.Budgeting;
 
-namespace Participation.Budgeting;
+namespace Participation.App.Budgeting;
 
 /// <summary>
 /// A second official of the neighbourhood, or an

@@ -1,9 +1,10 @@
 using Participation.Budgeting.Rules;
-using Participation.Identity;
-using Participation.UseCases;
+using Participation.App.Identity;
+using Participation.App.UseCases;
 using Participation.Budgeting.Lifecycle;
+using Participation.Budgeting;
 
-namespace Participation.Budgeting;
+namespace Participation.App.Budgeting;
 
 /// <summary>An official or admin opens a budget for a neighbourhood (or <c>stad</c>) in the proposals phase.</summary>
 public static class CreateBudget

@@ -1,10 +1,11 @@
 using System.Globalization;
 using Participation.Budgeting.Lifecycle;
-using Participation.Hosting;
-using Participation.Identity;
-using Participation.UseCases;
+using Participation.App.Hosting;
+using Participation.App.Identity;
+using Participation.App.UseCases;
+using Participation.Budgeting;
 
-namespace Participation.Budgeting;
+namespace Participation.App.Budgeting;
 
 /// <summary>
 /// Stemcodes for letters, as a CSV for mail merge (<c>letter,budget,code</c>). Only hashes are stored, so this answer is

@@ -2,10 +2,11 @@ using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Participation.Budgeting.Lifecycle;
-using Participation.Identity;
-using Participation.UseCases;
+using Participation.App.Identity;
+using Participation.App.UseCases;
+using Participation.Budgeting;
 
-namespace Participation.Budgeting;
+namespace Participation.App.Budgeting;
 
 /// <summary>
 /// A CSV of <c>code,projects[,points]</c> (projects and points

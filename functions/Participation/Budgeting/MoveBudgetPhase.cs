@@ -1,11 +1,13 @@
 using Participation.Budgeting.Lifecycle;
-using Participation.Hosting;
-using Participation.Identity;
+using Participation.App.Hosting;
+using Participation.App.Identity;
 using Participation.Realisation;
-using Participation.Storage;
-using Participation.UseCases;
+using Participation.App.Realisation;
+using Participation.App.Storage;
+using Participation.App.UseCases;
+using Participation.Budgeting;
 
-namespace Participation.Budgeting;
+namespace Participation.App.Budgeting;
 
 /// <summary>
 /// An admin moves a budget forward ahead of its schedule (never back: a reopened vote would unfreeze rules residents

@@ -3,9 +3,10 @@ using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using Participation.Identity;
+using Participation.App.Identity;
+using Participation.Budgeting;
 
-namespace Participation.Budgeting;
+namespace Participation.App.Budgeting;
 
 /// <summary>A batch of paper ballots as stored: uploaded by one official, counted once another has confirmed it.</summary>
 public sealed record PaperBatch(

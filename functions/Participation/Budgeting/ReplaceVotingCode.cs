@@ -1,8 +1,9 @@
 using Participation.Budgeting.Lifecycle;
-using Participation.Identity;
-using Participation.UseCases;
+using Participation.App.Identity;
+using Participation.App.UseCases;
+using Participation.Budgeting;
 
-namespace Participation.Budgeting;
+namespace Participation.App.Budgeting;
 
 /// <summary>
 /// An administrator gives a voter whose letter got lost a new code for the same letter number — the reference to one

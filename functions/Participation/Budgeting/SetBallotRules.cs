@@ -1,8 +1,9 @@
 using Participation.Budgeting.Rules;
-using Participation.Identity;
-using Participation.UseCases;
+using Participation.App.Identity;
+using Participation.App.UseCases;
+using Participation.Budgeting;
 
-namespace Participation.Budgeting;
+namespace Participation.App.Budgeting;
 
 /// <summary>
 /// The ballot rule (approval, knapsack or cumulative with their limits), the outcome rule (greedy, mes, mes-complete)

@@ -1,8 +1,9 @@
 using Participation.Budgeting.Explanations;
-using Participation.UseCases;
+using Participation.App.UseCases;
 using Participation.Budgeting.Lifecycle;
+using Participation.Budgeting;
 
-namespace Participation.Budgeting;
+namespace Participation.App.Budgeting;
 
 /// <summary>
 /// Public: a resident sees the projects and, before voting,

@@ -1,7 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Participation.Budgeting.Pabulib;
+using Participation.Budgeting;
 
-namespace Participation.Budgeting;
+namespace Participation.App.Budgeting;
 
 /// <summary>
 /// What the public tally tool (<c>POST /api/pb/tally</c>) takes on for a stranger: how much counting one request may

@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Participation.Budgeting.Pabulib;
 using Participation.Budgeting.Rules;
+using Participation.Budgeting;
 
-namespace Participation.Budgeting;
+namespace Participation.App.Budgeting;
 
 /// <summary>
 /// <c>POST /api/pb/tally?rule=greedy|mes|mes-complete</c> with a pabulib <c>.pb</c> file as the body: a public tool for

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
+using Participation.Budgeting;
 
-namespace Participation.Budgeting;
+namespace Participation.App.Budgeting;
 
 /// <summary>
 /// Stemcodes and receipt codes: 12 characters from an alphabet without look-alikes (no 0/O, 1/I/L), printed as

@@ -1,9 +1,9 @@
 using Azure.Data.Tables;
-using Participation.Audit;
+using Participation.App.Audit;
 using Participation.Bot.Hosting.Handoff;
-using Participation.Identity;
+using Participation.App.Identity;
 
-namespace Participation.Chatbot;
+namespace Participation.App.Chatbot;
 
 /// <summary>
 /// The live agents' actions in the platform's audit log (table <see cref="Table"/>, one partition per conversation):

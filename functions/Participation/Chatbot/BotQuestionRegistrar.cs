@@ -3,11 +3,11 @@ using Participation.Bot.Hosting.Conversations;
 using Participation.Bot.Hosting.Events;
 using Participation.Bot.Hosting.Handoff;
 using Participation.Municipality.Tracking;
-using Participation.Notifications;
-using Participation.Privacy;
-using Participation.Routing;
+using Participation.App.Notifications;
+using Participation.App.Privacy;
+using Participation.App.Routing;
 
-namespace Participation.Chatbot;
+namespace Participation.App.Chatbot;
 
 /// <summary>
 /// A question the bot could not answer and no agent could take (outside office hours, or nobody accepted) becomes a

@@ -1,10 +1,10 @@
 using Participation.Bot.Hosting;
 using Participation.Bot.Hosting.Events;
-using Participation.Audit;
-using Participation.Hosting;
-using Participation.Storage;
+using Participation.App.Audit;
+using Participation.App.Hosting;
+using Participation.App.Storage;
 
-namespace Participation.Chatbot;
+namespace Participation.App.Chatbot;
 
 public static class ChatbotModule
 {

@@ -1,7 +1,7 @@
 using Participation.Bot.Hosting.Handoff;
-using Participation.Hosting;
+using Participation.App.Hosting;
 
-namespace Participation.Chatbot;
+namespace Participation.App.Chatbot;
 
 /// <summary>Timer function: a handoff no agent accepted in time fails, so the bot offers to register the question instead of leaving the resident waiting.</summary>
 public sealed class ExpireWaitingHandoffs(HandoffQueue handoffs) : ITimerFunction

@@ -1,10 +1,11 @@
 using Participation.Bot.Initiatives;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 using Participation.Initiatives.Lifecycle;
 using InitiativeStatus = Participation.Bot.Initiatives.InitiativeStatus;
 using Participation.Municipality.Tracking;
 
-namespace Participation.Chatbot;
+namespace Participation.App.Chatbot;
 
 /// <summary>
 /// The bot tells a resident where their initiative is, from the same store the status page reads, or where a question

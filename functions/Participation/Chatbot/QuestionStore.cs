@@ -1,9 +1,9 @@
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using Participation.Storage;
+using Participation.App.Storage;
 
-namespace Participation.Chatbot;
+namespace Participation.App.Chatbot;
 
 /// <summary>A question left with the chatbot as stored: addresses already redacted from its text and transcript.</summary>
 public sealed record StoredQuestion(

@@ -1,8 +1,9 @@
 using Participation.Budgeting;
-using Participation.Routing;
+using Participation.App.Budgeting;
+using Participation.App.Routing;
 using Participation.Budgeting.Lifecycle;
 
-namespace Participation.Council;
+namespace Participation.App.Council;
 
 /// <summary>
 /// The buurtbudgetten on the council dashboard: turnout per neighbourhood (ballots / eligible) and, once counted, the

@@ -1,8 +1,9 @@
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 using Participation.Initiatives.Lifecycle;
-using Participation.Routing;
+using Participation.App.Routing;
 
-namespace Participation.Council;
+namespace Participation.App.Council;
 
 /// <summary>
 /// The council's agenda list: initiatives that reached their neighbourhood's support threshold, with what the

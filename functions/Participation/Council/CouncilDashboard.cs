@@ -1,10 +1,11 @@
 using Participation.Bot.Hosting.Outcomes;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 using Participation.Initiatives.Deadlines;
 using Participation.Initiatives.Lifecycle;
-using Participation.Routing;
+using Participation.App.Routing;
 
-namespace Participation.Council;
+namespace Participation.App.Council;
 
 /// <summary>
 /// The council's figures for a period against the period of the same length before it. Everything is an aggregate over

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
-using Participation.Hosting;
+using Participation.App.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Participation.Identity;
+using Participation.App.Identity;
 
-namespace Participation.Council;
+namespace Participation.App.Council;
 
 /// <summary>The council's read-only view: the dashboard page (Web/Council) and its figures as JSON and CSV.</summary>
 public static class CouncilModule

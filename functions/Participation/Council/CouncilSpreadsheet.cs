@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Participation.Hosting;
+using Participation.App.Hosting;
 
-namespace Participation.Council;
+namespace Participation.App.Council;
 
 /// <summary>
 /// The dashboard as a CSV that Dutch Excel opens in columns: semicolons (Excel with Dutch regional settings splits on

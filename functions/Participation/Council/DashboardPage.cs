@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Participation.Web;
+using Participation.App.Web;
 
-namespace Participation.Council;
+namespace Participation.App.Council;
 
 /// <summary>The council dashboard page (Web/Council/Dashboard.cshtml): the same figures for every council member, read-only.</summary>
 public sealed class DashboardPage(CouncilDashboard dashboard) : PageModel

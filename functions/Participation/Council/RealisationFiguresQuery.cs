@@ -1,7 +1,8 @@
 using Participation.Municipality.Calendar;
 using Participation.Realisation;
+using Participation.App.Realisation;
 
-namespace Participation.Council;
+namespace Participation.App.Council;
 
 /// <summary>
 /// The dashboard's <c>realisation</c> section: what accepted initiatives and funded projects became, computed from the

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Html;
 
-namespace Participation.Council;
+namespace Participation.App.Council;
 
 /// <summary>
 /// A horizontal bar chart as inline SVG, drawn on the server: no script, prints well, and the same numbers sit in a

@@ -1,8 +1,9 @@
 using Participation.Budgeting;
+using Participation.App.Budgeting;
 using Participation.Budgeting.Lifecycle;
-using Participation.Identity;
+using Participation.App.Identity;
 
-namespace Participation.Demo;
+namespace Participation.App.Demo;
 
 /// <summary>
 /// Demo data: budget <c>oosterpark-2026</c> in the voting phase (voting codes; the eight fixed demo codes are printed

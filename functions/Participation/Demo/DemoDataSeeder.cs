@@ -1,13 +1,14 @@
 using Azure;
 using Azure.Data.Tables;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 using Participation.Initiatives.Lifecycle;
 using Participation.Initiatives.Routing;
 using Participation.Municipality.Tracking;
-using Participation.Routing;
-using Participation.Storage;
+using Participation.App.Routing;
+using Participation.App.Storage;
 
-namespace Participation.Demo;
+namespace Participation.App.Demo;
 
 /// <summary>
 /// With <c>Demo:Seed=true</c> (the default in Development): the demo municipality's routing configuration and a few

@@ -1,15 +1,18 @@
 using Participation.Budgeting;
-using Participation.Identity;
+using Participation.App.Budgeting;
+using Participation.App.Identity;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 using Participation.Municipality.Calendar;
 using Participation.Initiatives.Lifecycle;
 using Participation.Initiatives.Routing;
 using Participation.Municipality.Tracking;
 using Participation.Realisation;
-using Participation.Routing;
+using Participation.App.Realisation;
+using Participation.App.Routing;
 using Participation.Budgeting.Lifecycle;
 
-namespace Participation.Demo;
+namespace Participation.App.Demo;
 
 /// <summary>
 /// A year of history so the dashboard means something at first sight: about 60 initiatives over the five neighbourhoods
@@ -73,7 +76,7 @@ public sealed class RealisationDemoSeed(
 
     private async Task<string> SeedInitiativeAsync(
         string title, string neighbourhood, string theme, DateTimeOffset submitted, DateTimeOffset decided, InitiativeStatus outcome,
-        Initiatives.Routing.RoutingConfiguration configuration, Random random, CancellationToken cancellationToken)
+        Participation.Initiatives.Routing.RoutingConfiguration configuration, Random random, CancellationToken cancellationToken)
     {
         var code = TrackingCode.New().Value;
         var (state, entry) = lifecycle.Submit(code, "anonymous-demo-" + code);

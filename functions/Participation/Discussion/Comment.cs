@@ -1,6 +1,6 @@
 using Participation.Initiatives.Discussion;
 
-namespace Participation.Discussion;
+namespace Participation.App.Discussion;
 
 /// <summary>
 /// A comment as stored, in its initiative's partition. <see cref="AuthorKey"/> is a pseudonym of the author (so the author

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using Participation.Audit;
-using Participation.Identity;
+using Participation.App.Audit;
+using Participation.App.Identity;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 using Participation.Initiatives.Discussion;
 
-namespace Participation.Discussion;
+namespace Participation.App.Discussion;
 
 /// <summary>
 /// Comments live in their initiative's partition of the initiatives table, beside the case row: posting one adds the

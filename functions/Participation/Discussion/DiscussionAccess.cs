@@ -1,6 +1,6 @@
-using Participation.Identity;
+using Participation.App.Identity;
 
-namespace Participation.Discussion;
+namespace Participation.App.Discussion;
 
 /// <summary>
 /// Who may moderate the discussion of an initiative, and who speaks for the municipality in it: officials and team leads

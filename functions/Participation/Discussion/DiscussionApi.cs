@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Participation.Identity;
-using Participation.UseCases;
+using Participation.App.Identity;
+using Participation.App.UseCases;
 
-namespace Participation.Discussion;
+namespace Participation.App.Discussion;
 
 /// <summary>Comments on initiatives and their moderation. Handlers only map the use cases' outcomes to HTTP.</summary>
 public static class DiscussionApi

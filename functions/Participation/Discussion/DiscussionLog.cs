@@ -1,4 +1,4 @@
-namespace Participation.Discussion;
+namespace Participation.App.Discussion;
 
 /// <summary>Ids and statuses only: never a comment's text, its author's name or a reason someone typed.</summary>
 internal static partial class DiscussionLog

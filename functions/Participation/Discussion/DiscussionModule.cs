@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
-using Participation.Identity;
+using Participation.App.Identity;
 
-namespace Participation.Discussion;
+namespace Participation.App.Discussion;
 
 public static class DiscussionModule
 {

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Participation.Discussion;
+namespace Participation.App.Discussion;
 
 /// <summary><c>Discussion:*</c> settings: how comments are moderated.</summary>
 public sealed class DiscussionOptions

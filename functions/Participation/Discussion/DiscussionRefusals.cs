@@ -1,7 +1,7 @@
 using Participation.Initiatives.Discussion;
-using Participation.UseCases;
+using Participation.App.UseCases;
 
-namespace Participation.Discussion;
+namespace Participation.App.Discussion;
 
 /// <summary>Why a discussion use case said no, with the status and title the API answers with, in English and Dutch.</summary>
 public static class DiscussionRefusals

@@ -1,11 +1,12 @@
-using Participation.Identity;
+using Participation.App.Identity;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 using Participation.Initiatives.Discussion;
 using Participation.Initiatives.Lifecycle;
-using Participation.UseCases;
+using Participation.App.UseCases;
 using Participation.Municipality.Tracking;
 
-namespace Participation.Discussion;
+namespace Participation.App.Discussion;
 
 /// <summary>
 /// The discussion of an initiative, oldest first: visible comments for everyone; the author also sees their own pending

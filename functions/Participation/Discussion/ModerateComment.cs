@@ -1,11 +1,12 @@
-using Participation.Identity;
+using Participation.App.Identity;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 using Participation.Initiatives.Discussion;
-using Participation.Storage;
-using Participation.UseCases;
+using Participation.App.Storage;
+using Participation.App.UseCases;
 using Participation.Municipality.Tracking;
 
-namespace Participation.Discussion;
+namespace Participation.App.Discussion;
 
 /// <summary>
 /// A moderator (an official of the initiative's neighbourhood, or an administrator) hides a comment or restores it — which

@@ -1,13 +1,14 @@
 using Microsoft.Extensions.Options;
-using Participation.Identity;
+using Participation.App.Identity;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 using Participation.Initiatives.Discussion;
 using Participation.Initiatives.Lifecycle;
-using Participation.Storage;
-using Participation.UseCases;
+using Participation.App.Storage;
+using Participation.App.UseCases;
 using Participation.Municipality.Tracking;
 
-namespace Participation.Discussion;
+namespace Participation.App.Discussion;
 
 /// <summary>
 /// A signed-in resident comments on an initiative or replies to a comment (one level deep); an official of the

@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Options;
-using Participation.Identity;
+using Participation.App.Identity;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 using Participation.Initiatives.Discussion;
-using Participation.Storage;
-using Participation.UseCases;
+using Participation.App.Storage;
+using Participation.App.UseCases;
 using Participation.Municipality.Tracking;
 
-namespace Participation.Discussion;
+namespace Participation.App.Discussion;
 
 /// <summary>
 /// Anyone signed in reports a comment, once: a second report by the same person changes nothing. When enough distinct

@@ -3,14 +3,15 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
-using Participation.Identity;
+using Participation.App.Identity;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 using Participation.Initiatives.Lifecycle;
 using Participation.Municipality.Tracking;
-using Participation.Notifications;
-using Participation.Privacy;
+using Participation.App.Notifications;
+using Participation.App.Privacy;
 
-namespace Participation.Following;
+namespace Participation.App.Following;
 
 /// <summary>
 /// Following an initiative by e-mail, with double opt-in. A request stores only a pending confirmation: the address as a

@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Participation.Identity;
-using Participation.Privacy;
+using Participation.App.Identity;
+using Participation.App.Privacy;
 
-namespace Participation.Following;
+namespace Participation.App.Following;
 
 /// <summary>Following an initiative: the routes; the confirmation and unsubscribe pages call the same <see cref="Followers"/> use case.</summary>
 public static class FollowingApi

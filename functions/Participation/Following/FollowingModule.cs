@@ -1,6 +1,6 @@
-using Participation.Hosting;
+using Participation.App.Hosting;
 
-namespace Participation.Following;
+namespace Participation.App.Following;
 
 public static class FollowingModule
 {

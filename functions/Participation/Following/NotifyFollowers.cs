@@ -1,9 +1,10 @@
-using Participation.Hosting;
+using Participation.App.Hosting;
 using Participation.Initiatives;
-using Participation.Notifications;
-using Participation.Storage;
+using Participation.App.Initiatives;
+using Participation.App.Notifications;
+using Participation.App.Storage;
 
-namespace Participation.Following;
+namespace Participation.App.Following;
 
 /// <summary>
 /// One change that followers hear about: a status change, a public message from an official, a realisation milestone

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.OpenApi;
-using Participation.Storage;
+using Participation.App.Storage;
 using Scalar.AspNetCore;
 
-namespace Participation.Hosting;
+namespace Participation.App.Hosting;
 
 /// <summary>What every HTTP function shares: RFC 7807 errors, the correlation id, the OpenAPI document and its reference page.</summary>
 public static class ApiConventions

@@ -1,4 +1,4 @@
-namespace Participation.Hosting;
+namespace Participation.App.Hosting;
 
 /// <summary>One app setting the platform reads in Azure.</summary>
 /// <param name="Name">The name as an app setting (environment variable): <c>Section__Key</c> for <c>Section:Key</c>.</param>

@@ -2,7 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
 
-namespace Participation.Hosting;
+namespace Participation.App.Hosting;
 
 /// <summary>
 /// Every CSV the platform hands out is written here, with CsvHelper: quoting as RFC 4180 needs it (or always, where a

@@ -4,9 +4,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Participation.Storage;
+using Participation.App.Storage;
 
-namespace Participation.Hosting;
+namespace Participation.App.Hosting;
 
 /// <summary>
 /// <c>POST /{FunctionName}</c>: how the Azure Functions host invokes a queue or timer function of a custom handler.

@@ -1,6 +1,6 @@
-using Participation.Storage;
+using Participation.App.Storage;
 
-namespace Participation.Hosting;
+namespace Participation.App.Hosting;
 
 /// <summary>Queue function: carries out a partition's outbox rows when doing so right after the change failed.</summary>
 public sealed class DispatchOutbox(IEnumerable<Outbox> outboxes) : IQueueFunction<OutboxPending>

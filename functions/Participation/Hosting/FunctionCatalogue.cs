@@ -2,9 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Cronos;
-using Participation.Storage;
+using Participation.App.Storage;
 
-namespace Participation.Hosting;
+namespace Participation.App.Hosting;
 
 /// <summary>Marks an endpoint that is not an HTTP function of the deployed app (e.g. the host's own invocation endpoint).</summary>
 public sealed class ExcludeFromFunctionsMetadata;

@@ -1,4 +1,4 @@
-namespace Participation.Hosting;
+namespace Participation.App.Hosting;
 
 internal static partial class FunctionHostLog
 {

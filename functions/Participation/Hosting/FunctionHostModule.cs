@@ -2,9 +2,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using Participation.Storage;
+using Participation.App.Storage;
 
-namespace Participation.Hosting;
+namespace Participation.App.Hosting;
 
 public sealed class FunctionHostOptions
 {
@@ -74,7 +74,7 @@ public static class FunctionHostModule
         app.MapHealthChecks("/api/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync })
             .WithMetadata(new HttpMethodMetadata(["GET"])).WithName("Health").WithTags("Platform")
             .WithSummary("Whether storage answers: 200 Healthy or 503 with each check's status").AllowAnonymous()
-            .RequireRateLimiting(Participation.Identity.RateLimits.Health);
+            .RequireRateLimiting(Participation.App.Identity.RateLimits.Health);
         app.MapPoisonQueuesApi();
         return app;
     }

@@ -1,7 +1,7 @@
-using Participation.Storage;
+using Participation.App.Storage;
 using System.Diagnostics;
 
-namespace Participation.Hosting;
+namespace Participation.App.Hosting;
 
 /// <summary>
 /// Runs one invocation of a queue or timer function, whoever delivered it (the Functions host or our standalone

@@ -1,7 +1,7 @@
-using Participation.Storage;
+using Participation.App.Storage;
 using System.Text.Json;
 
-namespace Participation.Hosting;
+namespace Participation.App.Hosting;
 
 /// <summary>
 /// Messages a queue or timer function emits through its declared output bindings during one invocation.

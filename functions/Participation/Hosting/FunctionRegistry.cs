@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Participation.Storage;
+using Participation.App.Storage;
 
-namespace Participation.Hosting;
+namespace Participation.App.Hosting;
 
 /// <summary>A queue or timer function as registered in code: its trigger and how to call it.</summary>
 public sealed record RegisteredFunction(FunctionTrigger Trigger, Func<IServiceProvider, FunctionCall, CancellationToken, Task> Invoke)

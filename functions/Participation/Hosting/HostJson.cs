@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Participation.Hosting;
+namespace Participation.App.Hosting;
 
 /// <summary>
 /// host.json is the single source of the queue settings: the Functions host reads it in Azure, and standalone we read

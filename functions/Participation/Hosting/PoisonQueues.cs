@@ -1,7 +1,7 @@
 using Azure.Storage.Queues;
-using Participation.Storage;
+using Participation.App.Storage;
 
-namespace Participation.Hosting;
+namespace Participation.App.Hosting;
 
 /// <summary>
 /// What failed for good: messages a function gave up on after maxDequeueCount attempts, in <c>&lt;queue&gt;-poison</c>.

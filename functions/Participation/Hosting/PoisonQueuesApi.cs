@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Participation.Identity;
+using Participation.App.Identity;
 
-namespace Participation.Hosting;
+namespace Participation.App.Hosting;
 
 public static class PoisonQueuesApi
 {

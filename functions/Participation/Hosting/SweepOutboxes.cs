@@ -1,6 +1,6 @@
-using Participation.Storage;
+using Participation.App.Storage;
 
-namespace Participation.Hosting;
+namespace Participation.App.Hosting;
 
 /// <summary>
 /// Timer function, every outbox's sweep: carries out side effects whose dispatch right after the change failed (storage or

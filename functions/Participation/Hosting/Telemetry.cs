@@ -4,7 +4,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
-namespace Participation.Hosting;
+namespace Participation.App.Hosting;
 
 /// <summary>
 /// OpenTelemetry traces, metrics and logs. Exporters by configuration: <c>Telemetry:Console=true</c> prints them,

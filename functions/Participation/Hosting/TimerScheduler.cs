@@ -1,7 +1,7 @@
 using Cronos;
-using Participation.Storage;
+using Participation.App.Storage;
 
-namespace Participation.Hosting;
+namespace Participation.App.Hosting;
 
 /// <summary>
 /// Standalone stand-in for the Functions host's timer trigger: runs a timer function on its NCRONTAB schedule (UTC) and,

@@ -1,4 +1,4 @@
-namespace Participation.Hosting;
+namespace Participation.App.Hosting;
 
 /// <summary>How the Functions host starts a function; one catalogue entry per function.</summary>
 public abstract record FunctionTrigger(string Name);

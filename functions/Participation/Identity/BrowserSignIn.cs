@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
-namespace Participation.Identity;
+namespace Participation.App.Identity;
 
 /// <summary>
 /// The site's own sign-in: OpenID Connect authorization code with PKCE against Entra ID (staff) and against the

@@ -1,6 +1,6 @@
 using Participation.Initiatives.Routing;
 
-namespace Participation.Identity;
+namespace Participation.App.Identity;
 
 /// <summary>The people a developer can sign in as locally; officials and team leads come from the demo seed's routing configuration.</summary>
 public sealed class DemoUsers

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Participation.Identity;
+namespace Participation.App.Identity;
 
 /// <summary>
 /// Local sign-in without an Azure tenant: pick a demo user, get a token signed with a key generated at start, validated by the

@@ -6,10 +6,10 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Participation.Hosting;
-using Participation.Storage;
+using Participation.App.Hosting;
+using Participation.App.Storage;
 
-namespace Participation.Identity;
+namespace Participation.App.Identity;
 
 public static class IdentityModule
 {

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Participation.Identity;
+namespace Participation.App.Identity;
 
 /// <summary><c>Identity:*</c> settings. Staff sign in with Entra ID, residents with the OIDC provider the municipality configures.</summary>
 public sealed class IdentityOptions

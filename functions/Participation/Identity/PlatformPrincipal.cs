@@ -1,6 +1,6 @@
 using System.Security.Claims;
 
-namespace Participation.Identity;
+namespace Participation.App.Identity;
 
 /// <summary>
 /// What the platform keeps of a provider's token: for staff their id, name, roles, neighbourhoods and teams; for residents

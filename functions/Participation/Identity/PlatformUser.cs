@@ -1,6 +1,6 @@
 using System.Security.Claims;
 
-namespace Participation.Identity;
+namespace Participation.App.Identity;
 
 /// <summary>The signed-in person as the platform sees them: an id, roles and the neighbourhoods and teams they work for.</summary>
 public sealed record PlatformUser(string Id, string Name, IReadOnlySet<string> Roles, IReadOnlySet<string> Neighbourhoods, IReadOnlySet<string> Teams)

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 
-namespace Participation.Identity;
+namespace Participation.App.Identity;
 
 /// <summary>
 /// Who may do what: every endpoint names one of these policies or is explicitly public (a test enforces it).

@@ -6,7 +6,7 @@ using System.Text;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace Participation.Identity;
+namespace Participation.App.Identity;
 
 /// <summary>
 /// Limits on what residents (and the public) can send in bulk, fair to many people behind one address. Each policy

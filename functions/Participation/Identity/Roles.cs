@@ -1,4 +1,4 @@
-namespace Participation.Identity;
+namespace Participation.App.Identity;
 
 /// <summary>The platform's roles, as app roles in Entra ID (the <c>roles</c> claim) and in development tokens.</summary>
 public static class Roles

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Participation.Identity;
+namespace Participation.App.Identity;
 
 public static class SecurityHeaders
 {
@@ -24,7 +24,7 @@ public static class SecurityHeaders
 
     // The map's tiles are images from the configured tile server (Map:TileUrl): allowed for img-src only, nothing else.
     private static string ImageSources(HttpContext context) =>
-        context.RequestServices.GetRequiredService<IOptions<Participation.Map.MapOptions>>().Value.TileOrigin is { } tiles
+        context.RequestServices.GetRequiredService<IOptions<Participation.App.Map.MapOptions>>().Value.TileOrigin is { } tiles
             ? $"'self' data: blob: {tiles}"
             : "'self' data: blob:";
 

@@ -1,8 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
-using Participation.Storage;
+using Participation.App.Storage;
 
-namespace Participation.Identity;
+namespace Participation.App.Identity;
 
 /// <summary>
 /// Fixed-window counters in Table Storage that every instance of the app shares, so that a limit means the same with one

@@ -1,17 +1,18 @@
 using Microsoft.Extensions.Options;
-using Participation.Identity;
+using Participation.App.Identity;
 using Participation.Initiatives.Deadlines;
 using Participation.Initiatives.Lifecycle;
 using Participation.Initiatives.Routing;
 using Participation.Municipality.Tracking;
-using Participation.Notifications;
+using Participation.App.Notifications;
 using Participation.Realisation;
-using Participation.Routing;
-using Participation.Storage;
-using Participation.UseCases;
-using Refusal = Participation.UseCases.Refusal;
+using Participation.App.Realisation;
+using Participation.App.Routing;
+using Participation.App.Storage;
+using Participation.App.UseCases;
+using Refusal = Participation.App.UseCases.Refusal;
 
-namespace Participation.Initiatives;
+namespace Participation.App.Initiatives;
 
 /// <summary>
 /// What officials do with a case: review, ask for information, decide with a reason, merge, start and complete the work,

@@ -1,6 +1,6 @@
-using Participation.UseCases;
+using Participation.App.UseCases;
 
-namespace Participation.Initiatives;
+namespace Participation.App.Initiatives;
 
 /// <summary>
 /// What an official does with a case, one record per action with the fields that action reads. Each names the version

@@ -1,12 +1,12 @@
-using Participation.Audit;
-using Participation.Identity;
+using Participation.App.Audit;
+using Participation.App.Identity;
 using Participation.Initiatives.Lifecycle;
 using Participation.Initiatives.Routing;
 using Participation.Municipality.Tracking;
-using Participation.Routing;
-using Participation.UseCases;
+using Participation.App.Routing;
+using Participation.App.UseCases;
 
-namespace Participation.Initiatives;
+namespace Participation.App.Initiatives;
 
 /// <summary>
 /// A case as the back office sees it: the full timeline with internal notes apart from public messages, how the theme

@@ -1,8 +1,8 @@
-using Participation.Identity;
+using Participation.App.Identity;
 using Participation.Initiatives.Lifecycle;
-using Participation.UseCases;
+using Participation.App.UseCases;
 
-namespace Participation.Initiatives;
+namespace Participation.App.Initiatives;
 
 /// <summary>The back office's inbox: open cases the official may see, overdue first, then by due date, optionally filtered.</summary>
 public sealed class CaseInbox(InitiativeStore store, TimeProvider clock)

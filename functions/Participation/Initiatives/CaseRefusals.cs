@@ -1,7 +1,7 @@
 using Participation.Initiatives.Lifecycle;
-using Participation.UseCases;
+using Participation.App.UseCases;
 
-namespace Participation.Initiatives;
+namespace Participation.App.Initiatives;
 
 /// <summary>Why an official's action on a case is refused, with a stable code and the text in English and Dutch.</summary>
 public static class CaseRefusals

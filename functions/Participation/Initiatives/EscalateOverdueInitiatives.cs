@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Options;
-using Participation.Storage;
-using Participation.Hosting;
+using Participation.App.Storage;
+using Participation.App.Hosting;
 using Participation.Initiatives.Deadlines;
 using Participation.Municipality.Calendar;
 using Participation.Initiatives.Lifecycle;
-using Participation.Notifications;
-using Participation.Routing;
+using Participation.App.Notifications;
+using Participation.App.Routing;
 
-namespace Participation.Initiatives;
+namespace Participation.App.Initiatives;
 
 /// <summary>
 /// Timer function: reminds owners before a due date and escalates overdue cases to the team lead, then to the service
@@ -36,7 +36,7 @@ public sealed class EscalateOverdueInitiatives(
         }
     }
 
-    private async Task EscalateAsync(InitiativeCase initiative, DateTimeOffset dueBy, Initiatives.Routing.RoutingConfiguration configuration, CancellationToken cancellationToken)
+    private async Task EscalateAsync(InitiativeCase initiative, DateTimeOffset dueBy, Participation.Initiatives.Routing.RoutingConfiguration configuration, CancellationToken cancellationToken)
     {
         var level = serviceLevels.Find(ServiceLevels.Initiative, initiative.Status)?.Name ?? initiative.Status.ToWireName();
         var deadline = new Deadline(DutchTime.DateOf(dueBy).AddDays(-1), dueBy);

@@ -1,6 +1,6 @@
 using Participation.Initiatives.Lifecycle;
 
-namespace Participation.Initiatives;
+namespace Participation.App.Initiatives;
 
 /// <summary>An initiative as stored: what the resident submitted, where it stands, who owns it. Contact details live elsewhere.</summary>
 public sealed record InitiativeCase

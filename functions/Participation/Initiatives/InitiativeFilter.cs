@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 
-namespace Participation.Initiatives;
+namespace Participation.App.Initiatives;
 
 /// <summary>What a list of initiatives is narrowed to, as the index can filter it on the server; every part is optional.</summary>
 /// <param name="Status">A status's wire name (<c>in-review</c>).</param>

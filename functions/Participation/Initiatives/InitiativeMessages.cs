@@ -1,7 +1,7 @@
 using Participation.Initiatives.Lifecycle;
-using Participation.Notifications;
+using Participation.App.Notifications;
 
-namespace Participation.Initiatives;
+namespace Participation.App.Initiatives;
 
 /// <summary>The values e-mail templates about an initiative can use.</summary>
 public static class InitiativeMessages

@@ -1,6 +1,6 @@
-using Participation.Storage;
+using Participation.App.Storage;
 
-namespace Participation.Initiatives;
+namespace Participation.App.Initiatives;
 
 /// <summary>
 /// The initiative's own kinds of side effect, carried out by <see cref="InitiativeStore"/> from the case partition's

@@ -1,6 +1,6 @@
-using Participation.UseCases;
+using Participation.App.UseCases;
 
-namespace Participation.Initiatives;
+namespace Participation.App.Initiatives;
 
 /// <summary>
 /// Why a resident's request about an initiative is refused — submitting, supporting, answering a question, looking one

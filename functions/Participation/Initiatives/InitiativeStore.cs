@@ -3,17 +3,17 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using Participation.Hosting;
-using Participation.Audit;
-using Participation.Identity;
+using Participation.App.Hosting;
+using Participation.App.Audit;
+using Participation.App.Identity;
 using Participation.Initiatives.Geography;
 using Participation.Initiatives.Lifecycle;
 using Participation.Municipality.Tracking;
-using Participation.Notifications;
-using Participation.Privacy;
-using Participation.Storage;
+using Participation.App.Notifications;
+using Participation.App.Privacy;
+using Participation.App.Storage;
 
-namespace Participation.Initiatives;
+namespace Participation.App.Initiatives;
 
 /// <summary>
 /// One partition per initiative (key: the tracking code) holds the case row, its timeline, its supports, its audit

@@ -1,12 +1,12 @@
-using Participation.Audit;
-using Participation.Hosting;
+using Participation.App.Audit;
+using Participation.App.Hosting;
 using Participation.Initiatives.Deadlines;
 using Participation.Municipality.Calendar;
 using Participation.Initiatives.Lifecycle;
-using Participation.Notifications;
-using Participation.Storage;
+using Participation.App.Notifications;
+using Participation.App.Storage;
 
-namespace Participation.Initiatives;
+namespace Participation.App.Initiatives;
 
 public static class InitiativesModule
 {

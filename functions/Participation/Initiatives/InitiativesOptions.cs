@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Participation.Initiatives;
+namespace Participation.App.Initiatives;
 
 /// <summary><c>Initiatives:*</c> settings.</summary>
 public sealed class InitiativesOptions

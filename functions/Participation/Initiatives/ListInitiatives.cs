@@ -1,7 +1,7 @@
 using Participation.Initiatives.Lifecycle;
-using Participation.UseCases;
+using Participation.App.UseCases;
 
-namespace Participation.Initiatives;
+namespace Participation.App.Initiatives;
 
 /// <summary>The public list, newest first, filtered by neighbourhood, theme and status, a page at a time.</summary>
 public sealed class ListInitiatives(InitiativeStore store)

@@ -1,7 +1,7 @@
 using System.Globalization;
-using Participation.Notifications;
+using Participation.App.Notifications;
 
-namespace Participation.Initiatives;
+namespace Participation.App.Initiatives;
 
 /// <summary>
 /// The official who asked a question gets the resident's answer in their e-mail. The answer is what a resident wrote, so

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Options;
-using Participation.Hosting;
+using Participation.App.Hosting;
 using Participation.Initiatives.Lifecycle;
-using Participation.Notifications;
-using Participation.Privacy;
+using Participation.App.Notifications;
+using Participation.App.Privacy;
 
-namespace Participation.Initiatives;
+namespace Participation.App.Initiatives;
 
 /// <summary>
 /// Timer function: finds cases whose derived data disagrees with the case itself and repairs it — the index row (what

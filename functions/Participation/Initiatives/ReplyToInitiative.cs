@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Options;
-using Participation.Identity;
+using Participation.App.Identity;
 using Participation.Initiatives.Deadlines;
 using Participation.Initiatives.Lifecycle;
 using Participation.Municipality.Tracking;
-using Participation.Notifications;
-using Participation.Storage;
-using Participation.UseCases;
+using Participation.App.Notifications;
+using Participation.App.Storage;
+using Participation.App.UseCases;
 
-namespace Participation.Initiatives;
+namespace Participation.App.Initiatives;
 
 /// <summary>
 /// The resident answers the official's question on the same timeline. They prove to be the submitter with the reply

@@ -1,7 +1,7 @@
-using Participation.Hosting;
+using Participation.App.Hosting;
 using Participation.Initiatives.Lifecycle;
 
-namespace Participation.Initiatives;
+namespace Participation.App.Initiatives;
 
 /// <summary>
 /// Timer function: an initiative is stored before its routing message is queued; if queuing failed, it would wait

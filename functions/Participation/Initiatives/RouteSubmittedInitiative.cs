@@ -1,14 +1,14 @@
-using Participation.Storage;
-using Participation.Hosting;
+using Participation.App.Storage;
+using Participation.App.Hosting;
 using Participation.Initiatives.Classification;
 using Participation.Initiatives.Deadlines;
 using Participation.Initiatives.Lifecycle;
 using Participation.Initiatives.Routing;
-using Participation.Notifications;
-using Participation.Routing;
+using Participation.App.Notifications;
+using Participation.App.Routing;
 using Microsoft.Extensions.Options;
 
-namespace Participation.Initiatives;
+namespace Participation.App.Initiatives;
 
 /// <summary>
 /// Queue function: gives a submitted initiative its owner. Missing theme → classified (and the official sees how);

@@ -1,6 +1,6 @@
 using Participation.Initiatives.Similarity;
 
-namespace Participation.Initiatives;
+namespace Participation.App.Initiatives;
 
 /// <summary>Finds earlier initiatives in the same neighbourhood that look like this one, for a one-click merge by the official.</summary>
 public sealed class SimilarInitiativeFinder(InitiativeStore store)

@@ -1,19 +1,19 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Participation.Identity;
+using Participation.App.Identity;
 using Participation.Initiatives.Geography;
 using Participation.Initiatives.Lifecycle;
 using Participation.Initiatives.Routing;
 using Participation.Municipality.Tracking;
-using Participation.MyPage;
-using Participation.Notifications;
-using Participation.Privacy;
-using Participation.Routing;
-using Participation.Storage;
-using Participation.UseCases;
+using Participation.App.MyPage;
+using Participation.App.Notifications;
+using Participation.App.Privacy;
+using Participation.App.Routing;
+using Participation.App.Storage;
+using Participation.App.UseCases;
 
-namespace Participation.Initiatives;
+namespace Participation.App.Initiatives;
 
 /// <summary>
 /// The front door: a resident submits an initiative once, completely. The case and everything that must follow (its

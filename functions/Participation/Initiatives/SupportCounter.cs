@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Options;
 using Participation.Initiatives.Lifecycle;
 using Participation.Municipality.Tracking;
-using Participation.Notifications;
-using Participation.Storage;
-using Participation.UseCases;
+using Participation.App.Notifications;
+using Participation.App.Storage;
+using Participation.App.UseCases;
 
-namespace Participation.Initiatives;
+namespace Participation.App.Initiatives;
 
 /// <summary>Adds one support and records the threshold; shared by both ways of supporting.</summary>
 public sealed class SupportCounter(

@@ -1,15 +1,15 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
-using Participation.Identity;
+using Participation.App.Identity;
 using Participation.Initiatives.Lifecycle;
 using Participation.Municipality.Tracking;
-using Participation.MyPage;
-using Participation.Notifications;
-using Participation.Privacy;
-using Participation.Storage;
-using Participation.UseCases;
+using Participation.App.MyPage;
+using Participation.App.Notifications;
+using Participation.App.Privacy;
+using Participation.App.Storage;
+using Participation.App.UseCases;
 
-namespace Participation.Initiatives;
+namespace Participation.App.Initiatives;
 
 /// <summary>
 /// Steunbetuigingen: a resident supports an initiative once. The support row is keyed by the resident's pseudonym in

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Options;
 using Participation.Initiatives.Lifecycle;
 using Participation.Municipality.Tracking;
-using Participation.Routing;
-using Participation.UseCases;
+using Participation.App.Routing;
+using Participation.App.UseCases;
 
-namespace Participation.Initiatives;
+namespace Participation.App.Initiatives;
 
 /// <summary>
 /// What anyone with the tracking code sees: where the initiative is and what happened, in public messages only —

@@ -1,6 +1,6 @@
 using Participation.Initiatives.Geography;
 
-namespace Participation.Map;
+namespace Participation.App.Map;
 
 /// <summary>The few GeoJSON (RFC 7946) shapes the maps need; positions are <c>[lon, lat]</c>.</summary>
 public static class GeoJson

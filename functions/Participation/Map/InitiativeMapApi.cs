@@ -1,4 +1,4 @@
-namespace Participation.Map;
+namespace Participation.App.Map;
 
 public static class InitiativeMapApi
 {

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 using Participation.Initiatives.Lifecycle;
-using Participation.Notifications;
+using Participation.App.Notifications;
 
-namespace Participation.Map;
+namespace Participation.App.Map;
 
 /// <summary>
 /// <c>GET /api/initiatives.geojson</c>: the initiatives the public list shows, those with a point, as map markers —

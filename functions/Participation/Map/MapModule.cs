@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Participation.Initiatives.Geography;
 
-namespace Participation.Map;
+namespace Participation.App.Map;
 
 public static class MapModule
 {

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using Participation.Initiatives.Geography;
 
-namespace Participation.Map;
+namespace Participation.App.Map;
 
 /// <summary>
 /// <c>Map:*</c> settings: the municipality's bounds, a polygon per neighbourhood code (WGS84 degrees) and the tiles under

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Participation.Initiatives.Geography;
-using Participation.Routing;
+using Participation.App.Routing;
 
-namespace Participation.Map;
+namespace Participation.App.Map;
 
 /// <summary><c>GET /api/neighbourhoods.geojson</c>: a Polygon per neighbourhood that has one, named as the routing directory names it.</summary>
 public static class NeighbourhoodsOnMap

@@ -1,6 +1,6 @@
-using Participation.Storage;
+using Participation.App.Storage;
 
-namespace Participation.MyPage;
+namespace Participation.App.MyPage;
 
 public static class MyPageModule
 {

@@ -1,8 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
-using Participation.Identity;
+using Participation.App.Identity;
 
-namespace Participation.MyPage;
+namespace Participation.App.MyPage;
 
 /// <summary>
 /// What a signed-in resident did, for "Mijn omgeving": the initiatives they submitted and supported, one row each in a

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Participation.Notifications;
+namespace Participation.App.Notifications;
 
 /// <summary>
 /// The platform's e-mails in Dutch and English, plain text with <c>{placeholders}</c> filled from the request's values.

@@ -1,4 +1,4 @@
-namespace Participation.Notifications;
+namespace Participation.App.Notifications;
 
 /// <summary>
 /// Fills in, at the moment of sending, text that must not travel in a queue message (what a resident wrote): the

@@ -1,6 +1,6 @@
-using Participation.Storage;
+using Participation.App.Storage;
 
-namespace Participation.Notifications;
+namespace Participation.App.Notifications;
 
 /// <summary>
 /// How another module has an e-mail sent: it says which <see cref="Notification"/>, never a queue or a template name.

@@ -1,4 +1,4 @@
-namespace Participation.Notifications;
+namespace Participation.App.Notifications;
 
 /// <summary>
 /// Where residents' addresses are kept, and how many e-mails an address may get, is the privacy module's business:

@@ -1,4 +1,4 @@
-namespace Participation.Notifications;
+namespace Participation.App.Notifications;
 
 /// <summary>
 /// One kind of e-mail the platform sends, with what it needs and nothing else; the template it is written with lives

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Participation.Notifications;
+namespace Participation.App.Notifications;
 
 public sealed class SendGridOptions
 {

@@ -1,4 +1,4 @@
-namespace Participation.Notifications;
+namespace Participation.App.Notifications;
 
 /// <summary>
 /// A request to e-mail someone. The message names the recipient by reference, never by address: queues and poison

@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Participation.Notifications;
+namespace Participation.App.Notifications;
 
 public static class NotificationsApi
 {

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Options;
-using Participation.Hosting;
-using Participation.Identity;
+using Participation.App.Hosting;
+using Participation.App.Identity;
 using Participation.Municipality;
-using Participation.Storage;
+using Participation.App.Storage;
 
-namespace Participation.Notifications;
+namespace Participation.App.Notifications;
 
 public static class NotificationsModule
 {

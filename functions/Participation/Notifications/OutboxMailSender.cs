@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 
-namespace Participation.Notifications;
+namespace Participation.App.Notifications;
 
 /// <summary>Without a SendGrid key, e-mail lands in the Outbox table; <c>./run.sh</c> users read it at <c>/dev/outbox</c>.</summary>
 public sealed class OutboxMailSender(TableServiceClient tables, TimeProvider clock) : IMailSender

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using Participation.Municipality;
-using Participation.Routing;
+using Participation.App.Routing;
 
-namespace Participation.Notifications;
+namespace Participation.App.Notifications;
 
 /// <summary>An address to write to, in the language the recipient reads.</summary>
 public sealed record MailAddress(string Email, string Locale);

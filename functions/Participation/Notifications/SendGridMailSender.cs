@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using SendGrid;
 using SendGrid.Helpers.Mail;
 
-namespace Participation.Notifications;
+namespace Participation.App.Notifications;
 
 public sealed class SendGridMailSender(IOptions<SendGridOptions> options, IHttpClientFactory httpClients) : IMailSender
 {

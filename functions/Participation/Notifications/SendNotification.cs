@@ -1,10 +1,10 @@
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
-using Participation.Hosting;
+using Participation.App.Hosting;
 using Participation.Municipality;
 
-namespace Participation.Notifications;
+namespace Participation.App.Notifications;
 
 /// <summary>
 /// Queue function: turns a notification request into one e-mail. A row per notification id makes it idempotent:

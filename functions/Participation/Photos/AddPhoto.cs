@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
-using Participation.Identity;
+using Participation.App.Identity;
 using Participation.Initiatives;
-using Participation.UseCases;
+using Participation.App.Initiatives;
+using Participation.App.UseCases;
 using Participation.Municipality.Tracking;
 
-namespace Participation.Photos;
+namespace Participation.App.Photos;
 
 /// <summary>
 /// The submitter adds a photo to their initiative. They prove to be the submitter with the photo key from the

@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace Participation.Photos;
+namespace Participation.App.Photos;
 
 /// <summary>
 /// Turns what a resident uploads into pictures the site can serve: the bytes must be a JPEG, PNG or WebP by their content

@@ -1,6 +1,6 @@
-using Participation.UseCases;
+using Participation.App.UseCases;
 
-namespace Participation.Photos;
+namespace Participation.App.Photos;
 
 /// <summary>Why a photo was not taken or not removed: a stable code, the HTTP status, and the text in English and Dutch.</summary>
 public static class PhotoRefusals

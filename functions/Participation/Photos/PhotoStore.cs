@@ -3,11 +3,11 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Participation.Audit;
-using Participation.Identity;
-using Participation.Storage;
+using Participation.App.Audit;
+using Participation.App.Identity;
+using Participation.App.Storage;
 
-namespace Participation.Photos;
+namespace Participation.App.Photos;
 
 /// <summary>A stored photo: its id is derived from its bytes, so the URL that serves it never changes meaning.</summary>
 public sealed record Photo(string TrackingCode, string Id, string ContentType, int Width, int Height, int ThumbnailWidth, int ThumbnailHeight, DateTimeOffset AddedAt)

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Http.Features;
-using Participation.Identity;
+using Participation.App.Identity;
 using Participation.Initiatives;
-using Participation.UseCases;
+using Participation.App.Initiatives;
+using Participation.App.UseCases;
 using Participation.Municipality.Tracking;
 
-namespace Participation.Photos;
+namespace Participation.App.Photos;
 
 public static class PhotosApi
 {

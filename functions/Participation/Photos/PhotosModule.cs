@@ -1,9 +1,9 @@
 using Azure.Identity;
 using Azure.Storage.Blobs;
-using Participation.Audit;
-using Participation.Storage;
+using Participation.App.Audit;
+using Participation.App.Storage;
 
-namespace Participation.Photos;
+namespace Participation.App.Photos;
 
 public static class PhotosModule
 {

@@ -1,9 +1,10 @@
-using Participation.Identity;
+using Participation.App.Identity;
 using Participation.Initiatives;
-using Participation.UseCases;
+using Participation.App.Initiatives;
+using Participation.App.UseCases;
 using Participation.Municipality.Tracking;
 
-namespace Participation.Photos;
+namespace Participation.App.Photos;
 
 /// <summary>
 /// An official of the initiative's neighbourhood or team removes a photo (it shows a face, a number plate, something that

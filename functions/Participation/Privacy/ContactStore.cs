@@ -1,8 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
-using Participation.Identity;
+using Participation.App.Identity;
 
-namespace Participation.Privacy;
+namespace Participation.App.Privacy;
 
 /// <summary>How to reach a resident about one case: kept apart from the case's public content, never logged, removed after retention.</summary>
 public sealed record Contact(string Subject, string Email, string Locale, DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt);

@@ -1,4 +1,4 @@
-namespace Participation.Privacy;
+namespace Participation.App.Privacy;
 
 /// <summary>
 /// One mailbox, one key: the big providers deliver <c>Jan.Jansen+1@gmail.com</c> and <c>janjansen@gmail.com</c> to the same

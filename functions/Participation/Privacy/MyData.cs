@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 using Participation.Initiatives.Lifecycle;
-using Participation.Notifications;
-using Participation.UseCases;
+using Participation.App.Notifications;
+using Participation.App.UseCases;
 
-namespace Participation.Privacy;
+namespace Participation.App.Privacy;
 
 /// <summary>
 /// AVG rights without an account, as one use case for the API and the page: a resident asks for a link at their e-mail

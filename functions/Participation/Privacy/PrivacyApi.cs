@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Participation.Identity;
-using Participation.UseCases;
+using Participation.App.Identity;
+using Participation.App.UseCases;
 
-namespace Participation.Privacy;
+namespace Participation.App.Privacy;
 
 /// <summary>The privacy request's routes; the page at <c>/privacy/{token}</c> calls the same <see cref="MyData"/> use case.</summary>
 public static class PrivacyApi

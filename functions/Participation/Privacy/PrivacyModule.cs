@@ -1,8 +1,8 @@
-using Participation.Hosting;
-using Participation.Notifications;
-using Participation.Storage;
+using Participation.App.Hosting;
+using Participation.App.Notifications;
+using Participation.App.Storage;
 
-namespace Participation.Privacy;
+namespace Participation.App.Privacy;
 
 public static class PrivacyModule
 {

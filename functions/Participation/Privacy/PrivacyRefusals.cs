@@ -1,6 +1,6 @@
-using Participation.UseCases;
+using Participation.App.UseCases;
 
-namespace Participation.Privacy;
+namespace Participation.App.Privacy;
 
 /// <summary>Why a privacy request was refused, in both languages, keyed by a stable code.</summary>
 public static class PrivacyRefusals

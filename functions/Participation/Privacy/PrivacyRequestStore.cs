@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 
-namespace Participation.Privacy;
+namespace Participation.App.Privacy;
 
 /// <summary>Privacy links asked for, by token, with when each expires; the address they answer is a contact, never kept here.</summary>
 public sealed class PrivacyRequestStore(TableServiceClient tables)

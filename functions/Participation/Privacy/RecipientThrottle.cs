@@ -2,10 +2,10 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
-using Participation.Identity;
-using Participation.Storage;
+using Participation.App.Identity;
+using Participation.App.Storage;
 
-namespace Participation.Privacy;
+namespace Participation.App.Privacy;
 
 /// <summary>
 /// Anyone can type someone else's address into a form; this caps how many e-mails one mailbox gets from us per hour, so

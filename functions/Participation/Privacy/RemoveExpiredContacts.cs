@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Options;
-using Participation.Hosting;
+using Participation.App.Hosting;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 
-namespace Participation.Privacy;
+namespace Participation.App.Privacy;
 
 /// <summary>
 /// Timer function (AVG retention): contact details of cases closed longer ago than the retention period are deleted,

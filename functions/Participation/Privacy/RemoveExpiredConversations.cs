@@ -2,10 +2,10 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using Participation.Bot.Hosting.Conversations;
 using Participation.Bot.Hosting.Handoff;
-using Participation.Chatbot;
-using Participation.Hosting;
+using Participation.App.Chatbot;
+using Participation.App.Hosting;
 
-namespace Participation.Privacy;
+namespace Participation.App.Privacy;
 
 /// <summary>How long the chatbot keeps what residents said (section <c>Privacy</c>, e.g. <c>Privacy__ConversationRetentionDays</c>).</summary>
 public sealed class PrivacyOptions

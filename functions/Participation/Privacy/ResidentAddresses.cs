@@ -1,6 +1,6 @@
-using Participation.Notifications;
+using Participation.App.Notifications;
 
-namespace Participation.Privacy;
+namespace Participation.App.Privacy;
 
 /// <summary>Notifications' view of the contacts this module keeps: an address at the moment of sending, within its hourly share.</summary>
 public sealed class ResidentAddresses(ContactStore contacts, RecipientThrottle throttle) : IResidentAddresses

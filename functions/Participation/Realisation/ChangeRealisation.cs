@@ -1,13 +1,14 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using Participation.Identity;
+using Participation.App.Identity;
 using Participation.Municipality.Calendar;
-using Participation.Notifications;
-using Participation.Storage;
-using UseCaseRefusal = Participation.UseCases.Refusal;
+using Participation.App.Notifications;
+using Participation.App.Storage;
+using UseCaseRefusal = Participation.App.UseCases.Refusal;
+using Participation.Realisation;
 
-namespace Participation.Realisation;
+namespace Participation.App.Realisation;
 
 /// <summary>
 /// The item as saved with what happened, or why nothing was saved (<see cref="RealisationRefusals"/>); <see cref="Current"/> is

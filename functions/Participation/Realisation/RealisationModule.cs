@@ -1,10 +1,11 @@
-using Participation.Audit;
-using Participation.Hosting;
-using Participation.Identity;
-using Participation.Storage;
-using Participation.Web;
+using Participation.App.Audit;
+using Participation.App.Hosting;
+using Participation.App.Identity;
+using Participation.App.Storage;
+using Participation.App.Web;
+using Participation.Realisation;
 
-namespace Participation.Realisation;
+namespace Participation.App.Realisation;
 
 public static class RealisationModule
 {

@@ -1,6 +1,7 @@
-using UseCaseRefusal = Participation.UseCases.Refusal;
+using UseCaseRefusal = Participation.App.UseCases.Refusal;
+using Participation.Realisation;
 
-namespace Participation.Realisation;
+namespace Participation.App.Realisation;
 
 /// <summary>
 /// Why a staff action on a realisation item was refused, with the status and title the API answers with: the host's own

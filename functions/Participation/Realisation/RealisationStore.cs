@@ -1,10 +1,11 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using Participation.Audit;
-using Participation.Identity;
+using Participation.App.Audit;
+using Participation.App.Identity;
+using Participation.Realisation;
 
-namespace Participation.Realisation;
+namespace Participation.App.Realisation;
 
 /// <summary>
 /// One partition per realisation item (key: the item id) holds the item row, its public updates and its audit entries,

@@ -1,6 +1,7 @@
 using Participation.Municipality.Calendar;
+using Participation.Realisation;
 
-namespace Participation.Realisation;
+namespace Participation.App.Realisation;
 
 /// <summary>An item as the public API and pages show it: no personal data, slipping computed for today.</summary>
 public sealed record RealisationView(

@@ -1,14 +1,17 @@
 using Participation.Budgeting;
-using Participation.Hosting;
-using Participation.Identity;
+using Participation.App.Budgeting;
+using Participation.App.Hosting;
+using Participation.App.Identity;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 using Participation.Initiatives.Lifecycle;
 using Participation.Initiatives.Routing;
-using Participation.Routing;
-using Participation.Storage;
+using Participation.App.Routing;
+using Participation.App.Storage;
 using Participation.Budgeting.Lifecycle;
+using Participation.Realisation;
 
-namespace Participation.Realisation;
+namespace Participation.App.Realisation;
 
 /// <summary>An official accepted the initiative; its realisation item is due.</summary>
 public sealed record InitiativeAccepted(string TrackingCode);

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
-using Participation.Hosting;
+using Participation.App.Hosting;
 using Participation.Municipality.Calendar;
-using Participation.Notifications;
+using Participation.App.Notifications;
+using Participation.Realisation;
 
-namespace Participation.Realisation;
+namespace Participation.App.Realisation;
 
 /// <summary>
 /// Timer function, Monday morning: e-mails the council clerk and the service manager the milestones that started

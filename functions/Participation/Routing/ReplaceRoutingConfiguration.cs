@@ -1,8 +1,8 @@
-using Participation.Identity;
+using Participation.App.Identity;
 using Participation.Initiatives.Routing;
-using Participation.UseCases;
+using Participation.App.UseCases;
 
-namespace Participation.Routing;
+namespace Participation.App.Routing;
 
 /// <summary>An administrator replaces the routing configuration as a whole, based on the version they read.</summary>
 public sealed class ReplaceRoutingConfiguration(RoutingDirectory routing)

@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Participation.Identity;
+using Participation.App.Identity;
 using Participation.Initiatives.Routing;
-using Participation.UseCases;
+using Participation.App.UseCases;
 
-namespace Participation.Routing;
+namespace Participation.App.Routing;
 
 /// <summary>Reference data for forms (neighbourhoods, themes) and the administrators' routing configuration.</summary>
 public static class RoutingApi

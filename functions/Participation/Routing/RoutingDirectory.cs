@@ -1,11 +1,11 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using Participation.Audit;
-using Participation.Identity;
+using Participation.App.Audit;
+using Participation.App.Identity;
 using Participation.Initiatives.Routing;
 
-namespace Participation.Routing;
+namespace Participation.App.Routing;
 
 /// <summary>
 /// Neighbourhoods, themes, teams, officials, absences and routing rules: configuration that admins edit, kept as one

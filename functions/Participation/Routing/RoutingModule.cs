@@ -1,7 +1,7 @@
-using Participation.Audit;
-using Participation.Storage;
+using Participation.App.Audit;
+using Participation.App.Storage;
 
-namespace Participation.Routing;
+namespace Participation.App.Routing;
 
 public static class RoutingModule
 {

@@ -1,6 +1,6 @@
-using Participation.UseCases;
+using Participation.App.UseCases;
 
-namespace Participation.Routing;
+namespace Participation.App.Routing;
 
 /// <summary>Why an administrator's change of the routing configuration is refused, in English and Dutch.</summary>
 public static class RoutingRefusals

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace Participation.Storage;
+namespace Participation.App.Storage;
 
 /// <summary>
 /// The correlation id of the current request or message, carried as OpenTelemetry baggage so it flows with

@@ -1,4 +1,4 @@
-namespace Participation.Storage;
+namespace Participation.App.Storage;
 
 /// <summary>
 /// One way to change a stored row that others may change at the same time: read it, decide, save with the ETag read;

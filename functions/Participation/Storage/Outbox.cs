@@ -2,7 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 
-namespace Participation.Storage;
+namespace Participation.App.Storage;
 
 /// <summary>
 /// Something that must happen because a change was stored, written as an outbox row in the changed entity's partition in

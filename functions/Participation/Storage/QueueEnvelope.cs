@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Participation.Storage;
+namespace Participation.App.Storage;
 
 /// <summary>
 /// The JSON every platform queue message is: the message itself plus the correlation id and W3C trace parent of

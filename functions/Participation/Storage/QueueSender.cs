@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Azure.Storage.Queues;
 
-namespace Participation.Storage;
+namespace Participation.App.Storage;
 
 /// <summary>Puts a message on a queue as a <see cref="QueueEnvelope"/>, carrying the current correlation id.</summary>
 public sealed class QueueSender(QueueServiceClient queues)

@@ -1,4 +1,4 @@
-namespace Participation.Storage;
+namespace Participation.App.Storage;
 
 /// <summary>host.json → extensions.queues, with the Functions host's defaults.</summary>
 public sealed class QueuesOptions

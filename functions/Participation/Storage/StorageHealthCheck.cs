@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Participation.Storage;
+namespace Participation.App.Storage;
 
 /// <summary>Storage is healthy when both the table and the queue endpoint answer now, and the layout has been created.</summary>
 public sealed class StorageHealthCheck(StorageAccount account, StorageInitializer initializer) : IHealthCheck

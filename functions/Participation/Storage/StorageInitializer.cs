@@ -1,4 +1,4 @@
-namespace Participation.Storage;
+namespace Participation.App.Storage;
 
 /// <summary>
 /// Creates every table and queue at start. Storage may be down when the app starts: the app keeps running

@@ -1,4 +1,4 @@
-namespace Participation.Storage;
+namespace Participation.App.Storage;
 
 /// <summary>Every table and queue the app uses: tables declared by features, queues declared by the functions that read or write them.</summary>
 public sealed class StorageLayout(IEnumerable<DeclaredTable> tables, IEnumerable<DeclaredQueue> queues)

@@ -4,7 +4,7 @@ using Azure.Identity;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
 
-namespace Participation.Storage;
+namespace Participation.App.Storage;
 
 /// <summary>
 /// Tables and queues in one storage account, named by the <c>AzureWebJobsStorage</c> setting exactly as the Functions

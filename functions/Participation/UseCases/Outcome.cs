@@ -1,4 +1,4 @@
-namespace Participation.UseCases;
+namespace Participation.App.UseCases;
 
 /// <summary>
 /// What a use case did: its value, or the refusals that stopped it (several when a form has several wrong fields).

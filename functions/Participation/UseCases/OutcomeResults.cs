@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Participation.UseCases;
+namespace Participation.App.UseCases;
 
 /// <summary>How the API answers a refusal: RFC 7807 problem+json with the stable code and the Dutch text as extensions.</summary>
 public static class OutcomeResults

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Participation.UseCases;
+namespace Participation.App.UseCases;
 
 /// <summary>
 /// Why a use case said no: a stable code (the contract clients and translations key on), the HTTP status the API

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Participation.Web;
+namespace Participation.App.Web;
 
 /// <summary>
 /// <c>Branding:*</c>: the municipality's name, logo and colours on every page. Colours are hex only: they are written

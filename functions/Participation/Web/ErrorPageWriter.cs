@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using Microsoft.Extensions.Options;
 using Participation.Municipality;
 
-namespace Participation.Web;
+namespace Participation.App.Web;
 
 /// <summary>
 /// Errors as a person in a browser should see them: a Dutch (or English) page in the site's style instead of a

@@ -1,4 +1,4 @@
-namespace Participation.Web;
+namespace Participation.App.Web;
 
 /// <summary>
 /// A map drawn by <c>wwwroot/js/map.js</c> (Leaflet) from data attributes <c>Shared/_Map.cshtml</c> writes. Mode

@@ -1,4 +1,4 @@
-namespace Participation.Web;
+namespace Participation.App.Web;
 
 /// <summary>How statuses and timeline events read for people, in both languages (the API keeps its wire names).</summary>
 public static class StatusLabels

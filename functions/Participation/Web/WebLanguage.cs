@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Participation.Web;
+namespace Participation.App.Web;
 
 /// <summary>
 /// Dutch by default, English on request (<c>?lang=en</c>, then a cookie). Pages keep both texts side by side —

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.StaticFiles;
-using Participation.Identity;
+using Participation.App.Identity;
 
-namespace Participation.Web;
+namespace Participation.App.Web;
 
 /// <summary>
 /// The server-rendered site: Razor Pages under <c>Web/</c> (and the council's page), styled with the NL Design System CSS
@@ -32,7 +32,7 @@ public static class WebModule
             options.Conventions.AuthorizePage("/Officials/Inbox", Policies.Official);
             options.Conventions.AuthorizePage("/Officials/Case", Policies.CaseReader);
             // Hiding and restoring comments: officials and admins; the neighbourhood is checked per initiative.
-            options.Conventions.AuthorizePage("/Officials/ModerateComment", Participation.Discussion.DiscussionAccess.ModeratorPolicy);
+            options.Conventions.AuthorizePage("/Officials/ModerateComment", Participation.App.Discussion.DiscussionAccess.ModeratorPolicy);
             options.Conventions.AuthorizePage("/Officials/RemovePhoto", Policies.Official);
             options.Conventions.AuthorizeFolder("/Agents", Policies.Agent);
             options.Conventions.AuthorizeFolder("/Council", Policies.Council);

@@ -104,7 +104,7 @@ public sealed class SignInSite : IAsyncLifetime
             // Demo:Seed is read before test settings apply, so the demo municipality is asked for directly.
             builder.ConfigureServices(services =>
             {
-                services.AddHostedService<Participation.Demo.DemoDataSeeder>();
+                services.AddHostedService<Participation.App.Demo.DemoDataSeeder>();
                 services.PostConfigureAll<CookieAuthenticationOptions>(options => options.TimeProvider = sessionClock);
             });
         }

@@ -1,4 +1,4 @@
-using Participation.Hosting;
+using Participation.App.Hosting;
 
 namespace Participation.IntegrationTests.Abuse;
 

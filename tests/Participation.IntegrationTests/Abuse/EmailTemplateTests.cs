@@ -1,4 +1,4 @@
-using Participation.Notifications;
+using Participation.App.Notifications;
 
 namespace Participation.IntegrationTests.Abuse;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Participation.Bot.Dialogue;
 using Participation.Bot.Hosting.Events;
 using Participation.IntegrationTests.Infrastructure;
-using Participation.Notifications;
+using Participation.App.Notifications;
 
 namespace Participation.IntegrationTests.Abuse;
 

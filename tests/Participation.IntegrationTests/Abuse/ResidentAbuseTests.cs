@@ -5,11 +5,11 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
-using Participation.Council;
-using Participation.Hosting;
+using Participation.App.Council;
+using Participation.App.Hosting;
 using Participation.IntegrationTests.Infrastructure;
 using Participation.IntegrationTests.Initiatives;
-using Participation.Notifications;
+using Participation.App.Notifications;
 
 namespace Participation.IntegrationTests.Abuse;
 

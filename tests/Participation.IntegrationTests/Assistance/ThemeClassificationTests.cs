@@ -2,10 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Participation.Hosting;
+using Participation.App.Hosting;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 using Participation.IntegrationTests.Infrastructure;
-using Participation.Storage;
+using Participation.App.Storage;
 
 namespace Participation.IntegrationTests.Assistance;
 

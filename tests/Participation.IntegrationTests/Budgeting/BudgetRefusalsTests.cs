@@ -1,9 +1,10 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Participation.Budgeting;
+using Participation.App.Budgeting;
 using Participation.Budgeting.Ballots;
 using Participation.Budgeting.Lifecycle;
-using Participation.UseCases;
+using Participation.App.UseCases;
 
 namespace Participation.IntegrationTests.Budgeting;
 

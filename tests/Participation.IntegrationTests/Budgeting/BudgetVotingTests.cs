@@ -3,12 +3,14 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
-using Participation.Audit;
+using Participation.App.Audit;
 using Participation.Budgeting;
+using Participation.App.Budgeting;
 using Participation.Budgeting.Pabulib;
 using Participation.Budgeting.Rules;
-using Participation.Hosting;
+using Participation.App.Hosting;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 using Participation.Initiatives.Lifecycle;
 using Participation.IntegrationTests.Infrastructure;
 using static Participation.IntegrationTests.Budgeting.BudgetingFixture;
@@ -244,12 +246,12 @@ public sealed class BudgetVotingTests(BudgetingFixture fixture) : IClassFixture<
     public async Task The_demo_budget_is_open_for_voting_with_the_printed_demo_codes()
     {
         // Run the seed itself: on a shared Azurite another test's app may have claimed the demo marker and stopped before seeding.
-        var seed = fixture.Factory.Services.GetServices<Participation.Demo.IDemoSeed>().OfType<Participation.Demo.BudgetDemoSeed>().Single();
+        var seed = fixture.Factory.Services.GetServices<Participation.App.Demo.IDemoSeed>().OfType<Participation.App.Demo.BudgetDemoSeed>().Single();
         await seed.SeedAsync(CancellationToken.None);
         await seed.SeedAsync(CancellationToken.None); // idempotent
         var budget = await OkAsync(await fixture.Anonymous.GetAsync("/api/budgets/oosterpark-2026"));
         Assert.Equal("voting", budget.GetProperty("phase").GetString());
-        await OkAsync(await fixture.Anonymous.PostAsJsonAsync("/api/budgets/oosterpark-2026/ballots", new { code = Participation.Demo.BudgetDemoSeed.DemoCodes[^1], projects = new[] { "p1", "p3" } }));
+        await OkAsync(await fixture.Anonymous.PostAsJsonAsync("/api/budgets/oosterpark-2026/ballots", new { code = Participation.App.Demo.BudgetDemoSeed.DemoCodes[^1], projects = new[] { "p1", "p3" } }));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Participation.Budgeting;
+using Participation.App.Budgeting;
 using Participation.IntegrationTests.Infrastructure;
 using static Participation.IntegrationTests.Budgeting.BudgetingFixture;
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Participation.Bot.Hosting.Events;
 using Participation.Municipality.Tracking;
 using Participation.IntegrationTests.Infrastructure;
-using Participation.Privacy;
+using Participation.App.Privacy;
 
 namespace Participation.IntegrationTests.Chatbot;
 

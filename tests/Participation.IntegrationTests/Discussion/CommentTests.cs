@@ -2,11 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Participation.Audit;
-using Participation.Discussion;
+using Participation.App.Audit;
+using Participation.App.Discussion;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 using Participation.IntegrationTests.Infrastructure;
-using Participation.Routing;
+using Participation.App.Routing;
 
 namespace Participation.IntegrationTests.Discussion;
 

@@ -4,10 +4,10 @@ using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
-using Participation.Following;
+using Participation.App.Following;
 using Participation.IntegrationTests.Infrastructure;
 using Participation.IntegrationTests.Initiatives;
-using Participation.Notifications;
+using Participation.App.Notifications;
 
 namespace Participation.IntegrationTests.Following;
 

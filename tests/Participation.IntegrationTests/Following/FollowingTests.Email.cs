@@ -3,11 +3,12 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Participation.Identity;
+using Participation.App.Identity;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 using Participation.IntegrationTests.Infrastructure;
-using Participation.Notifications;
-using Participation.Routing;
+using Participation.App.Notifications;
+using Participation.App.Routing;
 
 namespace Participation.IntegrationTests.Following;
 

@@ -3,9 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
-using Participation.Following;
+using Participation.App.Following;
 using Participation.IntegrationTests.Infrastructure;
-using Participation.Privacy;
+using Participation.App.Privacy;
 
 namespace Participation.IntegrationTests.Following;
 

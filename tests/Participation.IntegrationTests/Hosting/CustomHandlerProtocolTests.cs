@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Participation.Hosting;
+using Participation.App.Hosting;
 using Participation.IntegrationTests.Infrastructure;
-using Participation.Storage;
+using Participation.App.Storage;
 
 namespace Participation.IntegrationTests.Hosting;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Participation.Hosting;
+using Participation.App.Hosting;
 using Participation.IntegrationTests.Infrastructure;
 
 namespace Participation.IntegrationTests.Hosting;

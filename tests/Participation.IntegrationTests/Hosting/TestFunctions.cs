@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Participation.Hosting;
+using Participation.App.Hosting;
 
 namespace Participation.IntegrationTests.Hosting;
 

@@ -6,7 +6,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Participation.Identity;
+using Participation.App.Identity;
 using Participation.IntegrationTests.Infrastructure;
 
 namespace Participation.IntegrationTests.Identity;

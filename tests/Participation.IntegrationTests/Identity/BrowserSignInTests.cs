@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Participation.Identity;
+using Participation.App.Identity;
 using Participation.IntegrationTests.Infrastructure;
 
 namespace Participation.IntegrationTests.Identity;
@@ -30,7 +30,7 @@ public sealed class BrowserSignInTests : IAsyncLifetime
                 ["Identity:Pepper"] = new string('p', 40),
             },
             // Demo:Seed is read before test settings apply, so the demo municipality is asked for directly.
-            services => services.AddHostedService<Participation.Demo.DemoDataSeeder>(),
+            services => services.AddHostedService<Participation.App.Demo.DemoDataSeeder>(),
             environment: "Production");
         var client = factory.CreateClient();
         await Eventually.HoldsAsync(async () => (await client.GetAsync("/api/neighbourhoods")).IsSuccessStatusCode, "reference data is seeded");

@@ -2,9 +2,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 using Participation.Initiatives.Routing;
 using Participation.IntegrationTests.Infrastructure;
-using Participation.Routing;
+using Participation.App.Routing;
 
 namespace Participation.IntegrationTests.Initiatives;
 

@@ -26,7 +26,7 @@ public sealed class BadInputTests : IAsyncLifetime
         });
         _ = factory.Server;
         // The demo seeder writes initiatives of its own; counting starts once it is done.
-        var seeder = factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Participation.Demo.DemoDataSeeder>().Single();
+        var seeder = factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Participation.App.Demo.DemoDataSeeder>().Single();
         await (seeder.ExecuteTask ?? Task.CompletedTask);
     }
 
@@ -134,7 +134,7 @@ public sealed class BadInputTests : IAsyncLifetime
 
     private async Task<int> CountAsync()
     {
-        var store = factory.Services.GetService(typeof(Participation.Initiatives.InitiativeStore)) as Participation.Initiatives.InitiativeStore;
+        var store = factory.Services.GetService(typeof(Participation.App.Initiatives.InitiativeStore)) as Participation.App.Initiatives.InitiativeStore;
         return (await store!.ListAllAsync(null, CancellationToken.None)).Count;
     }
 }

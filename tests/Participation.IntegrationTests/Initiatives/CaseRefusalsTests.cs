@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 using Participation.Initiatives.Lifecycle;
 
 namespace Participation.IntegrationTests.Initiatives;

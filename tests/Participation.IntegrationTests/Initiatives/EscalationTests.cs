@@ -3,10 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Participation.Hosting;
+using Participation.App.Hosting;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 using Participation.IntegrationTests.Infrastructure;
-using Participation.Storage;
+using Participation.App.Storage;
 
 namespace Participation.IntegrationTests.Initiatives;
 
@@ -69,13 +70,13 @@ public sealed class EscalationTests : IAsyncLifetime
         var reviewed = await (await lotte.PostAsJsonAsync($"/api/cases/{code}/start-review", new { version })).Content.ReadFromJsonAsync<JsonElement>();
         var rejected = await lotte.PostAsJsonAsync($"/api/cases/{code}/reject", new { version = reviewed.GetProperty("version").GetString(), reason = "Valt buiten het budget." });
         Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
-        var contacts = factory.Services.GetRequiredService<Participation.Privacy.ContactStore>();
+        var contacts = factory.Services.GetRequiredService<Participation.App.Privacy.ContactStore>();
 
-        await InvokeAsync(nameof(Participation.Privacy.RemoveExpiredContacts), new { timer = new { } });
+        await InvokeAsync(nameof(Participation.App.Privacy.RemoveExpiredContacts), new { timer = new { } });
         Assert.NotNull(await contacts.FindAsync(code, CancellationToken.None));
 
         clock.Advance(TimeSpan.FromDays(91));
-        await InvokeAsync(nameof(Participation.Privacy.RemoveExpiredContacts), new { timer = new { } });
+        await InvokeAsync(nameof(Participation.App.Privacy.RemoveExpiredContacts), new { timer = new { } });
         Assert.Null(await contacts.FindAsync(code, CancellationToken.None));
     }
 

@@ -4,10 +4,11 @@ using System.Text.Json;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 using Participation.Initiatives.Routing;
 using Participation.IntegrationTests.Infrastructure;
-using Participation.Notifications;
-using Participation.Storage;
+using Participation.App.Notifications;
+using Participation.App.Storage;
 
 namespace Participation.IntegrationTests.Initiatives;
 
@@ -215,7 +216,7 @@ public sealed class InitiativeFlowTests(BackOfficeFixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
 
         Assert.Equal(HttpStatusCode.NotFound, (await office.Anonymous.GetAsync($"/api/privacy/requests/{token}")).StatusCode);
-        var contacts = office.Factory.Services.GetRequiredService<Participation.Privacy.ContactStore>();
+        var contacts = office.Factory.Services.GetRequiredService<Participation.App.Privacy.ContactStore>();
         Assert.Null(await contacts.FindAsync(code, CancellationToken.None));
         Assert.Equal(HttpStatusCode.OK, (await office.Anonymous.GetAsync($"/api/initiatives/{code}")).StatusCode);
     }

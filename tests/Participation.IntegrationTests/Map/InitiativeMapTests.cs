@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 using Participation.IntegrationTests.Infrastructure;
 
 namespace Participation.IntegrationTests.Map;
@@ -33,9 +34,9 @@ public sealed class InitiativeMapTests : IAsyncLifetime
         });
         _ = factory.Server;
         // Development seeds demo data (some with points) at start; counting and filtering begin once that is done.
-        var seeder = factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Participation.Demo.DemoDataSeeder>().SingleOrDefault();
+        var seeder = factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Participation.App.Demo.DemoDataSeeder>().SingleOrDefault();
         await (seeder?.ExecuteTask ?? Task.CompletedTask);
-        await factory.Services.GetRequiredService<Participation.Routing.RoutingDirectory>()
+        await factory.Services.GetRequiredService<Participation.App.Routing.RoutingDirectory>()
             .SeedAsync(Participation.Initiatives.Routing.DemoSeed.Configuration, CancellationToken.None);
     }
 

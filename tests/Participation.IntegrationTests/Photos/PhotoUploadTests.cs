@@ -5,12 +5,12 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
-using Participation.Audit;
-using Participation.Identity;
+using Participation.App.Audit;
+using Participation.App.Identity;
 using Participation.Municipality.Tracking;
 using Participation.IntegrationTests.Infrastructure;
 using Participation.IntegrationTests.Initiatives;
-using Participation.Photos;
+using Participation.App.Photos;
 using SkiaSharp;
 
 namespace Participation.IntegrationTests.Photos;
@@ -233,7 +233,7 @@ public sealed class PhotoUploadTests(BackOfficeFixture fixture) : IClassFixture<
         var email = $"wissen-{Guid.NewGuid():N}@example.org";
         var code = await SubmitAsync(email);
         Assert.Equal(HttpStatusCode.Created, (await UploadAsync(code, TestImages.Encode(300, 200, SKEncodedImageFormat.Jpeg), "a.jpg", "image/jpeg", KeyFor(code))).StatusCode);
-        await Eventually.HoldsAsync(async () => await office.Factory.Services.GetRequiredService<Participation.Privacy.ContactStore>().FindAsync(code, CancellationToken.None) is not null, "the contact is stored");
+        await Eventually.HoldsAsync(async () => await office.Factory.Services.GetRequiredService<Participation.App.Privacy.ContactStore>().FindAsync(code, CancellationToken.None) is not null, "the contact is stored");
 
         var asked = await office.Anonymous.PostAsJsonAsync("/api/privacy/requests", new { email, locale = "nl" });
         Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);

@@ -6,9 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Participation.Bot.Hosting.Conversations;
 using Participation.Bot.Hosting.Events;
-using Participation.Chatbot;
+using Participation.App.Chatbot;
 using Participation.IntegrationTests.Infrastructure;
-using Participation.Privacy;
+using Participation.App.Privacy;
 
 namespace Participation.IntegrationTests.Privacy;
 

@@ -7,10 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Participation.Bot.Dialogue;
 using Participation.Bot.Hosting.Conversations;
 using Participation.Bot.Hosting.Events;
-using Participation.Chatbot;
+using Participation.App.Chatbot;
 using Participation.IntegrationTests.Infrastructure;
 using Participation.IntegrationTests.Initiatives;
-using Participation.Privacy;
+using Participation.App.Privacy;
 
 namespace Participation.IntegrationTests.Privacy;
 

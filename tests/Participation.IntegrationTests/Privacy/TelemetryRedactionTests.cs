@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Participation.Hosting;
+using Participation.App.Hosting;
 using Participation.IntegrationTests.Infrastructure;
 
 namespace Participation.IntegrationTests.Privacy;

@@ -4,10 +4,11 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Participation.Municipality.Calendar;
-using Participation.Notifications;
+using Participation.App.Notifications;
 using Participation.Realisation;
+using Participation.App.Realisation;
 using Participation.IntegrationTests.Infrastructure;
-using Participation.Storage;
+using Participation.App.Storage;
 using static Participation.IntegrationTests.Realisation.RealisationPlatform;
 
 namespace Participation.IntegrationTests.Realisation;
@@ -33,7 +34,7 @@ public sealed class RealisationFlowTests(RealisationPlatform platform) : IClassF
         var code = await platform.AcceptedInitiativeAsync("Speelplek aan de kade");
         Assert.Equal(1, await platform.DeliverAsync(RealiseAcceptedInitiative.Queue, nameof(RealiseAcceptedInitiative), m => m.GetProperty("trackingCode").GetString() == code));
         // A redelivery (at least once) finds the item made.
-        await platform.InvokeAsync(nameof(RealiseAcceptedInitiative), new { message = Participation.Storage.QueueEnvelope.Wrap(new InitiativeAccepted(code)) });
+        await platform.InvokeAsync(nameof(RealiseAcceptedInitiative), new { message = Participation.App.Storage.QueueEnvelope.Wrap(new InitiativeAccepted(code)) });
 
         var item = await OkAsync(await platform.Anonymous.GetAsync($"/api/realisation/initiative-{code}"));
         Assert.Equal(("initiative", code, "Speelplek aan de kade", "westhaven", "gebied-zuidwest", "planned"),
@@ -87,7 +88,7 @@ public sealed class RealisationFlowTests(RealisationPlatform platform) : IClassF
             && n.GetProperty("values").GetProperty("trackingCode").GetString() == item.GetProperty("sourceId").GetString());
         Assert.Equal("contact", notice.GetProperty("to").GetProperty("kind").GetString());
         Assert.DoesNotContain("indiener@example.org", notice.GetRawText());
-        await platform.InvokeAsync(nameof(SendNotification), new { message = Participation.Storage.QueueEnvelope.Wrap(notice.Deserialize<NotificationRequested>(JsonSerializerOptions.Web)) });
+        await platform.InvokeAsync(nameof(SendNotification), new { message = Participation.App.Storage.QueueEnvelope.Wrap(notice.Deserialize<NotificationRequested>(JsonSerializerOptions.Web)) });
         var sent = await OutboxMailSender.ReadAsync(platform.Factory.Services.GetRequiredService<TableServiceClient>(), 100, CancellationToken.None);
         var mail = Assert.Single(sent, m => m.To == "indiener@example.org" && m.Subject.Contains("Bankjes bestellen", StringComparison.Ordinal));
         Assert.Contains($"/wat-is-er-gedaan/{id}", mail.Body, StringComparison.Ordinal);
@@ -158,7 +159,7 @@ public sealed class RealisationFlowTests(RealisationPlatform platform) : IClassF
         await OkAsync(await admin.PostAsJsonAsync($"/api/budgets/{budget}/phase", new { phase = "results" }));
 
         Assert.Equal(1, await platform.DeliverAsync(RealiseFundedProjects.Queue, nameof(RealiseFundedProjects), m => m.GetProperty("budgetId").GetString() == budget));
-        await platform.InvokeAsync(nameof(RealiseFundedProjects), new { message = Participation.Storage.QueueEnvelope.Wrap(new BudgetResultsPublished(budget)) });
+        await platform.InvokeAsync(nameof(RealiseFundedProjects), new { message = Participation.App.Storage.QueueEnvelope.Wrap(new BudgetResultsPublished(budget)) });
 
         var items = (await OkAsync(await platform.Anonymous.GetAsync("/api/realisation?neighbourhood=oosterpark"))).EnumerateArray()
             .Where(i => i.GetProperty("sourceId").GetString()!.StartsWith(budget + "/", StringComparison.Ordinal)).ToList();

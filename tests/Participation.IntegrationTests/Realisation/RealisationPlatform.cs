@@ -4,10 +4,11 @@ using System.Text.Json;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Participation.Hosting;
+using Participation.App.Hosting;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 using Participation.IntegrationTests.Infrastructure;
-using Participation.Storage;
+using Participation.App.Storage;
 
 namespace Participation.IntegrationTests.Realisation;
 
@@ -77,7 +78,7 @@ public sealed class RealisationPlatform : IAsyncLifetime
     /// <summary>The notification requests waiting on the queue (peeked, not taken).</summary>
     public async Task<IReadOnlyList<JsonElement>> QueuedNotificationsAsync()
     {
-        var client = Factory.Services.GetRequiredService<QueueServiceClient>().GetQueueClient(Participation.Notifications.SendNotification.Queue);
+        var client = Factory.Services.GetRequiredService<QueueServiceClient>().GetQueueClient(Participation.App.Notifications.SendNotification.Queue);
         return (await client.PeekMessagesAsync(32)).Value.Select(m => QueueEnvelope.Parse(JsonDocument.Parse(m.Body.ToString()).RootElement.Clone()).Body).ToList();
     }
 

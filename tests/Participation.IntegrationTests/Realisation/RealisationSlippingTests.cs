@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Participation.Municipality.Calendar;
 using Participation.Realisation;
+using Participation.App.Realisation;
 using Participation.IntegrationTests.Infrastructure;
 using static Participation.IntegrationTests.Realisation.RealisationPlatform;
 

@@ -3,10 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
-using Participation.Hosting;
+using Participation.App.Hosting;
 using Participation.IntegrationTests.Hosting;
 using Participation.IntegrationTests.Infrastructure;
-using Participation.Storage;
+using Participation.App.Storage;
 
 namespace Participation.IntegrationTests.Reliability;
 

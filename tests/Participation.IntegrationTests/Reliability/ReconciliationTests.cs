@@ -3,10 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 using Participation.Initiatives.Lifecycle;
 using Participation.IntegrationTests.Infrastructure;
 using Participation.IntegrationTests.Initiatives;
-using Participation.Privacy;
+using Participation.App.Privacy;
 
 namespace Participation.IntegrationTests.Reliability;
 

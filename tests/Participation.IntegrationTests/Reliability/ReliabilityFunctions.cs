@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Participation.Hosting;
+using Participation.App.Hosting;
 using Participation.IntegrationTests.Hosting;
 
 namespace Participation.IntegrationTests.Reliability;

@@ -1,9 +1,9 @@
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
-using Participation.Hosting;
+using Participation.App.Hosting;
 using Participation.IntegrationTests.Hosting;
 using Participation.IntegrationTests.Infrastructure;
-using Participation.Storage;
+using Participation.App.Storage;
 
 namespace Participation.IntegrationTests.Reliability;
 

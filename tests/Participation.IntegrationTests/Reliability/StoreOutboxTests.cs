@@ -4,10 +4,12 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Participation.Bot.Hosting.Events;
 using Participation.Budgeting;
-using Participation.Chatbot;
+using Participation.App.Budgeting;
+using Participation.App.Chatbot;
 using Participation.IntegrationTests.Infrastructure;
 using Participation.IntegrationTests.Initiatives;
 using Participation.Realisation;
+using Participation.App.Realisation;
 
 namespace Participation.IntegrationTests.Reliability;
 

@@ -4,9 +4,10 @@ using System.Text.Json;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 using Participation.IntegrationTests.Infrastructure;
 using Participation.IntegrationTests.Initiatives;
-using Participation.Privacy;
+using Participation.App.Privacy;
 
 namespace Participation.IntegrationTests.Reliability;
 

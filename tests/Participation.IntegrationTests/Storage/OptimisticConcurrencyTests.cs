@@ -1,4 +1,4 @@
-using Participation.Storage;
+using Participation.App.Storage;
 
 namespace Participation.IntegrationTests.Storage;
 

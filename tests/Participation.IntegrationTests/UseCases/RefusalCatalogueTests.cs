@@ -1,7 +1,8 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using Participation.Initiatives;
-using Participation.UseCases;
+using Participation.App.Initiatives;
+using Participation.App.UseCases;
 
 namespace Participation.IntegrationTests.UseCases;
 

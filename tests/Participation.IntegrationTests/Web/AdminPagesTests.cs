@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Participation.IntegrationTests.Infrastructure;
 using Participation.IntegrationTests.Initiatives;
-using Participation.Routing;
+using Participation.App.Routing;
 
 namespace Participation.IntegrationTests.Web;
 

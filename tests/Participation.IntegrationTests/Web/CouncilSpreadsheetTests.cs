@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Participation.Council;
+using Participation.App.Council;
 using Participation.IntegrationTests.Infrastructure;
 using Participation.IntegrationTests.Initiatives;
 using Participation.Initiatives.Routing;

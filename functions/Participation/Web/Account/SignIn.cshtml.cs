@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
-using Participation.Identity;
+using Participation.App.Identity;
 
-namespace Participation.Web.Account;
+namespace Participation.App.Web.Account;
 
 /// <summary>
 /// The two ways in: staff through Entra ID, residents through the municipality's provider (both OpenID Connect, see

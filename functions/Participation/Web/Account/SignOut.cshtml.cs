@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
-using Participation.Identity;
+using Participation.App.Identity;
 
-namespace Participation.Web.Account;
+namespace Participation.App.Web.Account;
 
 /// <summary>Ends the site's session and, for a provider's sign-in, the provider's session too; back to the page the person was on.</summary>
 public sealed class SignOutModel(IOptions<IdentityOptions> identity) : PageModel

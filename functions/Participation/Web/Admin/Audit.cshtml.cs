@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Participation.Audit;
+using Participation.App.Audit;
 
-namespace Participation.Web.Admin;
+namespace Participation.App.Web.Admin;
 
 /// <summary>The audit trail for administrators (<c>/beheer/audit</c>): filtered, newest first, a page at a time, exportable as CSV.</summary>
 public sealed class AuditModel(AuditLog log) : PageModel

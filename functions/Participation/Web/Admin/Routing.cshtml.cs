@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Participation.Identity;
+using Participation.App.Identity;
 using Participation.Municipality.Calendar;
 using Participation.Initiatives.Routing;
-using Participation.Routing;
+using Participation.App.Routing;
 
-namespace Participation.Web.Admin;
+namespace Participation.App.Web.Admin;
 
 /// <summary>
 /// Routing for administrators (<c>/beheer/routering</c>): who handles which neighbourhood and theme, and who is away.

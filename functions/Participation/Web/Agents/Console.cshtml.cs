@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Bot.Hosting.Handoff;
 
-namespace Participation.Web.Agents;
+namespace Participation.App.Web.Agents;
 
 /// <summary>The live-chat queue: waiting and running handoffs, accept one. The list refreshes itself (agent-queue.js).</summary>
 public sealed class ConsoleModel(HandoffQueue queue, WebLanguage language) : PageModel

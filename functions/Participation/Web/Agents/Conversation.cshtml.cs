@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Bot.Hosting.Handoff;
 using Participation.Bot.Protocol;
 
-namespace Participation.Web.Agents;
+namespace Participation.App.Web.Agents;
 
 /// <summary>
 /// The live conversation: the transcript so far, a message box and close (after a confirmation). Without script the page

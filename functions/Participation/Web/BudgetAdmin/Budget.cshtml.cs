@@ -2,11 +2,12 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Budgeting;
-using Participation.Identity;
-using Participation.UseCases;
+using Participation.App.Budgeting;
+using Participation.App.Identity;
+using Participation.App.UseCases;
 using Participation.Budgeting.Lifecycle;
 
-namespace Participation.Web.BudgetAdmin;
+namespace Participation.App.Web.BudgetAdmin;
 
 /// <summary>
 /// <c>/beheer/buurtbudgetten/{id}</c>: one budget prepared in the pages — projects, ballot rules, the move to the next

@@ -1,6 +1,7 @@
 using Participation.Budgeting;
+using Participation.App.Budgeting;
 
-namespace Participation.Web.BudgetAdmin;
+namespace Participation.App.Web.BudgetAdmin;
 
 /// <summary>How the back-office budget pages name vote types, outcome rules and eligibility in Dutch and English.</summary>
 public static class BudgetAdminTexts

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Budgeting;
-using Participation.Identity;
+using Participation.App.Budgeting;
+using Participation.App.Identity;
 using Participation.Initiatives.Routing;
-using Participation.Routing;
+using Participation.App.Routing;
 
-namespace Participation.Web.BudgetAdmin;
+namespace Participation.App.Web.BudgetAdmin;
 
 /// <summary>
 /// <c>/beheer/buurtbudgetten</c>: the budgets this official or admin manages, and a form to open a new one. Creating goes

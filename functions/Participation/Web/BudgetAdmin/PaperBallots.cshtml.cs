@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Budgeting;
+using Participation.App.Budgeting;
 using Participation.Budgeting.Lifecycle;
-using Participation.Identity;
-using Participation.UseCases;
+using Participation.App.Identity;
+using Participation.App.UseCases;
 
-namespace Participation.Web.BudgetAdmin;
+namespace Participation.App.Web.BudgetAdmin;
 
 /// <summary>
 /// Paper ballots for officials (<c>/beheer/papieren-stembiljetten</c>): upload a CSV of the ballots that came back by

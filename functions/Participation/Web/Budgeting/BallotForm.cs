@@ -1,7 +1,8 @@
 using System.Globalization;
 using Participation.Budgeting;
+using Participation.App.Budgeting;
 
-namespace Participation.Web.Budgeting;
+namespace Participation.App.Web.Budgeting;
 
 /// <summary>
 /// The ballot paper as a form: what the resident chose, the errors to show next to the fields, and the running total.
@@ -20,7 +21,7 @@ public sealed class BallotForm
     public string? Problem { get; init; }
     public bool SignedInResident { get; init; }
 
-    public bool ByCode => Budget.Eligibility == Participation.Budgeting.Budget.ByCode;
+    public bool ByCode => Budget.Eligibility == Participation.App.Budgeting.Budget.ByCode;
     public bool NeedsSignIn => !ByCode && !SignedInResident;
     public string VoteType => Budget.Rules?.VoteType ?? BallotSettings.Approval;
     public bool Cumulative => VoteType == BallotSettings.Cumulative;

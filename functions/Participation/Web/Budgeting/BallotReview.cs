@@ -1,6 +1,7 @@
 using Participation.Budgeting;
+using Participation.App.Budgeting;
 
-namespace Participation.Web.Budgeting;
+namespace Participation.App.Web.Budgeting;
 
 /// <summary>
 /// The review step of the ballot: the projects as chosen (with points for a cumulative ballot), checked against the

@@ -1,5 +1,5 @@
 
-namespace Participation.Web.Budgeting;
+namespace Participation.App.Web.Budgeting;
 
 /// <summary>How the budget pages say phases and amounts in Dutch and English.</summary>
 public static class BudgetTexts

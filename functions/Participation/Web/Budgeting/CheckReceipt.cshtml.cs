@@ -2,9 +2,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Participation.Budgeting;
-using Participation.Identity;
+using Participation.App.Budgeting;
+using Participation.App.Identity;
 
-namespace Participation.Web.Budgeting;
+namespace Participation.App.Web.Budgeting;
 
 /// <summary>
 /// 'Is my vote counted?': the receipt is posted, not put in the query string, so it stays out of logs and history
@@ -36,7 +37,7 @@ public sealed class CheckReceiptModel(BudgetStore store, BallotBox box, TimeProv
             return Page();
         }
 
-        var outcome = await Participation.Budgeting.CheckReceipt.HandleAsync(id, Receipt, box, cancellationToken);
+        var outcome = await Participation.App.Budgeting.CheckReceipt.HandleAsync(id, Receipt, box, cancellationToken);
         Checked = outcome.Value;
         if (outcome.Refusals is [var refusal, ..])
         {

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Budgeting;
+using Participation.App.Budgeting;
 
-namespace Participation.Web.Budgeting;
+namespace Participation.App.Web.Budgeting;
 
 /// <summary>'Buurtbudget': every budget with its phase, leading to its projects, the vote or the results.</summary>
 public sealed class ListModel(BudgetStore store) : PageModel

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Budgeting;
+using Participation.App.Budgeting;
 using Participation.Budgeting.Lifecycle;
 
-namespace Participation.Web.Budgeting;
+namespace Participation.App.Web.Budgeting;
 
 /// <summary>
 /// The published results: funded projects, what is left and, per project, why it was or was not funded.

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Budgeting;
+using Participation.App.Budgeting;
 using Participation.Budgeting.Lifecycle;
 
-namespace Participation.Web.Budgeting;
+namespace Participation.App.Web.Budgeting;
 
 /// <summary>A budget as residents read it before voting: the projects, the phase and the rules in plain language (ShowBudget).</summary>
 public sealed class ShowModel(BudgetStore store, TimeProvider clock) : PageModel

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Budgeting;
-using Participation.Identity;
+using Participation.App.Budgeting;
+using Participation.App.Identity;
 
-namespace Participation.Web.Budgeting;
+namespace Participation.App.Web.Budgeting;
 
 /// <summary>
 /// The ballot paper: a plain form (checkboxes, or number inputs for points) that posts to VotePost; it works without

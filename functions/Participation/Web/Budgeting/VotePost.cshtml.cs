@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Participation.Budgeting;
-using Participation.Identity;
-using Participation.UseCases;
+using Participation.App.Budgeting;
+using Participation.App.Identity;
+using Participation.App.UseCases;
 
-namespace Participation.Web.Budgeting;
+namespace Participation.App.Web.Budgeting;
 
 /// <summary>
 /// Receives the ballot form. "Controleer uw stem" shows the choice back, checked against the rule but not cast; "Stem
@@ -60,7 +61,7 @@ public sealed class VotePostModel(BudgetServices services, WebLanguage language)
         }
 
         var request = new CastBallot.Request(
-            budget.Eligibility == Participation.Budgeting.Budget.ByCode ? Code : null,
+            budget.Eligibility == Participation.App.Budgeting.Budget.ByCode ? Code : null,
             cumulative ? null : Projects,
             cumulative ? points : null);
         if (Step == ChangeStep)

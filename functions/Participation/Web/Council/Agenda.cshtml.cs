@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Participation.Council;
+using Participation.App.Council;
 
-namespace Participation.Web.Council;
+namespace Participation.App.Web.Council;
 
 /// <summary>The council's agenda list (<c>/raad/agenda</c>): initiatives with enough support, and what became of them.</summary>
 public sealed class AgendaModel(CouncilAgenda agenda) : PageModel

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Budgeting;
-using Participation.Identity;
+using Participation.App.Budgeting;
+using Participation.App.Identity;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 using Participation.Initiatives.Lifecycle;
-using Participation.MyPage;
+using Participation.App.MyPage;
 using Participation.Budgeting.Lifecycle;
 
-namespace Participation.Web.MyPage;
+namespace Participation.App.Web.MyPage;
 
 /// <summary>
 /// "Mijn omgeving" (<c>/mijn</c>, signed-in residents): the initiatives I submitted and supported with their status, and

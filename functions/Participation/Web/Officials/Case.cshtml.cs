@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Participation.Identity;
+using Participation.App.Identity;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 using Participation.Initiatives.Routing;
 using Participation.Realisation;
-using Participation.Routing;
-using Participation.UseCases;
-using Refusal = Participation.UseCases.Refusal;
+using Participation.App.Realisation;
+using Participation.App.Routing;
+using Participation.App.UseCases;
+using Refusal = Participation.App.UseCases.Refusal;
 
-namespace Participation.Web.Officials;
+namespace Participation.App.Web.Officials;
 
 /// <summary>
 /// A case as the back office sees it (CaseDetail) with forms for what the official may do now (ActOnCase): every form

@@ -1,6 +1,7 @@
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 
-namespace Participation.Web.Officials;
+namespace Participation.App.Web.Officials;
 
 /// <summary>
 /// The back office's timeline in words, in both languages: who did what, to which team and official, as colleagues say it

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Participation.Identity;
+using Participation.App.Identity;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 using Participation.Initiatives.Routing;
-using Participation.Routing;
+using Participation.App.Routing;
 
-namespace Participation.Web.Officials;
+namespace Participation.App.Web.Officials;
 
 /// <summary>The back office's inbox (CaseInbox, as the API): overdue first, then by due date; filters, search and pages.</summary>
 public sealed class InboxModel(CaseInbox inbox, RoutingDirectory routing, TimeProvider clock) : PageModel

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Participation.Discussion;
-using Participation.Identity;
+using Participation.App.Discussion;
+using Participation.App.Identity;
 
-namespace Participation.Web.Officials;
+namespace Participation.App.Web.Officials;
 
 /// <summary>The case page's hide and restore forms post here (ModerateComment, as the API); back to the case on success.</summary>
 public sealed class ModerateCommentModel(ModerateComment moderate, WebLanguage language) : PageModel

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Participation.Identity;
+using Participation.App.Identity;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 using Participation.Municipality.Tracking;
-using Participation.Photos;
+using Participation.App.Photos;
 
-namespace Participation.Web.Officials;
+namespace Participation.App.Web.Officials;
 
 /// <summary>Removing a photo asks once more (a page, so it works without JavaScript); the removal is RemovePhoto, as the API's.</summary>
 public sealed class RemovePhotoModel(InitiativeStore initiatives, PhotoStore photos, RemovePhoto removePhoto) : PageModel

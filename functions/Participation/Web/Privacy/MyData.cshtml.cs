@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Participation.Identity;
-using Participation.Privacy;
+using Participation.App.Identity;
+using Participation.App.Privacy;
 
-namespace Participation.Web.Privacy;
+namespace Participation.App.Web.Privacy;
 
 /// <summary>
 /// The link in the privacy e-mail: what we hold about this address, and deleting it. Deleting takes two presses (the

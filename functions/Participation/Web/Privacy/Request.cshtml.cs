@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Participation.Identity;
-using Participation.Privacy;
+using Participation.App.Identity;
+using Participation.App.Privacy;
 
-namespace Participation.Web.Privacy;
+namespace Participation.App.Web.Privacy;
 
 /// <summary>Asking for the privacy link (as <c>POST /api/privacy/requests</c>); the answer is the same whether the address is known or not.</summary>
 [EnableRateLimiting(RateLimits.Submissions)]

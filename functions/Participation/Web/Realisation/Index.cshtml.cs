@@ -2,9 +2,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Initiatives.Routing;
 using Participation.Realisation;
-using Participation.Routing;
+using Participation.App.Realisation;
+using Participation.App.Routing;
 
-namespace Participation.Web.Realisation;
+namespace Participation.App.Web.Realisation;
 
 /// <summary>"Wat is er gedaan?": what accepted initiatives and funded projects became, per neighbourhood (ShowRealisation, as the API).</summary>
 public sealed class IndexModel(RealisationStore store, Slipping slipping, RoutingDirectory routing, TimeProvider clock) : PageModel

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Realisation;
-using Participation.Routing;
+using Participation.App.Realisation;
+using Participation.App.Routing;
 
-namespace Participation.Web.Realisation;
+namespace Participation.App.Web.Realisation;
 
 /// <summary>One realisation item for residents; the link in the e-mails about progress leads here.</summary>
 public sealed class ItemModel(RealisationStore store, Slipping slipping, RoutingDirectory routing, TimeProvider clock) : PageModel

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Participation.Identity;
+using Participation.App.Identity;
 using Participation.Realisation;
+using Participation.App.Realisation;
 
-namespace Participation.Web.Realisation;
+namespace Participation.App.Web.Realisation;
 
 /// <summary>
 /// An item as its team works on it: forms for milestones, updates, status and money, each through ChangeRealisation — the

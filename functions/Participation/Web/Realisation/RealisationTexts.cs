@@ -1,7 +1,8 @@
 using System.Globalization;
 using Participation.Realisation;
+using Participation.App.Realisation;
 
-namespace Participation.Web.Realisation;
+namespace Participation.App.Web.Realisation;
 
 /// <summary>How realisation reads for people, in both languages; the API keeps its wire names.</summary>
 public static class RealisationTexts

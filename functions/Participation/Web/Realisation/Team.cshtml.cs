@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Participation.Identity;
+using Participation.App.Identity;
 using Participation.Municipality.Calendar;
 using Participation.Realisation;
+using Participation.App.Realisation;
 
-namespace Participation.Web.Realisation;
+namespace Participation.App.Web.Realisation;
 
 /// <summary>The team page: the items my teams carry out, what slipped and what is due in the coming 30 days.</summary>
 public sealed class TeamModel(RealisationStore store, Slipping slipping, TimeProvider clock) : PageModel

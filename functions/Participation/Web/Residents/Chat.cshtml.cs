@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Bot.Hosting.Conversations;
 using Participation.Bot.Hosting.DirectLine;
 
-namespace Participation.Web.Residents;
+namespace Participation.App.Web.Residents;
 
 /// <summary>
 /// Web Chat on our own Direct Line channel. The server hands the browser a token for one new conversation, as a

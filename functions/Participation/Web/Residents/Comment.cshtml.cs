@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Participation.Discussion;
-using Participation.Identity;
+using Participation.App.Discussion;
+using Participation.App.Identity;
 
-namespace Participation.Web.Residents;
+namespace Participation.App.Web.Residents;
 
 /// <summary>
 /// The discussion's forms post here (PostComment and ReportComment, rate limited as the API); on success the browser goes

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Participation.Following;
-using Participation.Identity;
+using Participation.App.Following;
+using Participation.App.Identity;
 
-namespace Participation.Web.Residents;
+namespace Participation.App.Web.Residents;
 
 /// <summary>
 /// The link in the "confirm following" e-mail. Opening it shows a button; only pressing it makes the address a follower,

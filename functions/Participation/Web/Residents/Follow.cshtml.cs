@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Participation.Following;
-using Participation.Identity;
-using Participation.Privacy;
+using Participation.App.Following;
+using Participation.App.Identity;
+using Participation.App.Privacy;
 
-namespace Participation.Web.Residents;
+namespace Participation.App.Web.Residents;
 
 /// <summary>The follow panel posts here (the same <see cref="Followers"/> use case as the API); the page says what happened.</summary>
 [EnableRateLimiting(RateLimits.Supports)]

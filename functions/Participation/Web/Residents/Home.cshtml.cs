@@ -1,8 +1,9 @@
 using Azure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Budgeting;
+using Participation.App.Budgeting;
 
-namespace Participation.Web.Residents;
+namespace Participation.App.Web.Residents;
 
 /// <summary>
 /// The front door. It also answers the Functions host's readiness probe on <c>/</c>, so the one thing it reads — the

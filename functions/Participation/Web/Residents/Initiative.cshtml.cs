@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Participation.Identity;
+using Participation.App.Identity;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 using Participation.Initiatives.Routing;
-using Participation.Routing;
+using Participation.App.Routing;
 
-namespace Participation.Web.Residents;
+namespace Participation.App.Web.Residents;
 
 /// <summary>What anyone with the code sees (TrackInitiative, as the API): status, timeline of public messages, support.</summary>
 public sealed class InitiativeModel(TrackInitiative track, RoutingDirectory routing, SupportCounter supports, Pseudonyms pseudonyms) : PageModel

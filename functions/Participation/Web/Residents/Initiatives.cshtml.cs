@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 using Participation.Initiatives.Routing;
-using Participation.Routing;
+using Participation.App.Routing;
 
-namespace Participation.Web.Residents;
+namespace Participation.App.Web.Residents;
 
 /// <summary>The public list with filters, a page at a time (ListInitiatives, as the API).</summary>
 public sealed class InitiativesModel(ListInitiatives list, RoutingDirectory routing) : PageModel

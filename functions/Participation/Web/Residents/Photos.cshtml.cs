@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Participation.Identity;
+using Participation.App.Identity;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 using Participation.Municipality.Tracking;
-using Participation.Photos;
-using Participation.UseCases;
+using Participation.App.Photos;
+using Participation.App.UseCases;
 
-namespace Participation.Web.Residents;
+namespace Participation.App.Web.Residents;
 
 /// <summary>
 /// The photo link from the confirmation e-mail (or the signed-in submitter): the initiative's photos and a form without

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Participation.Routing;
+using Participation.App.Routing;
 
-namespace Participation.Web.Residents;
+namespace Participation.App.Web.Residents;
 
 /// <summary>The empty form; it posts to <see cref="SubmitPostModel"/>, which alone is rate limited like the API.</summary>
 public sealed class SubmitModel(RoutingDirectory routing) : PageModel

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 using Participation.Initiatives.Routing;
-using Participation.UseCases;
+using Participation.App.UseCases;
 
-namespace Participation.Web.Residents;
+namespace Participation.App.Web.Residents;
 
 /// <summary>The submission form's fields and errors, shared by the form page and the page that receives it.</summary>
 public sealed class SubmitForm

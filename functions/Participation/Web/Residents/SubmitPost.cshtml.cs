@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Participation.Identity;
+using Participation.App.Identity;
 using Participation.Initiatives;
-using Participation.Routing;
+using Participation.App.Initiatives;
+using Participation.App.Routing;
 
-namespace Participation.Web.Residents;
+namespace Participation.App.Web.Residents;
 
 /// <summary>Receives the form and hands it to SubmitInitiative; refusals come back next to their fields.</summary>
 [EnableRateLimiting(RateLimits.Submissions)]

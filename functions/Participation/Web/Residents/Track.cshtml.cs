@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Bot.Initiatives;
 using InitiativeStatus = Participation.Bot.Initiatives.InitiativeStatus;
 using Participation.Initiatives;
+using Participation.App.Initiatives;
 
-namespace Participation.Web.Residents;
+namespace Participation.App.Web.Residents;
 
 /// <summary>
 /// 'Follow my request': a tracking code leads to the initiative's page (TrackInitiative decides whether it exists), or shows

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Participation.Following;
-using Participation.Identity;
+using Participation.App.Following;
+using Participation.App.Identity;
 
-namespace Participation.Web.Residents;
+namespace Participation.App.Web.Residents;
 
 /// <summary>
 /// The unsubscribe link of every follower's e-mail, and the URL of its List-Unsubscribe header. GET shows a button (link
