@@ -158,13 +158,13 @@ public static class BudgetRefusals
         $"Send at most {ImportPaperBallots.MaxBodyBytes / 1024 / 1024} MiB of paper ballots per file.",
         $"Stuur hooguit {ImportPaperBallots.MaxBodyBytes / 1024 / 1024} MiB aan stembiljetten per bestand.", Title: "File too large");
 
-    public static readonly Refusal PaperHeaderMissing = BadCsv(
+    public static readonly Refusal PaperHeaderMissing = BadCsv("paper_ballots.header_missing",
         "Send CSV with the header code,projects (and points for a cumulative ballot).",
         "Stuur CSV met de kopregel code,projects (en points bij een puntenverdeling).");
 
-    public static Refusal PaperUnreadable(string reason) => BadCsv($"The CSV cannot be read: {reason}", "Het CSV-bestand is niet te lezen.");
+    public static Refusal PaperUnreadable(string reason) => BadCsv("paper_ballots.bad_csv", $"The CSV cannot be read: {reason}", "Het CSV-bestand is niet te lezen.");
 
-    public static readonly Refusal PaperTooManyRows = BadCsv(
+    public static readonly Refusal PaperTooManyRows = BadCsv("paper_ballots.too_many_rows",
         $"Send at most {ImportPaperBallots.MaxRows:N0} ballots per file.", $"Stuur hooguit {ImportPaperBallots.MaxRows:N0} stembiljetten per bestand.");
 
     public static readonly Refusal PaperNotOpen = new("paper_ballots.not_open", Status409Conflict,
@@ -244,6 +244,6 @@ public static class BudgetRefusals
         "A budget's ballots are exported once its results are published.", "De stemmen van een buurtbudget worden uitgevoerd zodra de uitslag bekend is.",
         Title: "Not finished");
 
-    private static Refusal BadCsv(string english, string dutch) =>
-        new("paper_ballots.bad_csv", Status400BadRequest, english, dutch, Title: "The CSV cannot be used");
+    private static Refusal BadCsv(string code, string english, string dutch) =>
+        new(code, Status400BadRequest, english, dutch, Title: "The CSV cannot be used");
 }
