@@ -85,7 +85,7 @@ public sealed class SendNotification(
             var headers = values.TryGetValue("unsubscribeUrl", out var unsubscribe) ? Email.UnsubscribeHeaders(unsubscribe) : null;
             await mail.SendAsync(new Email(address.Email, subject, body, message.NotificationId, headers), cancellationToken);
             mailed = true;
-            await RecordSentAsync(table, message, cancellationToken);
+            await table.UpsertEntityAsync(new TableEntity(message.NotificationId, "state") { ["Sent"] = true, ["Template"] = message.Template }, TableUpdateMode.Replace, cancellationToken);
         }
         catch (Exception) when (!mailed && !cancellationToken.IsCancellationRequested)
         {
@@ -104,29 +104,6 @@ public sealed class SendNotification(
 
         logger.Sent(message.NotificationId, message.Template, message.To.Kind);
     }
-
-    /// <summary>
-    /// The e-mail is out, so the record that says so must outlast a storage outage: a delivery that finds the claim aged
-    /// and no record would send it a second time (a replayed outbox row after storage returns does exactly that).
-    /// </summary>
-    private static async Task RecordSentAsync(TableClient table, NotificationRequested message, CancellationToken cancellationToken)
-    {
-        var sent = new TableEntity(message.NotificationId, "state") { ["Sent"] = true, ["Template"] = message.Template };
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await table.UpsertEntityAsync(sent, TableUpdateMode.Replace, cancellationToken);
-                return;
-            }
-            catch (Exception) when (attempt < RecordAttempts && !cancellationToken.IsCancellationRequested)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(Math.Min(attempt, 5)), cancellationToken);
-            }
-        }
-    }
-
-    private const int RecordAttempts = 15;
 }
 
 /// <summary>Another delivery of the same notification is sending it right now; this one is retried later.</summary>
