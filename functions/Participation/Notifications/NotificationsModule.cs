@@ -25,6 +25,7 @@ public static class NotificationsModule
             : provider.GetRequiredService<OutboxMailSender>());
         services.AddSingleton<INotifier, QueuedNotifier>();
         services.AddSingleton<RecipientDirectory>();
+        services.AddSingleton<UnrecordedSends>();
         services.AddTable(SendNotification.Table).AddTable(OutboxMailSender.Table);
         services.AddQueueFunction<SendNotification, NotificationRequested>();
         return builder;

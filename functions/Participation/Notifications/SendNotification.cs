@@ -15,6 +15,7 @@ public sealed class SendNotification(
     TableServiceClient tables,
     RecipientDirectory recipients,
     IMailSender mail,
+    UnrecordedSends unrecorded,
     IOptions<MunicipalityOptions> municipality,
     TimeProvider clock,
     ILogger<SendNotification> logger,
@@ -32,6 +33,13 @@ public sealed class SendNotification(
     public async Task HandleAsync(NotificationRequested message, QueueMetadata metadata, CancellationToken cancellationToken)
     {
         var table = tables.GetTableClient(Table);
+        if (unrecorded.Contains(message.NotificationId))
+        {
+            await RecordSentAsync(table, message, cancellationToken);
+            logger.AlreadySent(message.NotificationId);
+            return;
+        }
+
         var state = await table.GetEntityIfExistsAsync<TableEntity>(message.NotificationId, "state", cancellationToken: cancellationToken);
         if (state.HasValue && state.Value!.GetBoolean("Sent") == true)
         {
@@ -85,12 +93,13 @@ public sealed class SendNotification(
             var headers = values.TryGetValue("unsubscribeUrl", out var unsubscribe) ? Email.UnsubscribeHeaders(unsubscribe) : null;
             await mail.SendAsync(new Email(address.Email, subject, body, message.NotificationId, headers), cancellationToken);
             mailed = true;
-            await table.UpsertEntityAsync(new TableEntity(message.NotificationId, "state") { ["Sent"] = true, ["Template"] = message.Template }, TableUpdateMode.Replace, cancellationToken);
+            unrecorded.Add(message.NotificationId);
+            await RecordSentAsync(table, message, cancellationToken);
         }
         catch (Exception) when (!mailed && !cancellationToken.IsCancellationRequested)
         {
-            // Not sent: let the next delivery try at once instead of waiting for the claim to age. (Sent but not recorded
-            // — storage went away in between — keeps the claim: a second e-mail only if the claim ages, never at once.)
+            // Not sent: let the next delivery try at once instead of waiting for the claim to age. (Sent but not recorded —
+            // storage went away in between — throws too: the retried delivery finds it in `unrecorded` and records it.)
             try
             {
                 await table.DeleteEntityAsync(message.NotificationId, "state", ETag.All, CancellationToken.None);
@@ -103,6 +112,12 @@ public sealed class SendNotification(
         }
 
         logger.Sent(message.NotificationId, message.Template, message.To.Kind);
+    }
+
+    private async Task RecordSentAsync(TableClient table, NotificationRequested message, CancellationToken cancellationToken)
+    {
+        await table.UpsertEntityAsync(new TableEntity(message.NotificationId, "state") { ["Sent"] = true, ["Template"] = message.Template }, TableUpdateMode.Replace, cancellationToken);
+        unrecorded.Recorded(message.NotificationId);
     }
 }
 
