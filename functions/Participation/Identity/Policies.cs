@@ -8,14 +8,14 @@ namespace Participation.App.Identity;
 /// </summary>
 public static class Policies
 {
-    public const string Resident = "resident";
+    public const string Resident = Roles.Resident;
     /// <summary>Officials and team leads: the back office working on cases.</summary>
-    public const string Official = "official";
-    public const string TeamLead = "teamlead";
-    public const string Agent = "agent";
+    public const string Official = Roles.Official;
+    public const string TeamLead = Roles.TeamLead;
+    public const string Agent = Roles.Agent;
     /// <summary>Read-only oversight: council members, and officials/admins who may read the same figures.</summary>
-    public const string Council = "council";
-    public const string Admin = "admin";
+    public const string Council = Roles.Council;
+    public const string Admin = Roles.Admin;
     /// <summary>Anyone who reads cases with their internal timeline: back office, council, admin.</summary>
     public const string CaseReader = "case-reader";
     /// <summary>Officials, team leads and admins who run budgets; the neighbourhood is checked per budget.</summary>
