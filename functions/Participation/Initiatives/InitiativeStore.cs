@@ -41,7 +41,7 @@ public sealed class InitiativeStore(
     /// The case table, for the stores of what lives in a case's partition beside it (comments, follow requests).
     /// Initiatives' own use cases go through this class's methods.
     /// </summary>
-    public TableClient Cases => cases;
+    internal TableClient Cases => cases;
 
     /// <summary>
     /// Stores a new case with its first timeline entry and its side effects (the index row always); false when the code

@@ -12,7 +12,7 @@ namespace Participation.App.Web.Admin;
 /// Each form changes one thing and saves the whole configuration with the version it was read at (RoutingDirectory
 /// audits it), so two administrators never overwrite each other unseen.
 /// </summary>
-public sealed class RoutingModel(RoutingDirectory routing, TimeProvider clock, WebLanguage language) : PageModel
+public sealed class RoutingModel(RoutingDirectory routing, ReplaceRoutingConfiguration replace, TimeProvider clock, WebLanguage language) : PageModel
 {
     public RoutingConfiguration Configuration { get; private set; } = null!;
     public string Version { get; private set; } = "";
@@ -104,8 +104,7 @@ public sealed class RoutingModel(RoutingDirectory routing, TimeProvider clock, W
         var (current, version) = await routing.ReadAsync(cancellationToken);
         if (FormVersion != version)
         {
-            return await ShowAsync([language.T("Iemand anders heeft de routering intussen gewijzigd. Bekijk de nieuwe stand en voer uw wijziging opnieuw in.",
-                "Someone else changed the routing in the meantime. Check the new state and enter your change again.")], cancellationToken);
+            return await ShowAsync([RoutingRefusals.ChangedMeanwhile.In(language.IsEnglish)], cancellationToken);
         }
 
         var (changed, problems) = change(current);
@@ -114,14 +113,16 @@ public sealed class RoutingModel(RoutingDirectory routing, TimeProvider clock, W
             return await ShowAsync(problems, cancellationToken);
         }
 
-        var (outcome, refused) = await routing.ReplaceAsync(changed, version, PlatformUser.From(User)!, cancellationToken);
-        return outcome switch
+        var outcome = await replace.HandleAsync(changed, version, PlatformUser.From(User)!, cancellationToken);
+        if (outcome.Succeeded)
         {
-            RoutingDirectory.ReplaceOutcome.Replaced => LocalRedirect($"/beheer/routering?gedaan={done}"),
-            RoutingDirectory.ReplaceOutcome.Conflict => await ShowAsync([language.T("Iemand anders heeft de routering intussen gewijzigd. Bekijk de nieuwe stand en voer uw wijziging opnieuw in.",
-                "Someone else changed the routing in the meantime. Check the new state and enter your change again.")], cancellationToken),
-            _ => await ShowAsync(refused, cancellationToken),
-        };
+            return LocalRedirect($"/beheer/routering?gedaan={done}");
+        }
+
+        // An invalid configuration names its problems (in English, as the configuration describes them); the rest are worded per language.
+        return await ShowAsync(
+            outcome.Refusals.Select(refusal => refusal.Code == RoutingRefusals.ConfigurationInvalid.Code ? refusal.English : refusal.In(language.IsEnglish)).ToList(),
+            cancellationToken);
     }
 
     private async Task<IActionResult> ShowAsync(IReadOnlyList<string> problems, CancellationToken cancellationToken)
