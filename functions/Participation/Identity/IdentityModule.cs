@@ -8,6 +8,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Participation.App.Hosting;
 using Participation.App.Storage;
+using Participation.App.Demo;
 
 namespace Participation.App.Identity;
 

@@ -8,6 +8,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Participation.App.Identity;
 using Participation.IntegrationTests.Infrastructure;
+using Participation.App.Demo;
 
 namespace Participation.IntegrationTests.Identity;
 

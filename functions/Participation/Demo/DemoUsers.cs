@@ -1,6 +1,7 @@
+using Participation.App.Identity;
 using Participation.Initiatives.Routing;
 
-namespace Participation.App.Identity;
+namespace Participation.App.Demo;
 
 /// <summary>The people a developer can sign in as locally; officials and team leads come from the demo seed's routing configuration.</summary>
 public sealed class DemoUsers
