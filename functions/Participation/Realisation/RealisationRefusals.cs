@@ -5,7 +5,7 @@ namespace Participation.App.Realisation;
 
 /// <summary>
 /// Why a staff action on a realisation item was refused, with the status and title the API answers with: the host's own
-/// refusals, and the library's (<see cref="Refusal"/>, which knows only its kind) given theirs.
+/// refusals, and the library's (<see cref="Participation.Realisation.Refusal"/>, which knows only its kind) given theirs.
 /// </summary>
 public static class RealisationRefusals
 {
@@ -27,7 +27,7 @@ public static class RealisationRefusals
         "Someone else changed this item after you opened it. Here is its current version; check it and act again.",
         "Iemand anders heeft dit item gewijzigd nadat u het opende. Controleer de huidige stand en probeer het opnieuw.", "version", "The item has changed");
 
-    public static UseCaseRefusal Of(Refusal refusal) => refusal.Kind switch
+    public static UseCaseRefusal Of(Participation.Realisation.Refusal refusal) => refusal.Kind switch
     {
         RefusalKind.Invalid => new(refusal.Code, StatusCodes.Status400BadRequest, refusal.English, refusal.Dutch, refusal.Field, InvalidTitle),
         RefusalKind.NotFound => new(refusal.Code, StatusCodes.Status404NotFound, refusal.English, refusal.Dutch, refusal.Field, "Not found"),
