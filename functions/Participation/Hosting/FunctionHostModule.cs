@@ -114,6 +114,9 @@ internal sealed class StandaloneTriggers(IServiceProvider services, FunctionInvo
 {
     private readonly List<IHostedService> running = [];
 
+    /// <summary>The queue listeners started, for tests that wait until every message has been handled.</summary>
+    public IEnumerable<QueueListener> QueueListeners => running.OfType<QueueListener>();
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (options.Value.IsCustomHandler || !options.Value.RunTriggers)

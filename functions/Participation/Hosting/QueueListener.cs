@@ -28,6 +28,13 @@ public sealed class QueueListener(
     // Cancelled only when shutdown's grace period is over: until then in-flight messages may finish.
     private readonly CancellationTokenSource abandon = new();
     private readonly List<Task> inFlight = [];
+    private int handling;
+
+    /// <summary>The queue this listener serves.</summary>
+    public string Queue => trigger.Queue;
+
+    /// <summary>Messages received and not yet deleted, retried or poisoned: zero when this listener is idle.</summary>
+    public int Handling => Volatile.Read(ref handling);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -58,6 +65,7 @@ public sealed class QueueListener(
                 }
 
                 delay = MinimumPollingInterval;
+                Interlocked.Add(ref handling, messages.Length);
                 inFlight.AddRange(messages.Select(message => Task.Run(() => ProcessAsync(queue, poison, message, settings), CancellationToken.None)));
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -148,6 +156,10 @@ public sealed class QueueListener(
                 // Storage stayed away for the whole lease: the message becomes visible again on its own.
                 logger.VerdictNotRecorded(exception, message.MessageId, queue.Name);
             }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref handling);
         }
     }
 

@@ -156,10 +156,5 @@ public sealed class ResidentAbuseTests(AbuseFixture fixture) : IClassFixture<Abu
         return confirmed.StatusCode;
     }
 
-    private async Task NotificationQueueDrainedAsync()
-    {
-        var queue = office.Factory.Services.GetRequiredService<QueueServiceClient>().GetQueueClient(SendNotification.Queue);
-        await Eventually.HoldsAsync(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0, "the notification queue is empty");
-        await Task.Delay(1500); // the last dequeued message finishes its send
-    }
+    private Task NotificationQueueDrainedAsync() => QueuesIdle.WaitAsync(office.Factory.Services, SendNotification.Queue);
 }

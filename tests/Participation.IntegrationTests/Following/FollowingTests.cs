@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Participation.App.Following;
 using Participation.IntegrationTests.Infrastructure;
 using Participation.App.Privacy;
+using Participation.App.Notifications;
+using Participation.App.Storage;
 
 namespace Participation.IntegrationTests.Following;
 
@@ -96,7 +98,7 @@ public sealed partial class FollowingTests(FollowingFixture fixture) : IClassFix
         await fixture.WaitForMailAsync(english, m => m.Subject.EndsWith("accepted"), "the remaining follower hears of the decision");
         // The resident who submitted reads the status in words, not its code.
         await fixture.WaitForMailAsync(submitter, m => m.Subject == $"Uw initiatief {code}: goedgekeurd", "the submitter hears of the decision in words");
-        await Task.Delay(1500);
+        await QueuesIdle.WaitAsync(fixture.Office.Factory.Services, Outbox.Queue, NotifyFollowers.Queue, SendNotification.Queue);
         Assert.Single(await fixture.MailToAsync(dutch), m => m.Subject.Contains("is nu"));
         Assert.Single(await fixture.MailToAsync(english), m => m.Subject.EndsWith("being reviewed"));
         Assert.Equal(2, (await fixture.MailToAsync(english)).Count(m => m.Subject.Contains(code) && m.Subject.Contains(": ")));
@@ -163,9 +165,7 @@ public sealed partial class FollowingTests(FollowingFixture fixture) : IClassFix
         // A redelivery of the same fan-out (at-least-once queues) mails nobody twice.
         var fanOut = fixture.Queues.Sent.Last(s => s.Queue == NotifyFollowers.Queue && s.Text.Contains(code)).Text;
         await fixture.Office.Factory.Services.GetRequiredService<QueueServiceClient>().GetQueueClient(NotifyFollowers.Queue).SendMessageAsync(fanOut);
-        await Eventually.HoldsAsync(async () => (await fixture.Office.Factory.Services.GetRequiredService<QueueServiceClient>()
-            .GetQueueClient(NotifyFollowers.Queue).GetPropertiesAsync()).Value.ApproximateMessagesCount == 0, "the repeated fan-out is handled");
-        await Task.Delay(2000);
+        await QueuesIdle.WaitAsync(fixture.Office.Factory.Services, NotifyFollowers.Queue, SendNotification.Queue);
         Assert.Single(await fixture.MailToAsync(a), m => m.Subject.Contains("is nu"));
         Assert.Single(await fixture.MailToAsync(b), m => m.Subject.Contains("is nu"));
     }

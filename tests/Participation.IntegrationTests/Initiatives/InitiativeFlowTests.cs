@@ -87,7 +87,7 @@ public sealed class InitiativeFlowTests(BackOfficeFixture fixture) : IClassFixtu
         await sender.SendAsync(RouteSubmittedInitiative.Queue, new InitiativeSubmitted(code), CancellationToken.None);
         await sender.SendAsync(RouteSubmittedInitiative.Queue, new InitiativeSubmitted(code), CancellationToken.None);
         await sender.SendAsync(SendNotification.Queue, new NotificationRequested($"{code}-assigned-lotte.smit", "initiative-assigned", Recipient.Official("lotte.smit"), new Dictionary<string, string> { ["trackingCode"] = code }), CancellationToken.None);
-        await QueuesDrainedAsync(RouteSubmittedInitiative.Queue, SendNotification.Queue);
+        await QueuesIdle.WaitAsync(office.Factory.Services, RouteSubmittedInitiative.Queue, SendNotification.Queue);
 
         var timeline = await office.Store.TimelineAsync(code, CancellationToken.None);
         Assert.Single(timeline, e => e.Event == "routed");
@@ -219,21 +219,5 @@ public sealed class InitiativeFlowTests(BackOfficeFixture fixture) : IClassFixtu
         var contacts = office.Factory.Services.GetRequiredService<Participation.App.Privacy.ContactStore>();
         Assert.Null(await contacts.FindAsync(code, CancellationToken.None));
         Assert.Equal(HttpStatusCode.OK, (await office.Anonymous.GetAsync($"/api/initiatives/{code}")).StatusCode);
-    }
-
-    private async Task QueuesDrainedAsync(params string[] names)
-    {
-        var queues = office.Factory.Services.GetRequiredService<QueueServiceClient>();
-        await Eventually.HoldsAsync(async () =>
-        {
-            foreach (var name in names)
-            {
-                var properties = await queues.GetQueueClient(name).GetPropertiesAsync();
-                if (properties.Value.ApproximateMessagesCount > 0) return false;
-            }
-
-            return true;
-        }, "the queues are drained");
-        await Task.Delay(1500); // messages received but still being handled
     }
 }

@@ -30,7 +30,8 @@ public sealed class StandaloneHostTests
         await using var factory = new PlatformFactory(await Azurite.SharedConnectionStringAsync(),
             new Dictionary<string, string?>
             {
-                ["FunctionHost:MessageLease"] = "00:00:02",
+                // Shorter than the 5 s handler, long enough that a renewal every half lease survives a busy 2-core machine.
+                ["FunctionHost:MessageLease"] = "00:00:03",
                 ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.200",
             },
             s => s.AddQueueFunction<SlowFunction, ProbeMessage>());
@@ -41,7 +42,7 @@ public sealed class StandaloneHostTests
         await factory.Services.GetRequiredService<QueueSender>().SendAsync(SlowFunction.Trigger.Queue, new ProbeMessage(text), CancellationToken.None);
 
         await Eventually.HoldsAsync(() => Task.FromResult(SlowFunction.Finished.ContainsKey(text)), "the slow handler finished");
-        await Task.Delay(TimeSpan.FromSeconds(3)); // longer than a lease: a lost message would be delivered again now
+        await Task.Delay(TimeSpan.FromSeconds(4)); // longer than a lease: a lost message would be delivered again now
         Assert.Equal(1, SlowFunction.Attempts[text]);
         var queue = factory.Services.GetRequiredService<QueueServiceClient>().GetQueueClient(SlowFunction.Trigger.Queue);
         Assert.Equal(0, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
