@@ -388,9 +388,9 @@ public sealed partial class TurnEngine(
     [GeneratedRegex(@"[^@\s]+@[^@\s]+\.[a-z]{2,}", RegexOptions.IgnoreCase)]
     private static partial Regex Email();
 
-    [GeneratedRegex(@"\b(dank|bedankt|dankjewel|dankuwel|thanks|thank\s+you|cheers)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(dank|bedankt|dankjewel|dankuwel|thanks|thank\s+you|thx|thnx|thanx|ty|merci|cheers)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Thanks();
 
-    [GeneratedRegex(@"\b(doei|tot\s+ziens|dag\s+dag|bye|goodbye|fijne\s+dag|have\s+a\s+nice\s+day)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(doei|tot\s+ziens|dag\s+dag|bye|goodbye|fijne\s+(dag|avond|middag|weekend)|have\s+a\s+(nice|good|great)\s+(day|one|evening|weekend)|(that'?s|dat\s+was)\s+(all|alles|het))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Goodbye();
 }
