@@ -116,6 +116,11 @@ public sealed partial class TurnEngine(
     {
         var state = turn.State;
         turn.State = state with { Awaiting = Prompt.None };
+        if (state.Awaiting != Prompt.None && TopicClassifier.AsksForPerson(text) && !Email().IsMatch(text))
+        {
+            return false; // "please, a person" is not a yes to the question the bot asked, nor a bad e-mail address
+        }
+
         switch (state.Awaiting)
         {
             case Prompt.Feedback when Rating().Match(text) is { Success: true } rating:

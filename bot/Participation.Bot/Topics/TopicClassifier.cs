@@ -82,7 +82,9 @@ public sealed partial class TopicClassifier(TopicIndex index, QuestionModels mod
         }
 
         var reading = Read(text, retrieval);
-        if (context.PreviousTopic is not null && NotHelpful().IsMatch(text) && reading.Kind != UnderstandingKind.AskedForPerson)
+        // "That did not help" is answered by the rule (apologise, ask again, hand off after repeated failures), not by the
+        // model's reading of it as a request for a person; explicit requests were caught above.
+        if (context.PreviousTopic is not null && NotHelpful().IsMatch(text))
         {
             return new(context.PreviousTopic, 0.3, language, UnderstandingKind.NotHelpful, retrieval.Ranking);
         }
@@ -204,6 +206,9 @@ public sealed partial class TopicClassifier(TopicIndex index, QuestionModels mod
         return null;
     }
 
+    /// <summary>An explicit request for a person, or a resident fed up with the bot: either way a person should take over.</summary>
+    internal static bool AsksForPerson(string text) => AskForPerson().IsMatch(text) || Frustration().IsMatch(text);
+
     private static bool IsFollowUp(string text, int words, bool mentionsSubject) =>
         FollowUpOpening().IsMatch(text) || (words <= 6 && !mentionsSubject);
 
@@ -213,7 +218,7 @@ public sealed partial class TopicClassifier(TopicIndex index, QuestionModels mod
     // Requests for a person in the forms residents use: bare ("medewerker", "human please"), polite ("kan ik iemand spreken",
     // "could I speak with a member of staff") and fed up ("get me someone"). "In person" and "someone else may collect" are not requests.
     [GeneratedRegex(
-        @"^\W*(een\s+|a\s+)?(person|persoon)\W*(please|pls|aub|graag|alstublieft|alsjeblieft)?\W*$|\b(medewerker\w*|met\s+iemand\s+(\w+\s+)?(overleggen|praten|bellen|spreken)|mens|menselijke\s+hulp|(echt|echte|levend|levende)\s+(persoon|mens)|iemand(\s+anders)?\s+(spreken|bellen|aan\s+de\s+(lijn|telefoon)|te\s+spreken)|(spreek|spreken|praat|praten|chat|chatten)\s+(met\s+)?(een\s+)?(echt\w*\s+)?(persoon|mens|medewerker|iemand|ambtenaar)|persoon\s+spreken|doorverbind\w*|verbind\s+(me|mij|mn|u)\s+door|met\s+een\s+(persoon|mens)|klantenservice|terugbel\w*|bel\s+(me|mij)\s+(terug|op)|iemand\s+die\s+(mij|me)\s+(kan|wil)\s+helpen|wil\s+iemand\s+(die|anders)|human\w*|(real|actual|live)\s+(person|agent|chat|people)|(een|uw|jouw|je)\s+collega(\s+van\s+(u|jou|jullie))?\s+(mij|me|naar|kan|kijken|helpen|verder)|collega\s+van\s+(u|jou|jullie)|(a\s+)?colleague\s+of\s+yours|your\s+colleague|(?<!estate\s|travel\s)agent|(speak|talk|chat)\w*\s+(to|with)\s+(a\s+|an\s+|the\s+)?(real\s+|actual\s+|live\s+)?(person|agent|employee|human|staff|someone|somebody|anyone|representative|operator|member\s+of\s+staff|people)|(want|need|get\s+me|give\s+me|find\s+me)\s+(someone|somebody|a\s+person)|(can|could|may)\s+(a|some)\s+(real\s+)?(person|human)\s+help|(someone|somebody|a\s+person|a\s+human|iemand)\s+(i|ik)\s+(can|could|kan)\s+(talk|speak|chat|spreken|praten|bellen)|(put|connect)\s+me\s+(through|to)|(not|no)\s+(a\s+)?(bot|robot)\W+(please|pls)|(can|could)\s+you\s+(call|ring|phone)\s+me|anyone\s+there|member\s+of\s+staff|staff\s+member|customer\s+service|call\s*me\s+back|call\s*back|representative|operator|transfer\s+me)\b",
+        @"^\W*(een\s+|a\s+)?(person|persoon)\W*(please|pls|aub|graag|alstublieft|alsjeblieft)?\W*$|\b(\w*medewerker\w*|iemand\s+(van\s+(de\s+)?gemeente\s+)?(\w+\s+)?(spreken|praten|bellen|overleggen|meekijken)|(geef|give)\s+(me|mij)\s+(iemand|someone|somebody)|(?<!in\s)(persoon|person|human)\s+(\w+\s+)?(helpen|help)|(someone|somebody|anyone|anybody)\s+from\s+the\s+(council|municipality|town\s+hall|city)|(anybody|anyone|somebody|someone)\s+there|(someone|somebody|iemand)\s+(real|echt\w*)|prefer\s+(a\s+)?(real\s+)?(person|human|people)|liever\s+(een\s+)?(persoon|mens)|met\s+iemand\s+(\w+\s+)?(overleggen|praten|bellen|spreken)|mens|menselijke\s+hulp|(echt|echte|levend|levende)\s+(persoon|mens)|iemand(\s+anders)?\s+(spreken|bellen|aan\s+de\s+(lijn|telefoon)|te\s+spreken)|(spreek|spreken|praat|praten|chat|chatten)\s+(met\s+)?(een\s+)?(echt\w*\s+)?(persoon|mens|medewerker|iemand|ambtenaar)|persoon\s+spreken|doorverbind\w*|verbind\s+(me|mij|mn|u)\s+door|met\s+een\s+(persoon|mens)|klantenservice|terugbel\w*|bel\s+(me|mij)\s+(terug|op)|iemand\s+die\s+(mij|me)\s+(kan|wil)\s+helpen|wil\s+iemand\s+(die|anders)|human\w*|(real|actual|live)\s+(person|agent|chat|people)|(een|uw|jouw|je)\s+collega(\s+van\s+(u|jou|jullie))?\s+(mij|me|naar|kan|kijken|helpen|verder)|collega\s+van\s+(u|jou|jullie)|(a\s+)?colleague\s+of\s+yours|your\s+colleague|(?<!estate\s|travel\s)agent|(speak|talk|chat)\w*\s+(to|with)\s+(a\s+|an\s+|the\s+)?(real\s+|actual\s+|live\s+)?(person|agent|employee|human|staff|someone|somebody|anyone|representative|operator|member\s+of\s+staff|people)|(want|need|get\s+me|give\s+me|find\s+me)\s+(someone|somebody|a\s+person)|(can|could|may)\s+(a|some)\s+(real\s+)?(person|human)\s+help|(someone|somebody|a\s+person|a\s+human|iemand)\s+(i|ik)\s+(can|could|kan)\s+(talk|speak|chat|spreken|praten|bellen)|(put|connect)\s+me\s+(through|to)|(not|no)\s+(a\s+)?(bot|robot)\W+(please|pls)|(can|could)\s+you\s+(call|ring|phone)\s+me|anyone\s+there|member\s+of\s+staff|staff\s+member|customer\s+service|call\s*me\s+back|call\s*back|representative|operator|transfer\s+me)\b",
         RegexOptions.IgnoreCase)]
     private static partial Regex AskForPerson();
 
