@@ -183,8 +183,26 @@ public sealed partial class TurnEngine(
 
         // "the cost one" / "de kosten": the offered topic the reply itself points to; anything else is a new question.
         var reading = classifier.Classify(text, new DialogueContext(null, null, turn.Language));
-        return candidates.Contains(reading.Topic) ? reading.Topic : null;
+        if (candidates.Contains(reading.Topic))
+        {
+            return reading.Topic;
+        }
+
+        // Alone, "kwijt" reads as out of scope; offered "applying" or "lost", it clearly picks the second. Only a short reply is
+        // read as a choice this way: a longer one is a new question.
+        if (SpellingCorrector.Words(text).Count() > 3)
+        {
+            return null;
+        }
+
+        var scored = candidates.Select(topic => (Topic: topic, Score: reading.Ranking.FirstOrDefault(s => s.Topic == topic)?.Score ?? 0))
+            .OrderByDescending(c => c.Score).ToList();
+        var runnerUp = scored.Count > 1 ? scored[1].Score : 0;
+        return scored[0].Score >= ChoiceMinimum && scored[0].Score >= 2 * runnerUp ? scored[0].Topic : null;
     }
+
+    /// <summary>How much of a short reply's reading must go to one offered topic (and twice the other's) to count as choosing it.</summary>
+    private const double ChoiceMinimum = 0.15;
 
     private async Task AnswerAsync(Turn turn, string topic, double confidence, string question, CancellationToken cancellationToken)
     {
