@@ -103,6 +103,7 @@ internal static class ConceptSynonyms
             "travel card", "postnl", "verhuisservice", "post doorsturen", "forward my post", "forward my mail", "forward my letters",
             "energiecontract", "energy contract", "internet subscription", "verzekering", "insurance", "mvv", "grafrechten", "graf",
             "grave", "uitvaart", "echtscheiding", "scheiden", "divorce", "stolen bike", "fiets gestolen", "removal company",
-            "verhuisbedrijf", "verhuisdozen", "moving boxes", "rain", "regen", "joke", "grap", "dierenarts", "chip"],
+            "verhuisbedrijf", "verhuisdozen", "moving boxes", "rain", "regen", "joke", "grap", "dierenarts", "chip", "pet", "pets", "huisdier",
+            "huisdieren", "klacht", "klachten", "complaint", "complain", "vuilnisophaal", "afvalinzameling", "huisvuil"],
     };
 }
