@@ -6,10 +6,11 @@ using Participation.Bot.Evaluation;
 using Participation.Bot.Topics;
 using Participation.Bot.Topics.Learning;
 
-// Usage: Participation.Bot.Evaluation <labelled.jsonl> [--cross-validate <train.jsonl>] [--folds 10] [--latency <count>]
+// Usage: Participation.Bot.Evaluation <labelled.jsonl> [--cross-validate <train.jsonl>] [--folds 10] [--compare-mlnet] [--latency <count>]
 //        Participation.Bot.Evaluation --explain "question" ...
 // Prints accuracy per topic, every confusion and the calibration; --cross-validate adds k-fold accuracy on the training set;
-// --latency adds p50/p95 reply latency in embedded mode (no AI).
+// --compare-mlnet adds the topic model alone against ML.NET's trainers on the same folds; --latency adds p50/p95 reply
+// latency in embedded mode (no AI).
 if (args.Length == 0)
 {
     Console.Error.WriteLine("usage: Participation.Bot.Evaluation <labelled.jsonl> [--cross-validate data/bot-train.jsonl] [--folds 10] [--latency 1000] | --explain \"question\" ...");
@@ -67,6 +68,11 @@ if (Option("--cross-validate") is { } trainingPath)
 
     var outcomes = await TopicEvaluation.CrossValidateAsync(TopicEvaluation.Load(trainingPath), folds, configuration, CancellationToken.None, options: options);
     EvaluationReport.Print($"{folds}-fold cross-validation on {trainingPath}", outcomes, Console.Out);
+}
+
+if (args.Contains("--compare-mlnet") && Option("--cross-validate") is { } comparedPath)
+{
+    MlNetComparison.Print(TopicEvaluation.Load(comparedPath), int.Parse(Option("--folds") ?? "10", CultureInfo.InvariantCulture), Console.Out);
 }
 
 if (int.TryParse(Option("--latency"), CultureInfo.InvariantCulture, out var latencyCount) && latencyCount > 0)

@@ -43,18 +43,7 @@ public sealed class TopicEvaluation(TurnEngine engine)
     public static async Task<IReadOnlyList<Outcome>> CrossValidateAsync(
         IReadOnlyList<LabelledQuestion> questions, int folds, IConfiguration configuration, CancellationToken cancellationToken, int seed = 7, TrainingOptions? options = null)
     {
-        var random = new Random(seed);
-        var fold = new Dictionary<LabelledQuestion, int>(ReferenceEqualityComparer.Instance);
-        foreach (var group in questions.GroupBy(q => q.Subject ?? q.Topic).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            var members = group.ToArray();
-            random.Shuffle(members);
-            for (var i = 0; i < members.Length; i++)
-            {
-                fold[members[i]] = i % folds;
-            }
-        }
-
+        var fold = Folds(questions, folds, seed);
         await using var shared = Compose(configuration);
         var index = shared.GetRequiredService<TopicIndex>();
         var outcomes = new List<Outcome>();
@@ -67,6 +56,24 @@ public sealed class TopicEvaluation(TurnEngine engine)
         }
 
         return outcomes;
+    }
+
+    /// <summary>Each question's fold: stratified by label (topic, or subject out of scope) and fixed by <paramref name="seed"/>.</summary>
+    public static Dictionary<LabelledQuestion, int> Folds(IReadOnlyList<LabelledQuestion> questions, int folds, int seed = 7)
+    {
+        var random = new Random(seed);
+        var fold = new Dictionary<LabelledQuestion, int>(ReferenceEqualityComparer.Instance);
+        foreach (var group in questions.GroupBy(q => q.Subject ?? q.Topic).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var members = group.ToArray();
+            random.Shuffle(members);
+            for (var i = 0; i < members.Length; i++)
+            {
+                fold[members[i]] = i % folds;
+            }
+        }
+
+        return fold;
     }
 
     /// <summary>The bot as the host composes it, without AI unless configured; optionally with a given model and index.</summary>

@@ -116,6 +116,11 @@ public sealed partial class TurnEngine(
     {
         var state = turn.State;
         turn.State = state with { Awaiting = Prompt.None };
+        if (state.Awaiting != Prompt.None && TopicClassifier.AsksForPerson(text) && !Email().IsMatch(text))
+        {
+            return false; // "please, a person" is not a yes to the question the bot asked, nor a bad e-mail address
+        }
+
         switch (state.Awaiting)
         {
             case Prompt.Feedback when Rating().Match(text) is { Success: true } rating:
@@ -178,8 +183,26 @@ public sealed partial class TurnEngine(
 
         // "the cost one" / "de kosten": the offered topic the reply itself points to; anything else is a new question.
         var reading = classifier.Classify(text, new DialogueContext(null, null, turn.Language));
-        return candidates.Contains(reading.Topic) ? reading.Topic : null;
+        if (candidates.Contains(reading.Topic))
+        {
+            return reading.Topic;
+        }
+
+        // Alone, "kwijt" reads as out of scope; offered "applying" or "lost", it clearly picks the second. Only a short reply is
+        // read as a choice this way: a longer one is a new question.
+        if (SpellingCorrector.Words(text).Count() > 3)
+        {
+            return null;
+        }
+
+        var scored = candidates.Select(topic => (Topic: topic, Score: reading.Ranking.FirstOrDefault(s => s.Topic == topic)?.Score ?? 0))
+            .OrderByDescending(c => c.Score).ToList();
+        var runnerUp = scored.Count > 1 ? scored[1].Score : 0;
+        return scored[0].Score >= ChoiceMinimum && scored[0].Score >= 2 * runnerUp ? scored[0].Topic : null;
     }
+
+    /// <summary>How much of a short reply's reading must go to one offered topic (and twice the other's) to count as choosing it.</summary>
+    private const double ChoiceMinimum = 0.15;
 
     private async Task AnswerAsync(Turn turn, string topic, double confidence, string question, CancellationToken cancellationToken)
     {
@@ -388,9 +411,9 @@ public sealed partial class TurnEngine(
     [GeneratedRegex(@"[^@\s]+@[^@\s]+\.[a-z]{2,}", RegexOptions.IgnoreCase)]
     private static partial Regex Email();
 
-    [GeneratedRegex(@"\b(dank|bedankt|dankjewel|dankuwel|thanks|thank\s+you|cheers)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(dank|bedankt|dankjewel|dankuwel|thanks|thank\s+you|thx|thnx|thanx|ty|merci|cheers)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Thanks();
 
-    [GeneratedRegex(@"\b(doei|tot\s+ziens|dag\s+dag|bye|goodbye|fijne\s+dag|have\s+a\s+nice\s+day)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(doei|tot\s+ziens|dag\s+dag|bye|goodbye|fijne\s+(dag|avond|middag|weekend)|have\s+a\s+(nice|good|great)\s+(day|one|evening|weekend)|(that'?s|dat\s+was)\s+(all|alles|het))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Goodbye();
 }

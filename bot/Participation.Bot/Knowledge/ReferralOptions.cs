@@ -35,6 +35,8 @@ public sealed class ReferralOptions : IValidatableObject
         ["police-justice"] = new() { SubjectNl = "aangifte en boetes", SubjectEn = "police reports and fines", PlaceNl = "de politie", PlaceEn = "the police", Url = "https://www.politie.nl", Phone = "0900 8844" },
         ["transport-travel"] = new() { SubjectNl = "reizen en reisadvies", SubjectEn = "travel and travel advice", PlaceNl = "Nederland Wereldwijd", PlaceEn = "Netherlands Worldwide", Url = "https://www.nederlandwereldwijd.nl" },
         ["education-work"] = Municipal("onderwijs en werk", "education and work", "https://www.voorbeeldstad.nl/werk-en-onderwijs"),
+        ["pets"] = new() { SubjectNl = "reizen met huisdieren en het dierenpaspoort", SubjectEn = "travelling with pets and pet passports", PlaceNl = "uw dierenarts en de NVWA", PlaceEn = "your vet and the NVWA", Url = "https://www.nvwa.nl" },
+        ["mail-forwarding"] = new() { SubjectNl = "post doorsturen naar uw nieuwe adres", SubjectEn = "forwarding your post to your new address", PlaceNl = "PostNL", PlaceEn = "PostNL", Url = "https://www.postnl.nl" },
     };
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>

@@ -14,6 +14,17 @@ internal static class ConceptSynonyms
         "cpassport", "cidcard", "cmove", "cinitiative", "cbudget", "cproof", "cemigrate", "cphoto",
     };
 
+    /// <summary>
+    /// Concepts that name one of the bot's own products (a document, a move, an initiative, the budget). A question that names
+    /// another product (<c>coutside</c>) and none of these is about that other product, whatever else it shares with ours.
+    /// </summary>
+    public static readonly IReadOnlySet<string> OwnProducts = new HashSet<string>
+    {
+        "cpassport", "cidcard", "cmove", "cemigrate", "carrive", "cproof", "cinitiative", "cbudget",
+    };
+
+    public const string OtherProduct = "coutside";
+
     public static IReadOnlyDictionary<string, string[]> Map { get; } = new Dictionary<string, string[]>
     {
         ["cpassport"] = ["paspoort", "paspoorten", "pas", "reisdocument", "reisdocumenten", "reispas", "passport", "passports", "travel document"],
@@ -82,6 +93,17 @@ internal static class ConceptSynonyms
             "lantaarnpaal", "straatverlichting", "geluidsoverlast", "overlast", "waste", "rubbish", "garbage", "bin", "bins", "bulky waste",
             "recycling", "parking", "parking permit", "driving licence", "driving license", "driver's license", "drivers license", "tax", "taxes",
             "council tax", "dog tax", "benefits", "welfare", "permit", "building permit", "allowance", "marriage", "wedding", "funeral", "street light",
-            "noise", "weather"],
+            "noise", "weather",
+            // Other products whose names contain ours ("pet passport", "bankpas", "stadspas"): as phrases they take the place of
+            // the passport, card or moving words inside them, so "pet passport lost" carries no passport concept.
+            "pet passport", "dog passport", "cat passport", "passport for my dog", "passport for my cat", "dierenpaspoort",
+            "huisdierenpaspoort", "hondenpaspoort", "kattenpaspoort", "bankpas", "pinpas", "bank card", "debit card", "credit card",
+            "zorgpas", "health insurance card", "insurance card", "stadspas", "city pass", "ooievaarspas", "afvalpas", "waste pass",
+            "stempas", "polling card", "verblijfspas", "residence card", "ov chipkaart", "ov-chipkaart", "public transport card",
+            "travel card", "postnl", "verhuisservice", "post doorsturen", "forward my post", "forward my mail", "forward my letters",
+            "energiecontract", "energy contract", "internet subscription", "verzekering", "insurance", "mvv", "grafrechten", "graf",
+            "grave", "uitvaart", "echtscheiding", "scheiden", "divorce", "stolen bike", "fiets gestolen", "removal company",
+            "verhuisbedrijf", "verhuisdozen", "moving boxes", "rain", "regen", "joke", "grap", "dierenarts", "chip", "pet", "pets", "huisdier",
+            "huisdieren", "klacht", "klachten", "complaint", "complain", "vuilnisophaal", "afvalinzameling", "huisvuil"],
     };
 }

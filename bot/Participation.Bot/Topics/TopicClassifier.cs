@@ -50,6 +50,9 @@ public sealed partial class TopicClassifier(TopicIndex index, QuestionModels mod
 
     internal const double NotUnderstoodBelow = 0.35;
 
+    /// <summary>Below this the model's "handoff" or "smalltalk" is not acted on: starting a handoff nobody asked for is costly.</summary>
+    internal const double ConversationTopicMinimum = 0.6;
+
     public Understanding Classify(string text, DialogueContext context)
     {
         var language = LanguageDetector.Detect(text, context.Language);
@@ -79,7 +82,9 @@ public sealed partial class TopicClassifier(TopicIndex index, QuestionModels mod
         }
 
         var reading = Read(text, retrieval);
-        if (context.PreviousTopic is not null && NotHelpful().IsMatch(text) && reading.Kind != UnderstandingKind.AskedForPerson)
+        // "That did not help" is answered by the rule (apologise, ask again, hand off after repeated failures), not by the
+        // model's reading of it as a request for a person; explicit requests were caught above.
+        if (context.PreviousTopic is not null && NotHelpful().IsMatch(text))
         {
             return new(context.PreviousTopic, 0.3, language, UnderstandingKind.NotHelpful, retrieval.Ranking);
         }
@@ -135,6 +140,14 @@ public sealed partial class TopicClassifier(TopicIndex index, QuestionModels mod
         var ranking = probabilities.Select(p => new TopicScore(p.Key, p.Value))
             .OrderByDescending(s => s.Score).ThenBy(s => s.Topic, StringComparer.Ordinal).ToList();
         var top = ranking[0];
+        if (top.Topic is Topic.Handoff or Topic.Smalltalk && top.Score < ConversationTopicMinimum)
+        {
+            // The rules catch what asking for a person or greeting looks like; the model's unsure guess at either is
+            // more often a question about something else ("help with energy bills") than a request.
+            ranking = [.. ranking.Where(s => s.Topic is not (Topic.Handoff or Topic.Smalltalk))];
+            top = ranking[0];
+        }
+
         var runnerUp = ranking.Count > 1 ? ranking[1] : new TopicScore(Topic.OutOfScope, 0);
         var confidence = Math.Round(top.Score, 2);
 
@@ -144,16 +157,35 @@ public sealed partial class TopicClassifier(TopicIndex index, QuestionModels mod
             return new(Topic.OutOfScope, Math.Min(confidence, 0.3), "", UnderstandingKind.NotUnderstood, ranking);
         }
 
+        if (Topic.IsAnswerable(top.Topic) && NamesOnlyAnotherProduct(retrieval.Concepts))
+        {
+            // "stadspas verlopen", "pasfoto voor mijn rijbewijs": the words are ours, the product is not. An in-scope
+            // answer here is the worst kind of wrong, so the product named decides over the model.
+            var outside = probabilities.GetValueOrDefault(Topic.OutOfScope);
+            return new(Topic.OutOfScope, Math.Round(Math.Max(outside, 1 - top.Score), 2), "", UnderstandingKind.KnownOutOfScope, ranking,
+                Subject: models.Subjects.Predict(text)[0].Label);
+        }
+
         var kind = top.Topic switch
         {
             Topic.OutOfScope => UnderstandingKind.KnownOutOfScope,
             Topic.Handoff => UnderstandingKind.AskedForPerson,
             Topic.Smalltalk => UnderstandingKind.Smalltalk,
             _ when top.Score < ClarifyBelow && Topic.IsAnswerable(runnerUp.Topic) => UnderstandingKind.Ambiguous,
+            _ when top.Score < ClarifyBelow && runnerUp.Topic == Topic.OutOfScope => UnderstandingKind.KnownOutOfScope,
             _ => UnderstandingKind.Answer,
         };
-        return new(top.Topic, confidence, "", kind, ranking, Subject: kind == UnderstandingKind.KnownOutOfScope ? models.Subjects.Predict(text)[0].Label : null);
+        if (kind == UnderstandingKind.KnownOutOfScope)
+        {
+            var outside = top.Topic == Topic.OutOfScope ? top : runnerUp;
+            return new(Topic.OutOfScope, Math.Round(outside.Score, 2), "", kind, ranking, Subject: models.Subjects.Predict(text)[0].Label);
+        }
+
+        return new(top.Topic, confidence, "", kind, ranking);
     }
+
+    private static bool NamesOnlyAnotherProduct(IReadOnlySet<string> concepts) =>
+        concepts.Contains(ConceptSynonyms.OtherProduct) && !concepts.Overlaps(ConceptSynonyms.OwnProducts);
 
     /// <summary>
     /// A tracking code typed alone or inside a sentence ("hoe staat 13DK33M2H83 ervoor?"), with or without dashes. An
@@ -174,6 +206,9 @@ public sealed partial class TopicClassifier(TopicIndex index, QuestionModels mod
         return null;
     }
 
+    /// <summary>An explicit request for a person, or a resident fed up with the bot: either way a person should take over.</summary>
+    internal static bool AsksForPerson(string text) => AskForPerson().IsMatch(text) || Frustration().IsMatch(text);
+
     private static bool IsFollowUp(string text, int words, bool mentionsSubject) =>
         FollowUpOpening().IsMatch(text) || (words <= 6 && !mentionsSubject);
 
@@ -183,17 +218,17 @@ public sealed partial class TopicClassifier(TopicIndex index, QuestionModels mod
     // Requests for a person in the forms residents use: bare ("medewerker", "human please"), polite ("kan ik iemand spreken",
     // "could I speak with a member of staff") and fed up ("get me someone"). "In person" and "someone else may collect" are not requests.
     [GeneratedRegex(
-        @"^\W*(een\s+|a\s+)?(person|persoon)\W*(please|pls|aub|graag|alstublieft|alsjeblieft)?\W*$|\b(medewerker\w*|met\s+iemand\s+(\w+\s+)?(overleggen|praten|bellen|spreken)|mens|menselijke\s+hulp|(echt|echte|levend|levende)\s+(persoon|mens)|iemand(\s+anders)?\s+(spreken|bellen|aan\s+de\s+(lijn|telefoon)|te\s+spreken)|(spreek|spreken|praat|praten|chat|chatten)\s+(met\s+)?(een\s+)?(echt\w*\s+)?(persoon|mens|medewerker|iemand|ambtenaar)|persoon\s+spreken|doorverbind\w*|verbind\s+(me|mij|mn|u)\s+door|met\s+een\s+(persoon|mens)|klantenservice|terugbel\w*|bel\s+(me|mij)\s+(terug|op)|iemand\s+die\s+(mij|me)\s+(kan|wil)\s+helpen|wil\s+iemand\s+(die|anders)|human\w*|(real|actual|live)\s+(person|agent|chat|people)|(een|uw|jouw|je)\s+collega(\s+van\s+(u|jou|jullie))?\s+(mij|me|naar|kan|kijken|helpen|verder)|collega\s+van\s+(u|jou|jullie)|(a\s+)?colleague\s+of\s+yours|your\s+colleague|(?<!estate\s|travel\s)agent|(speak|talk|chat)\w*\s+(to|with)\s+(a\s+|an\s+|the\s+)?(real\s+|actual\s+|live\s+)?(person|agent|employee|human|staff|someone|somebody|anyone|representative|operator|member\s+of\s+staff|people)|(want|need|get\s+me|give\s+me|find\s+me)\s+(someone|somebody|a\s+person)|anyone\s+there|member\s+of\s+staff|staff\s+member|customer\s+service|call\s*me\s+back|call\s*back|representative|operator|transfer\s+me)\b",
+        @"^\W*(een\s+|a\s+)?(person|persoon)\W*(please|pls|aub|graag|alstublieft|alsjeblieft)?\W*$|\b(\w*medewerker\w*|iemand\s+(van\s+(de\s+)?gemeente\s+)?(\w+\s+)?(spreken|praten|bellen|overleggen|meekijken)|(geef|give)\s+(me|mij)\s+(iemand|someone|somebody)|(?<!in\s)(persoon|person|human)\s+(\w+\s+)?(helpen|help)|(someone|somebody|anyone|anybody)\s+from\s+the\s+(council|municipality|town\s+hall|city)|(anybody|anyone|somebody|someone)\s+there|(someone|somebody|iemand)\s+(real|echt\w*)|prefer\s+(a\s+)?(real\s+)?(person|human|people)|liever\s+(een\s+)?(persoon|mens)|met\s+iemand\s+(\w+\s+)?(overleggen|praten|bellen|spreken)|mens|menselijke\s+hulp|(echt|echte|levend|levende)\s+(persoon|mens)|iemand(\s+anders)?\s+(spreken|bellen|aan\s+de\s+(lijn|telefoon)|te\s+spreken)|(spreek|spreken|praat|praten|chat|chatten)\s+(met\s+)?(een\s+)?(echt\w*\s+)?(persoon|mens|medewerker|iemand|ambtenaar)|persoon\s+spreken|doorverbind\w*|verbind\s+(me|mij|mn|u)\s+door|met\s+een\s+(persoon|mens)|klantenservice|terugbel\w*|bel\s+(me|mij)\s+(terug|op)|iemand\s+die\s+(mij|me)\s+(kan|wil)\s+helpen|wil\s+iemand\s+(die|anders)|human\w*|(real|actual|live)\s+(person|agent|chat|people)|(een|uw|jouw|je)\s+collega(\s+van\s+(u|jou|jullie))?\s+(mij|me|naar|kan|kijken|helpen|verder)|collega\s+van\s+(u|jou|jullie)|(a\s+)?colleague\s+of\s+yours|your\s+colleague|(?<!estate\s|travel\s)agent|(speak|talk|chat)\w*\s+(to|with)\s+(a\s+|an\s+|the\s+)?(real\s+|actual\s+|live\s+)?(person|agent|employee|human|staff|someone|somebody|anyone|representative|operator|member\s+of\s+staff|people)|(want|need|get\s+me|give\s+me|find\s+me)\s+(someone|somebody|a\s+person)|(can|could|may)\s+(a|some)\s+(real\s+)?(person|human)\s+help|(someone|somebody|a\s+person|a\s+human|iemand)\s+(i|ik)\s+(can|could|kan)\s+(talk|speak|chat|spreken|praten|bellen)|(put|connect)\s+me\s+(through|to)|(not|no)\s+(a\s+)?(bot|robot)\W+(please|pls)|(can|could)\s+you\s+(call|ring|phone)\s+me|anyone\s+there|member\s+of\s+staff|staff\s+member|customer\s+service|call\s*me\s+back|call\s*back|representative|operator|transfer\s+me)\b",
         RegexOptions.IgnoreCase)]
     private static partial Regex AskForPerson();
 
     [GeneratedRegex(
-        @"(je\s+snapt\s+(me|het)\s+niet|je\s+begrijpt\s+(me|het)\s+niet|stomme\s+bot|domme\s+bot|waardeloos|belachelijk|slaat\s+nergens\s+op|you\s+(don'?t|do\s+not)\s+understand|useless|stupid\s+bot|ridiculous|this\s+is\s+not\s+working|!!!)",
+        @"(je\s+snapt\s+(me|het)\s+niet|je\s+begrijpt\s+(me|het)\s+niet|stomme\s+bot|domme\s+bot|waardeloos|belachelijk|slaat\s+nergens\s+op|you\s+(don'?t|do\s+not)\s+understand|useless|stupid\s+bot|ridiculous|this\s+is\s+not\s+working|(u|jij|je)\s+begrijpt\s+(me|mij|het)\s+niet|(snap|begrijp)\s+(jij|je|u)\s+(me|mij|het)\s+(nou\s+)?niet|word\s+(er\s+)?gek\s+van|dit\s+heeft\s+geen\s+zin|fed\s+up|(you|this)\s+(are|is)\s+no\s+help|not\s+helping|waste\s+of\s+(my\s+)?time|!!!)",
         RegexOptions.IgnoreCase)]
     private static partial Regex Frustration();
 
     [GeneratedRegex(
-        @"^\W*((ok|oke|okay|top|super|great|perfect|prima|fijn|helder|duidelijk)\W+)?(hallo\w*|hoi|hey|hi|hello|groetjes|hiya|goedemorgen|goedemiddag|goedenavond|goededag|dag|good\s+(morning|afternoon|evening)|bedankt|dank\s*(je|u)\s*(wel)?|dankjewel|dankuwel|thanks|thank\s+you|cheers|tot\s+ziens|doei|bye|goodbye|fijne\s+dag|have\s+a\s+nice\s+day)\b|\b(dank|bedankt|dankjewel|dankuwel|thanks|thank\s+you)\W*$|^\W*(ben\s+(jij|je|u)|are\s+you)\s+(een\s+|a\s+)?(robot|bot|chatbot|computer)\b",
+        @"^\W*((ok|oke|okay|top|super|great|perfect|prima|fijn|helder|duidelijk)\W+)?(hallo\w*|hoi|hey|hi|hello|groetjes|hiya|goe(de|ie)(morgen|middag|navond|dag)|dag|good\s+(morning|afternoon|evening)|(heel\s+(erg\s+)?)?bedankt|dank\s*(je|u)\s*(wel)?|dankjewel|dankuwel|thanks|thank\s+you|thx|thnx|thanx|ty|merci|cheers|tot\s+ziens|doei|bye|goodbye|fijne\s+(dag|avond|middag|weekend)|have\s+a\s+(nice|good|great)\s+(day|one|evening|weekend)|(that'?s|dat\s+was)\s+(all|alles|het))\b|\b(dank|bedankt|dankjewel|dankuwel|thanks|thank\s+you|thx|ty|merci)\W*$|^\W*(ben\s+(jij|je|u)|are\s+you)\s+(een\s+|a\s+)?(robot|bot|chatbot|computer)\b",
         RegexOptions.IgnoreCase)]
     private static partial Regex Greeting();
 

@@ -38,18 +38,33 @@ public sealed class TrainingSetTests(ITestOutputHelper output) : IDisposable
         Assert.DoesNotContain(Training, q => dev.Contains(Normal(q.Text)));
     }
 
-    [Fact]
-    public async Task Every_request_for_a_person_hands_off_at_the_start_and_in_the_middle_of_a_conversation()
-    {
-        foreach (var request in Training.Where(q => q.Topic == Topic.Handoff))
-        {
-            var first = await host.StartConversation(request.Locale!).SayAsync(request.Text);
-            Assert.True(first.Event(BotEvents.HandoffInitiate) is not null, $"no handoff for \"{request.Text}\"");
+    /// <summary>Conversations a request for a person may interrupt, with the state that shows the bot is where the name says.</summary>
+    private static readonly (string Situation, string[] Before, Func<ConversationState, bool> IsThere)[] Situations =
+    [
+        ("at the start", [], state => state.LastTopic is null),
+        ("after an answer", ["wat kost een paspoort"], state => state.LastTopic == Topic.IdCost),
+        ("while the bot waits for a choice between two topics", ["paspoort"], state => state.Awaiting == Prompt.Clarification),
+        ("after an answer that did not help", ["wat kost een paspoort", "dat helpt me niet"], state => state.FailedAnswers == 1),
+        ("after a question the bot did not understand", ["qwrtz vlpkm"], state => state.FailedAnswers == 1),
+    ];
 
-            var conversation = host.StartConversation(request.Locale!);
-            await conversation.SayAsync("wat kost een paspoort");
-            var later = await conversation.SayAsync(request.Text);
-            Assert.True(later.Event(BotEvents.HandoffInitiate) is not null, $"no handoff mid-conversation for \"{request.Text}\"");
+    [Fact]
+    public async Task Every_request_for_a_person_hands_off_at_the_start_and_in_the_middle_of_a_conversation_going_badly()
+    {
+        foreach (var (situation, before, isThere) in Situations)
+        {
+            foreach (var request in Training.Where(q => q.Topic == Topic.Handoff))
+            {
+                var conversation = host.StartConversation(request.Locale!);
+                foreach (var message in before)
+                {
+                    await conversation.SayAsync(message);
+                }
+
+                Assert.True(isThere(conversation.State), $"the conversation is not {situation}: {conversation.State.ToJson()}");
+                var reply = await conversation.SayAsync(request.Text);
+                Assert.True(reply.Event(BotEvents.HandoffInitiate) is not null, $"no handoff {situation} for \"{request.Text}\"");
+            }
         }
     }
 
@@ -64,6 +79,13 @@ public sealed class TrainingSetTests(ITestOutputHelper output) : IDisposable
 
             Assert.Equal(Topic.Handoff, reply.Topic());
             Assert.True(conversation.State.Awaiting == Prompt.RegisterConsent, $"no registration offered for \"{request.Text}\"");
+
+            // Asked again while the bot waits for an e-mail address: not "that is no e-mail address", but the offer again.
+            await conversation.SayAsync(request.Locale!.StartsWith("en", StringComparison.Ordinal) ? "yes" : "ja");
+            Assert.Equal(Prompt.Email, conversation.State.Awaiting);
+            var again = (await conversation.SayAsync(request.Text)).Message();
+            Assert.Equal(Topic.Handoff, again.Topic());
+            Assert.True(conversation.State.Awaiting == Prompt.RegisterConsent, $"no registration offered again for \"{request.Text}\"");
         }
     }
 
