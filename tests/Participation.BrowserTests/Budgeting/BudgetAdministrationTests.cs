@@ -9,11 +9,31 @@ using Xunit.Abstractions;
 namespace Participation.BrowserTests.Budgeting;
 
 /// <summary>
-/// The budget back office in the browser: an administrator prepares a budget up to voting codes, and paper ballots are
-/// entered by one official and confirmed by a colleague.
+/// The budget back office in the browser: the menu leads officials and admins to it, an administrator prepares a budget
+/// up to voting codes, and paper ballots are entered by one official and confirmed by a colleague.
 /// </summary>
 public sealed class BudgetAdministrationTests(Site site, ITestOutputHelper output) : IClassFixture<Site>
 {
+    [Fact]
+    public async Task Officials_and_admins_find_the_budget_pages_in_the_menu_and_residents_do_not()
+    {
+        foreach (var user in new[] { Site.Official, "admin-ingrid" })
+        {
+            var staff = await site.NewPageAsync(user);
+            await staff.GotoAsync("/");
+            await staff.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Buurtbudgetten" }).ClickAsync();
+            Assert.EndsWith("/beheer/buurtbudgetten", new Uri(staff.Url).AbsolutePath);
+            Assert.Equal("page", await staff.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Buurtbudgetten" }).GetAttributeAsync("aria-current"));
+        }
+
+        foreach (var user in new[] { "resident-sanne", null })
+        {
+            var resident = await site.NewPageAsync(user);
+            await resident.GotoAsync("/");
+            Assert.Equal(0, await resident.Locator("nav a[href='/beheer/buurtbudgetten']").CountAsync());
+        }
+    }
+
     [Fact]
     public async Task Administrator_creates_a_budget_adds_projects_sets_rules_opens_voting_and_downloads_codes_in_the_pages()
     {
