@@ -1,17 +1,22 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Participation.App.Identity;
 using Participation.App.Initiatives;
 using Participation.BrowserTests.Infrastructure;
 using Participation.Initiatives;
+using Participation.Municipality.Tracking;
 using Xunit.Abstractions;
 
 namespace Participation.BrowserTests.Initiatives;
 
 /// <summary>
-/// The pages a resident meets, each checked by <see cref="PageChecks"/>.
+/// The pages a resident meets, each checked by <see cref="PageChecks"/>, and the example on "Mijn aanvraag volgen" in
+/// the form real codes have.
 /// </summary>
 public sealed class ResidentPagesTests(Site site, ITestOutputHelper output) : IClassFixture<Site>
 {
+    private static readonly Regex RealCode = new("^[0-9A-Z]{11}$");
+
     [Fact]
     public async Task Every_residents_page_passes_axe_has_a_language_a_visible_focus_and_no_sideways_scroll_on_a_phone()
     {
@@ -40,5 +45,19 @@ public sealed class ResidentPagesTests(Site site, ITestOutputHelper output) : IC
             ("resident-sanne", "/mijn"), ("resident-sanne", "/mijn?lang=en"), (null, $"/initiatieven/{any.TrackingCode}/antwoord?key={answerKey}"),
         ]);
         checks.AssertNone();
+    }
+
+    [Fact]
+    public async Task The_follow_page_gives_an_example_code_in_the_form_the_confirmation_shows()
+    {
+        var page = await site.NewPageAsync();
+        var code = await Journeys.SubmitAsync(page, "Voorbeeldcode", "Om de vorm van een echte volgcode te zien.");
+        Assert.Matches(RealCode, code);
+
+        await page.GotoAsync("/volgen");
+        var example = Regex.Match(await page.Locator("#code-hint").InnerTextAsync(), @"Bijvoorbeeld (\S+)").Groups[1].Value;
+        Assert.Matches(RealCode, example);
+        Assert.True(TrackingCode.TryParse(example, out var parsed, out var problem), problem?.Message);
+        Assert.Equal(example, parsed.Value);
     }
 }
