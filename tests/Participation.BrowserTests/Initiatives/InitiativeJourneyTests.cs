@@ -1,11 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Participation.App.Identity;
+using Participation.App.Initiatives;
 using Participation.BrowserTests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Participation.BrowserTests.Initiatives;
 
 /// <summary>
-/// An initiative from the resident's form to the official's decision and back to the resident by tracking code.
+/// An initiative from the resident's form to the official's decision and back to the resident: by tracking code, and
+/// signed in through "Mijn omgeving" after answering the official's question.
 /// </summary>
 public sealed class InitiativeJourneyTests(Site site, ITestOutputHelper output) : IClassFixture<Site>
 {
@@ -70,5 +74,50 @@ public sealed class InitiativeJourneyTests(Site site, ITestOutputHelper output) 
         await resident.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
         Assert.Equal("en", await resident.Locator("html").GetAttributeAsync("lang"));
         Assert.Equal("Accepted", (await resident.GetByTestId("status").InnerTextAsync()).Trim());
+    }
+
+    [Fact]
+    public async Task Signed_in_resident_answers_the_officials_question_and_finds_the_decision_in_Mijn_omgeving_and_on_the_public_page()
+    {
+        var checks = new PageChecks(output);
+        var sanne = await site.NewPageAsync("resident-sanne");
+        var code = await Journeys.SubmitAsync(sanne, "Leesbank in de bibliotheektuin", "Een bank met een boekenkastje, zodat buren boeken ruilen.");
+
+        // Before anyone decided, her page lists it as submitted.
+        await sanne.GotoAsync("/mijn");
+        var mine = sanne.GetByTestId("mijn-initiatieven").Locator("tr", new() { Has = sanne.Locator($"a[href='/initiatieven/{code}']") });
+        await Assertions.Expect(mine).ToHaveCountAsync(1);
+
+        var official = await site.NewPageAsync(Site.Official);
+        await Journeys.StartReviewAsync(official, code);
+        await official.GetByLabel("Vraag aan de indiener").FillAsync("Welke plek in de tuin heeft u in gedachten?");
+        await official.GetByRole(AriaRole.Button, new() { Name = "Vraag versturen" }).ClickAsync();
+        await Assertions.Expect(official.GetByTestId("timeline")).ToContainTextAsync("Welke plek in de tuin");
+
+        // The link from the question's e-mail shows the question; her answer reaches the official's timeline.
+        var key = ReplyToInitiative.KeyFor(site.App.Services.GetRequiredService<Pseudonyms>(), code);
+        await sanne.GotoAsync($"/initiatieven/{code}/antwoord?key={key}");
+        Assert.Equal("Welke plek in de tuin heeft u in gedachten?", (await sanne.GetByTestId("question").InnerTextAsync()).Trim());
+        await checks.CheckAsync(sanne, "answer link with a question");
+        await sanne.GetByLabel("Uw antwoord").FillAsync("Onder de lindeboom bij de ingang.");
+        await sanne.GetByRole(AriaRole.Button, new() { Name = "Antwoord versturen" }).ClickAsync();
+        await Assertions.Expect(sanne.GetByTestId("answer-sent")).ToContainTextAsync("Onder de lindeboom bij de ingang.");
+        await checks.CheckAsync(sanne, "answer link after answering");
+
+        await official.GotoAsync($"/behandelen/{code}");
+        await Assertions.Expect(official.GetByTestId("timeline")).ToContainTextAsync("Onder de lindeboom bij de ingang.");
+        await Journeys.AcceptAsync(official, "Mooi idee; de leesbank komt onder de lindeboom.");
+        Assert.Equal("Goedgekeurd", (await official.GetByTestId("status").InnerTextAsync()).Trim());
+
+        // Mijn omgeving shows the decision's status; the public page behind it shows the official's motivation.
+        await sanne.GotoAsync("/mijn");
+        Assert.Contains("Goedgekeurd", await mine.InnerTextAsync());
+        await checks.CheckAsync(sanne, "Mijn omgeving with a decided initiative");
+        await mine.GetByRole(AriaRole.Link).ClickAsync();
+        Assert.EndsWith($"/initiatieven/{code}", sanne.Url);
+        Assert.Equal("Goedgekeurd", (await sanne.GetByTestId("status").InnerTextAsync()).Trim());
+        Assert.Contains("Mooi idee; de leesbank komt onder de lindeboom.", await sanne.GetByTestId("timeline").InnerTextAsync());
+        await checks.CheckAsync(sanne, "public page with the decision");
+        checks.AssertNone();
     }
 }
