@@ -51,6 +51,8 @@ public sealed class Site : IAsyncLifetime
             throw new InvalidOperationException($"{ChromiumPath} is missing: ./test.sh installs Debian's chromium (scripts/web.sh ensure_chromium).");
         }
 
+        // Two sites run side by side on two cores: a page's scripts may take longer than Playwright's 5 s default to react.
+        Assertions.SetDefaultExpectTimeout(20_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
