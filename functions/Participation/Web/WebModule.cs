@@ -55,6 +55,7 @@ public static class WebModule
         services.AddSingleton(new WebNavigationItem("/buurtbudget", "Buurtbudget", "Neighbourhood budget", null));
         services.AddSingleton(new WebNavigationItem("/chat", "Chat", "Chat", null));
         services.AddSingleton(new WebNavigationItem("/behandelen", "Behandelen", "Cases", Policies.Official));
+        services.AddSingleton(new WebNavigationItem("/beheer/buurtbudgetten", "Buurtbudgetten", "Neighbourhood budgets", Policies.BudgetManager));
         services.AddSingleton(new WebNavigationItem("/agent", "Live chat", "Live chat", Policies.Agent));
         services.AddSingleton(new WebNavigationItem("/raad", "Raadsdashboard", "Council dashboard", Policies.Council));
         services.AddSingleton(new WebNavigationItem("/beheer", "Beheer", "Administration", Policies.Admin));

@@ -12,11 +12,15 @@ namespace Participation.BrowserTests.Infrastructure;
 
 /// <summary>
 /// The real app on real Kestrel (a free port) with its own Azurite, demo data and queue listeners, plus Debian's
-/// chromium driven by Playwright. One per test class: starting them is the expensive part.
+/// chromium driven by Playwright. One per test class, so classes run side by side (xUnit runs two at a time on two
+/// cores) without one class's submissions changing the figures another class checks.
 /// </summary>
 public sealed class Site : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
+    /// <summary>The demo official of Binnenstad (and Westhaven): a submission there lands in her inbox.</summary>
+    public const string Official = "lotte.smit";
+    public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 900 };
     private Azurite azurite = null!;
     private IPlaywright playwright = null!;
 
@@ -47,6 +51,8 @@ public sealed class Site : IAsyncLifetime
             throw new InvalidOperationException($"{ChromiumPath} is missing: ./test.sh installs Debian's chromium (scripts/web.sh ensure_chromium).");
         }
 
+        // Two sites run side by side on two cores: a page's scripts may take longer than Playwright's 5 s default to react.
+        Assertions.SetDefaultExpectTimeout(20_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -57,12 +63,15 @@ public sealed class Site : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
-    /// <summary>A fresh browser profile (cookies apart), optionally signed in as a demo user through the sign-in page.</summary>
-    public async Task<IPage> NewPageAsync(string? userId = null)
+    /// <summary>
+    /// A fresh browser profile (cookies apart), optionally signed in as a demo user through the sign-in page, optionally
+    /// without JavaScript (the forms must work without it).
+    /// </summary>
+    public async Task<IPage> NewPageAsync(string? userId = null, bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl, Locale = "nl-NL", ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            BaseURL = BaseUrl, Locale = "nl-NL", ViewportSize = Desktop, JavaScriptEnabled = javaScript,
         });
         context.SetDefaultTimeout(45_000);
         var page = await context.NewPageAsync();

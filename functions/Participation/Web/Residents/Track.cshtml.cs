@@ -14,6 +14,9 @@ namespace Participation.App.Web.Residents;
 /// </summary>
 public sealed class TrackModel(TrackInitiative track, IInitiativeStatusLookup statuses, WebLanguage language) : PageModel
 {
+    /// <summary>In the form the confirmation shows (no dashes), with a check symbol that fits: it reads like a real code.</summary>
+    public const string ExampleCode = "K7QXM2PD9RB";
+
     [BindProperty(SupportsGet = true, Name = "code")] public string? Code { get; set; }
     public string? Error { get; private set; }
 

@@ -1,21 +1,20 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Participation.Budgeting;
 using Participation.App.Budgeting;
 using Participation.BrowserTests.Infrastructure;
+using Xunit.Abstractions;
 
-namespace Participation.BrowserTests;
+namespace Participation.BrowserTests.Budgeting;
 
 /// <summary>
 /// The buurtbudget in the browser: a resident votes with a demo voting code (without JavaScript), a signed-in resident
-/// meets the running total and the over-budget error, and the council's turnout equals the stored ballots.
+/// meets the running total and the over-budget error, the council's turnout equals the stored ballots, and every
+/// budget page passes <see cref="PageChecks"/>.
 /// </summary>
-public sealed partial class SiteTests
+public sealed class BudgetVotingTests(Site site, ITestOutputHelper output) : IClassFixture<Site>
 {
     private const string CodeBudget = "oosterpark-2026";      // voting codes STEM-KAAR-TAA2 … TAA9, approval 1–3, mes-complete
     private const string ResidentBudget = "binnenstad-2026";  // signed-in residents, knapsack within € 30.000, greedy
@@ -23,14 +22,9 @@ public sealed partial class SiteTests
     [Fact]
     public async Task Resident_votes_with_a_demo_voting_code_gets_a_receipt_and_after_counting_sees_the_funded_projects_and_explanations()
     {
-        var failures = new List<string>();
+        var checks = new PageChecks(output);
         // Without JavaScript: the form, its errors and the receipt are all server-rendered.
-        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = site.BaseUrl, Locale = "nl-NL", JavaScriptEnabled = false, ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        });
-        context.SetDefaultTimeout(45_000);
-        var resident = await context.NewPageAsync();
+        var resident = await site.NewPageAsync(javaScript: false);
         await resident.GotoAsync("/");
         await resident.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Buurtbudget" }).ClickAsync();
         await resident.GetByRole(AriaRole.Link, new() { Name = "Buurtbudget Oosterpark 2026" }).ClickAsync();
@@ -80,7 +74,7 @@ public sealed partial class SiteTests
         await resident.GetByLabel("Stembewijs").FillAsync(receipt);
         await resident.GetByRole(AriaRole.Button, new() { Name = "Controleren" }).ClickAsync();
         Assert.Equal("counted", await resident.GetByTestId("receipt-status").GetAttributeAsync("data-status"));
-        failures.AddRange(await AxeFailuresAsync(resident, "receipt check"));
+        await checks.CheckAsync(resident, "receipt check");
 
         // Three neighbours vote through the API; before the results phase residents see no results.
         foreach (var (code, projects) in new[] { ("STEM-KAAR-TAA3", new[] { "p1", "p3" }), ("STEM-KAAR-TAA4", new[] { "p1", "p2" }), ("STEM-KAAR-TAA5", new[] { "p3", "p5" }) })
@@ -123,13 +117,13 @@ public sealed partial class SiteTests
         var notFunded = await resident.Locator("table[data-table='uitslag'] tr[data-project='p4'] td").Last.InnerTextAsync();
         Assert.StartsWith(allocation.IsSelected("p4") ? "Gefinancierd" : "Niet gefinancierd", notFunded.Trim());
         Assert.Equal(stored.Count.ToString(CultureInfo.InvariantCulture), (await resident.GetByTestId("ballots").InnerTextAsync()).Trim());
-        failures.AddRange(await AxeFailuresAsync(resident, "results"));
+        await checks.CheckAsync(resident, "results");
         await Site.ScreenshotAsync(resident, "budget-results");
 
         await resident.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
         Assert.StartsWith("Funded", (await funded.First.GetByTestId("explanation").InnerTextAsync()).Trim());
-        failures.AddRange(await AxeFailuresAsync(resident, "results (en)"));
-        Assert.True(failures.Count == 0, string.Join('\n', failures));
+        await checks.CheckAsync(resident, "results (en)");
+        checks.AssertNone();
     }
 
     [Fact]
@@ -155,7 +149,8 @@ public sealed partial class SiteTests
         // The server refuses it too, with the knapsack rule's Dutch text next to the projects.
         await sanne.GetByRole(AriaRole.Button, new() { Name = "Controleer uw stem" }).ClickAsync();
         Assert.Equal("De gekozen plannen kosten samen € 34.000, meer dan het budget van € 30.000.", (await sanne.Locator("#ballot-fout").InnerTextAsync()).Trim());
-        var failures = await AxeFailuresAsync(sanne, "vote: over budget");
+        var checks = new PageChecks(output);
+        await checks.CheckAsync(sanne, "vote: over budget");
 
         await sanne.GetByLabel("Groene binnenplaats").UncheckAsync();
         await Assertions.Expect(total).ToHaveTextAsync("Gekozen: 2 plannen, samen € 19.000 van € 30.000. Nog over: € 11.000.");
@@ -164,15 +159,15 @@ public sealed partial class SiteTests
         Assert.Equal("2 plannen, samen € 19.000.", (await sanne.GetByTestId("review-total").InnerTextAsync()).Trim());
         Assert.Contains("Watertappunt op de markt", await sanne.GetByTestId("ballot-review").InnerTextAsync());
         Assert.Equal(0, await sanne.GetByTestId("receipt").CountAsync());
-        failures.AddRange(await AxeFailuresAsync(sanne, "vote: review"));
+        await checks.CheckAsync(sanne, "vote: review");
         await sanne.GetByRole(AriaRole.Button, new() { Name = "Keuze wijzigen" }).ClickAsync();
         Assert.True(await sanne.Locator("#plan-p1").IsCheckedAsync());
         Assert.False(await sanne.GetByLabel("Groene binnenplaats").IsCheckedAsync());
         await sanne.GetByRole(AriaRole.Button, new() { Name = "Controleer uw stem" }).ClickAsync();
         await sanne.GetByRole(AriaRole.Button, new() { Name = "Stem uitbrengen" }).ClickAsync();
         Assert.Matches("^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$", (await sanne.GetByTestId("receipt").InnerTextAsync()).Trim());
-        failures.AddRange(await AxeFailuresAsync(sanne, "receipt"));
-        Assert.True(failures.Count == 0, string.Join('\n', failures));
+        await checks.CheckAsync(sanne, "receipt");
+        checks.AssertNone();
     }
 
     [Fact]
@@ -211,14 +206,17 @@ public sealed partial class SiteTests
         Assert.Contains($"\"budget-ballots\",\"{CodeBudget}\",\"Oosterpark\",{ballots}", csv);
     }
 
-    private async Task<List<string>> AxeFailuresAsync(IPage page, string label)
+    [Fact]
+    public async Task Every_budget_page_passes_axe_and_does_not_scroll_sideways_on_a_phone()
     {
-        Assert.Contains(await page.Locator("html").GetAttributeAsync("lang"), new[] { "nl", "en" });
-        var results = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        output.WriteLine($"{label}: {results.Violations.Length} violations, {results.Passes.Length} rules passed");
-        return results.Violations.Select(v => $"{label}: {v.Id} {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
+        var checks = new PageChecks(output);
+        // The voting tests above scan the error, review, receipt and results states too.
+        await checks.WalkAsync(site,
+        [
+            (null, "/buurtbudget"), (null, $"/buurtbudget/{CodeBudget}"), (null, $"/buurtbudget/{CodeBudget}/stemmen"),
+            (null, $"/buurtbudget/{CodeBudget}/stembewijs"), (null, $"/buurtbudget/{CodeBudget}/uitslag"), (null, $"/buurtbudget/{ResidentBudget}/stemmen"),
+            ("resident-sanne", $"/buurtbudget/{ResidentBudget}/stemmen"), ("resident-sanne", $"/buurtbudget/{ResidentBudget}/stemmen?lang=en"),
+        ]);
+        checks.AssertNone();
     }
 }

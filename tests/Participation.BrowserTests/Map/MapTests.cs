@@ -1,21 +1,20 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Participation.BrowserTests.Infrastructure;
 using Participation.Initiatives;
 using Participation.App.Initiatives;
+using Xunit.Abstractions;
 
-namespace Participation.BrowserTests;
+namespace Participation.BrowserTests.Map;
 
 /// <summary>
 /// Location and map: the markers of located initiatives on the list, an initiative's place on its page, and choosing a
-/// point on the submit form — with the mouse and with the keyboard — each page scanned by axe at desktop and at 375 px.
+/// point on the submit form — with the mouse and with the keyboard — each page checked by <see cref="PageChecks"/>.
 /// The site runs without tiles (Map:TileUrl empty), as it must without a network: polygons and markers on a blank map.
 /// </summary>
-public sealed partial class SiteTests
+public sealed class MapTests(Site site, ITestOutputHelper output) : IClassFixture<Site>
 {
     [Fact]
     public async Task The_list_shows_a_focusable_marker_per_located_initiative_and_an_initiative_page_shows_its_place()
@@ -55,20 +54,24 @@ public sealed partial class SiteTests
         await Assertions.Expect(page.Locator($".leaflet-marker-icon[data-code='{park}']")).ToHaveCountAsync(1);
         Assert.Equal(0, await page.Locator($".leaflet-marker-icon[data-code='{square}']").CountAsync());
 
-        var failures = new List<string>();
-        await ScanAsync(page, "/initiatieven", failures, () => page.Locator($".leaflet-marker-icon[data-code='{park}']").WaitForAsync());
-        await ScanAsync(page, $"/initiatieven/{park}", failures, () => page.Locator("#initiative-map .leaflet-marker-icon").WaitForAsync());
+        var checks = new PageChecks(output);
+        await page.GotoAsync("/initiatieven");
+        await checks.CheckAsync(page, "/initiatieven", () => page.Locator($".leaflet-marker-icon[data-code='{park}']").WaitForAsync());
+        await page.GotoAsync($"/initiatieven/{park}");
+        await checks.CheckAsync(page, $"/initiatieven/{park}", () => page.Locator("#initiative-map .leaflet-marker-icon").WaitForAsync());
         Assert.Equal("Picknicktafels in het Oosterpark", await page.Locator("#initiative-map .leaflet-marker-icon").GetAttributeAsync("alt"));
-        await ScanAsync(page, $"/initiatieven/{park}?lang=en", failures, () => page.Locator("#initiative-map .leaflet-marker-icon").WaitForAsync());
-        Assert.True(failures.Count == 0, string.Join('\n', failures));
+        await page.GotoAsync($"/initiatieven/{park}?lang=en");
+        await checks.CheckAsync(page, $"/initiatieven/{park}?lang=en", () => page.Locator("#initiative-map .leaflet-marker-icon").WaitForAsync());
+        checks.AssertNone();
     }
 
     [Fact]
     public async Task Resident_picks_a_point_that_chooses_the_neighbourhood_and_a_point_in_another_neighbourhood_is_refused_in_Dutch()
     {
         var page = await site.NewPageAsync();
-        var failures = new List<string>();
-        await ScanAsync(page, "/initiatieven/nieuw", failures, () => page.Locator("#submit-map .map__label").First.WaitForAsync());
+        var checks = new PageChecks(output);
+        await page.GotoAsync("/initiatieven/nieuw");
+        await checks.CheckAsync(page, "/initiatieven/nieuw", () => page.Locator("#submit-map .map__label").First.WaitForAsync());
         await page.GetByLabel("Titel").FillAsync("Watertappunt op de Markt");
         await page.GetByLabel("Beschrijving").FillAsync("Een kraan met drinkwater voor iedereen die op de markt staat.");
         await Assertions.Expect(page.Locator("[data-map-status]")).ToHaveTextAsync("Er is geen plek gekozen.");
@@ -96,7 +99,7 @@ public sealed partial class SiteTests
         // The point is still there, shown on the map again, and the page passes axe in its error state.
         Assert.Equal((lat, lon), (await page.Locator("#latitude").InputValueAsync(), await page.Locator("#longitude").InputValueAsync()));
         await page.Locator("#submit-map .leaflet-marker-icon").WaitForAsync();
-        await ScanAsync(page, null, failures, () => page.Locator("#submit-map .leaflet-marker-icon").WaitForAsync());
+        await checks.CheckAsync(page, page.Url, () => page.Locator("#submit-map .leaflet-marker-icon").WaitForAsync());
 
         await page.Locator("#neighbourhood").SelectOptionAsync("binnenstad");
         await page.GetByRole(AriaRole.Button, new() { Name = "Initiatief indienen" }).ClickAsync();
@@ -106,14 +109,13 @@ public sealed partial class SiteTests
             (stored!.Neighbourhood, stored.Latitude!.Value, stored.Longitude!.Value));
         await Assertions.Expect(page.Locator("#initiative-map .leaflet-marker-icon")).ToHaveCountAsync(1);
         await Site.ScreenshotAsync(page, "initiative-place");
-        Assert.True(failures.Count == 0, string.Join('\n', failures));
+        checks.AssertNone();
     }
 
     [Fact]
     public async Task Without_JavaScript_the_pages_work_and_show_no_empty_map()
     {
-        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseUrl, JavaScriptEnabled = false, Locale = "nl-NL" });
-        var page = await context.NewPageAsync();
+        var page = await site.NewPageAsync(javaScript: false);
         await page.GotoAsync("/initiatieven/nieuw");
         Assert.False(await page.Locator("fieldset.map-picker").IsVisibleAsync());
         await page.GetByLabel("Titel").FillAsync("Zonder script");
@@ -123,28 +125,5 @@ public sealed partial class SiteTests
         Assert.NotEmpty((await page.GetByTestId("tracking-code").InnerTextAsync()).Trim());
         await page.GotoAsync("/initiatieven");
         Assert.False(await page.Locator("#initiatives-map").IsVisibleAsync());
-        await context.DisposeAsync();
-    }
-
-    /// <summary>Axe (WCAG 2.1 A/AA) at desktop width and again at 375 px, where nothing may scroll sideways either.</summary>
-    private async Task ScanAsync(IPage page, string? path, List<string> failures, Func<Task> ready)
-    {
-        if (path is not null) await page.GotoAsync(path);
-        var where = path ?? page.Url;
-        foreach (var width in new[] { 1280, 375 })
-        {
-            await page.SetViewportSizeAsync(width, width == 375 ? 800 : 900);
-            await ready();
-            var results = await page.RunAxe(new AxeRunOptions
-            {
-                RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-            });
-            output.WriteLine($"{where} at {width} px: {results.Violations.Length} violations, {results.Passes.Length} rules passed");
-            failures.AddRange(results.Violations.Select(v => $"{where} at {width} px: {v.Id} {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
-            var tooWide = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
-            if (tooWide) failures.Add($"{where} scrolls sideways at {width} px");
-        }
-
-        await page.SetViewportSizeAsync(1280, 900);
     }
 }

@@ -1,45 +1,28 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Participation.BrowserTests.Infrastructure;
 using Participation.App.Identity;
 using Participation.Realisation;
 using Participation.App.Realisation;
+using Xunit.Abstractions;
 
-namespace Participation.BrowserTests;
+namespace Participation.BrowserTests.Realisation;
 
 /// <summary>
 /// Realisation in the browser: an accepted initiative gets its item, the official plans and completes a milestone on the
-/// team pages, and the resident sees it done on "Wat is er gedaan?". The new pages pass axe and do not scroll sideways at 375 px.
+/// team pages, and the resident sees it done on "Wat is er gedaan?". The pages pass <see cref="PageChecks"/>.
 /// </summary>
-public sealed partial class SiteTests
+public sealed class RealisationTests(Site site, ITestOutputHelper output) : IClassFixture<Site>
 {
     [Fact]
     public async Task Accepted_initiative_is_followed_to_a_done_milestone_on_the_public_page()
     {
-        // A resident submits; the official takes it into review and accepts it (the case flow of the first test, shortened).
+        // A resident submits; the official takes it into review and accepts it (the case flow of the first journey, shortened).
         var resident = await site.NewPageAsync();
-        await resident.GotoAsync("/initiatieven/nieuw");
-        await resident.GetByLabel("Titel").FillAsync("Watertappunt bij het speelveld");
-        await resident.GetByLabel("Beschrijving").FillAsync("Kinderen en sporters hebben 's zomers geen water. Graag een tappunt.");
-        await resident.GetByLabel("Buurt").SelectOptionAsync("binnenstad");
-        await resident.GetByRole(AriaRole.Button, new() { Name = "Initiatief indienen" }).ClickAsync();
-        var code = (await resident.GetByTestId("tracking-code").InnerTextAsync()).Trim();
-
-        var official = await site.NewPageAsync(Official);
-        await official.GotoAsync($"/behandelen/{code}");
-        var startReview = official.GetByRole(AriaRole.Button, new() { Name = "In behandeling nemen" });
-        await Eventually.HoldsAsync(async () =>
-        {
-            if (await startReview.CountAsync() == 1) return true;
-            await official.ReloadAsync();
-            return false;
-        }, $"{code} is routed and can be taken into review");
-        await startReview.ClickAsync();
-        await official.GetByLabel("Goedkeuren").CheckAsync();
-        await official.GetByLabel("Motivering (de inwoner ziet deze)").FillAsync("Goed idee, de gemeente plaatst het tappunt.");
-        await official.GetByTestId("decide").GetByRole(AriaRole.Button, new() { Name = "Besluit vastleggen" }).ClickAsync();
+        var code = await Journeys.SubmitAsync(resident, "Watertappunt bij het speelveld", "Kinderen en sporters hebben 's zomers geen water. Graag een tappunt.");
+        var official = await site.NewPageAsync(Site.Official);
+        await Journeys.StartReviewAsync(official, code);
+        await Journeys.AcceptAsync(official, "Goed idee, de gemeente plaatst het tappunt.");
 
         // The queue function creates the item; the case page then shows it with a link to the team's page for it.
         var itemId = RealisationItem.IdForInitiative(code);
@@ -100,39 +83,19 @@ public sealed partial class SiteTests
         var pages = new (string? User, string Path)[]
         {
             (null, "/wat-is-er-gedaan"), (null, "/wat-is-er-gedaan?lang=en"), (null, $"/wat-is-er-gedaan/{item.Id}"),
-            (Official, "/uitvoering"), (Official, $"/uitvoering/{item.Id}"), ("council-jeroen", "/raad"),
+            (Site.Official, "/uitvoering"), (Site.Official, $"/uitvoering/{item.Id}"), ("council-jeroen", "/raad"),
         };
-        var failures = new List<string>();
-        foreach (var (user, path) in pages)
-        {
-            var page = await site.NewPageAsync(user);
-            foreach (var width in new[] { 1280, 375 })
-            {
-                await page.SetViewportSizeAsync(width, 900);
-                await page.GotoAsync(path);
-                if (width != 375)
-                {
-                    continue;
-                }
+        var checks = new PageChecks(output);
+        await checks.WalkAsync(site, pages);
 
-                // On the dashboard only the realisation panel is this feature's; the rest of the page is checked where it is built.
-                var scope = path == "/raad" ? "[data-testid=realisation-panel]" : "body";
-                var wide = await page.EvaluateAsync<string[]>(
-                    $"[...document.querySelectorAll('{scope}, {scope} *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)" +
-                    ".slice(0, 5).map(e => e.tagName + '.' + e.className + '[' + (e.dataset.table || e.id || '') + ']')");
-                if (wide.Length > 0 || (path != "/raad" && await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth")))
-                {
-                    failures.Add($"{path}: scrolls sideways at 375 px: {string.Join(", ", wide)}");
-                }
-            }
-
-            var results = await page.RunAxe(new AxeRunOptions
-            {
-                RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-            });
-            failures.AddRange(results.Violations.Select(v => $"{path} ({user ?? "anonymous"}): {v.Id} {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
-        }
-
-        Assert.True(failures.Count == 0, string.Join('\n', failures));
+        // On the dashboard the realisation panel must fit a phone by itself, inside its own scroll boxes too.
+        var council = await site.NewPageAsync("council-jeroen");
+        await council.SetViewportSizeAsync(PageChecks.PhoneWidth, 800);
+        await council.GotoAsync("/raad");
+        var wide = await council.EvaluateAsync<string[]>(
+            "[...document.querySelectorAll('[data-testid=realisation-panel], [data-testid=realisation-panel] *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)" +
+            ".slice(0, 5).map(e => e.tagName + '.' + e.className + '[' + (e.dataset.table || e.id || '') + ']')");
+        Assert.True(wide.Length == 0, $"the realisation panel sticks out at {PageChecks.PhoneWidth} px: {string.Join(", ", wide)}");
+        checks.AssertNone();
     }
 }

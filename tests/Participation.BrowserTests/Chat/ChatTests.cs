@@ -1,0 +1,60 @@
+using Microsoft.Playwright;
+using Participation.BrowserTests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Participation.BrowserTests.Chat;
+
+/// <summary>The chat in the browser: a resident talks to the bot in Dutch and is handed to a live agent, who answers and closes.</summary>
+public sealed class ChatTests(Site site, ITestOutputHelper output) : IClassFixture<Site>
+{
+    [Fact]
+    public async Task Resident_chats_in_Dutch_asks_for_a_person_and_agent_noor_takes_over()
+    {
+        var resident = await site.NewPageAsync();
+        await resident.GotoAsync("/chat");
+        var chat = resident.Locator("#webchat");
+        await Assertions.Expect(chat).ToContainTextAsync("Welkom bij de digitale assistent", new() { Timeout = 20_000 });
+        var sendBox = chat.Locator("[data-id='webchat-sendbox-input']");
+        await sendBox.FillAsync("Hoe lang is mijn paspoort geldig?");
+        await sendBox.PressAsync("Enter");
+        await Assertions.Expect(chat).ToContainTextAsync("paspoort", new() { Timeout = 20_000 });
+        // Noor has the queue open before the resident asks: the new conversation appears without her reloading.
+        var agent = await site.NewPageAsync("agent-noor");
+        await agent.GotoAsync("/agent");
+        await sendBox.FillAsync("Ik wil een medewerker spreken");
+        await sendBox.PressAsync("Enter");
+        await Assertions.Expect(chat).ToContainTextAsync("Ik verbind u door met een medewerker", new() { Timeout = 20_000 });
+        await Site.ScreenshotAsync(resident, "chat");
+        await Assertions.Expect(agent.GetByRole(AriaRole.Button, new() { Name = "Overnemen" }).First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Site.ScreenshotAsync(agent, "agent-queue");
+        await agent.GetByRole(AriaRole.Button, new() { Name = "Overnemen" }).First.ClickAsync();
+        await Assertions.Expect(agent.Locator("#transcript")).ToContainTextAsync("Ik wil een medewerker spreken");
+        await agent.GetByLabel("Uw bericht").FillAsync("Goedemiddag, u spreekt met Noor. Waarmee kan ik helpen?");
+        await agent.GetByRole(AriaRole.Button, new() { Name = "Versturen" }).ClickAsync();
+        await Assertions.Expect(chat).ToContainTextAsync("u spreekt met Noor", new() { Timeout = 20_000 });
+
+        // The resident answers; the agent's page shows it without a reload (agent.js polls the console's API).
+        await sendBox.FillAsync("Ik ben mijn paspoort kwijt.");
+        await sendBox.PressAsync("Enter");
+        await Assertions.Expect(agent.Locator("#transcript")).ToContainTextAsync("Ik ben mijn paspoort kwijt.", new() { Timeout = 20_000 });
+        await Site.ScreenshotAsync(agent, "agent-conversation");
+        // Closing asks for confirmation first; the resident sees the close at once.
+        await agent.GetByRole(AriaRole.Button, new() { Name = "Gesprek afsluiten" }).ClickAsync();
+        await Assertions.Expect(agent.GetByTestId("confirm-close")).ToBeVisibleAsync();
+        await agent.GetByRole(AriaRole.Button, new() { Name = "Ja, afsluiten" }).ClickAsync();
+        await Assertions.Expect(agent).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/agent\\?gesloten=true$"));
+        await Assertions.Expect(agent.GetByTestId("closed")).ToBeVisibleAsync();
+        await Assertions.Expect(chat).ToContainTextAsync("weer in gesprek met de digitale assistent", new() { Timeout = 20_000 });
+    }
+
+    [Fact]
+    public async Task The_chat_and_the_agents_queue_pass_axe_and_do_not_scroll_sideways_on_a_phone()
+    {
+        var checks = new PageChecks(output);
+        var resident = await site.NewPageAsync();
+        await resident.GotoAsync("/chat");
+        await checks.CheckAsync(resident, "/chat", () => Assertions.Expect(resident.Locator("#webchat")).ToContainTextAsync("Welkom", new() { Timeout = 20_000 }));
+        await checks.WalkAsync(site, [("agent-noor", "/agent")]);
+        checks.AssertNone();
+    }
+}
