@@ -5,7 +5,7 @@ namespace Participation.Municipality.Tracking;
 
 /// <summary>
 /// The code a resident uses to follow an initiative: 10 random Crockford base32 symbols (50 bits) and one check symbol,
-/// shown as "K7QX-M2PD-9RC". <see cref="Value"/> is the canonical form without dashes: upper-case digits and letters only,
+/// written "K7QXM2PD9RB" (input may carry dashes or spaces, which are ignored). <see cref="Value"/> is that canonical form: upper-case digits and letters only,
 /// so it is safe as an Azure Table partition or row key and in a URL.
 /// </summary>
 public sealed record TrackingCode
@@ -53,7 +53,7 @@ public sealed record TrackingCode
         code = null;
         if (string.IsNullOrWhiteSpace(input))
         {
-            problem = new TrackingCodeProblem(TrackingCodeError.Empty, "Enter a tracking code, for example K7QX-M2PD-9RC.");
+            problem = new TrackingCodeProblem(TrackingCodeError.Empty, "Enter a tracking code, for example K7QXM2PD9RB.");
             return false;
         }
 

@@ -12,8 +12,8 @@ public static class InitiativeRefusals
     public const string SubmissionTitle = "The initiative cannot be submitted yet";
 
     public static readonly Refusal NotFound = new("initiative.not_found", StatusCodes.Status404NotFound,
-        "Check the code in your confirmation e-mail; it looks like K7QX-M2PD-9RC.",
-        "Controleer de code in uw bevestigingsmail; die ziet eruit als K7QX-M2PD-9RC.",
+        "Check the code in your confirmation e-mail; it looks like K7QXM2PD9RB.",
+        "Controleer de code in uw bevestigingsmail; die ziet eruit als K7QXM2PD9RB.",
         Title: "No initiative with this tracking code");
 
     public static readonly Refusal TitleMissing = Invalid("initiative.title_missing", "title",
