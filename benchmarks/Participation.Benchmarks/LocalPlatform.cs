@@ -4,8 +4,7 @@ using Participation.Benchmarks.Ingestion;
 namespace Participation.Benchmarks;
 
 /// <summary>
-/// A private Azurite on free ports and, when asked, the real app (Release build) on Kestrel against it, as a
-/// municipality runs it. Disposing stops both and deletes the emulator's data.
+/// A private Azurite on free ports and, when asked, the real app (Release build) on Kestrel against it. Disposing stops both and deletes the emulator's data.
 /// </summary>
 internal sealed class LocalPlatform : IDisposable
 {
@@ -64,13 +63,19 @@ internal sealed class LocalPlatform : IDisposable
         }
 
         var port = IngestionBench.FreePort();
-        var environment = new Dictionary<string, string>(settings)
+        var environment = new Dictionary<string, string>
         {
+            // As ./run.sh serves it: the Release build in Development (demo sign-in, no Key Vault secrets needed).
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["AzureWebJobsStorage"] = Storage,
             ["Demo__Seed"] = "false",
             ["FunctionHost__RunTriggers"] = "false",
             ["Logging__LogLevel__Default"] = "Warning",
         };
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
+        }
         app = IngestionBench.Start("dotnet", [Path.Combine(root, "functions/Participation/bin/Release/net10.0/Participation.dll"),
             "--contentRoot", Path.Combine(root, "functions/Participation"), "--urls", $"http://127.0.0.1:{port}"], environment);
         var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })

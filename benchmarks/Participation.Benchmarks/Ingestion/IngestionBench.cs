@@ -35,7 +35,6 @@ public static class IngestionBench
         }
         using var http = await platform.StartAppAsync(new()
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development", // for the development sign-in that sets the budget up
             ["RateLimits__voting-codes__PermitLimit"] = "100000000",
         }, clients * 2);
         if (http is null)

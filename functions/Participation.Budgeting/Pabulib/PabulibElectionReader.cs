@@ -7,7 +7,8 @@ namespace Participation.Budgeting.Pabulib;
 /// <summary>
 /// Reads a .pb file from a stream straight into an <see cref="Election"/>, for counting a stranger's file: the bytes
 /// are read in chunks and split where they lie (no string per field, no dictionary per row), only the columns a count
-/// needs are decoded, identical ballots are grouped as they arrive, and every <see cref="PabulibLimits"/> is checked
+/// needs are decoded, votes name projects by index (looked up by their bytes), identical ballots are grouped as
+/// they arrive into <see cref="IndexedBallots"/>, and every <see cref="PabulibLimits"/> is checked
 /// while reading, so an oversized file is refused before it costs memory. Same format rules as
 /// <see cref="PabulibReader"/>: ';'-separated, quotes open a field only at its start, a doubled quote is one quote.
 /// </summary>
@@ -27,9 +28,16 @@ public sealed class PabulibElectionReader
     private readonly List<KeyValuePair<string, string>> meta = [];
     private readonly List<Project> projects = [];
     private readonly Dictionary<string, int> projectIndex = new(StringComparer.Ordinal);
-    private readonly Dictionary<long[], int> groupIndex = new(new BallotKeyComparer());
-    private readonly List<(long[] Key, long Count)> groups = [];
+    private readonly Dictionary<ulong, int> shortIds = [];
+    private readonly Dictionary<long[], int> groupIndex;
+    private readonly Dictionary<long[], int>.AlternateLookup<ReadOnlySpan<long>> groupLookup;
+    private readonly List<long[]> groupKeys = [];
+    private readonly List<long> groupCounts = [];
     private readonly List<long> scratch = [];
+    private readonly List<(long Project, long Points)> pairs = [];
+    private readonly List<long> merged = [];
+    private int[] seen = [];
+    private int seenStamp;
     private long voters;
     private VoteType? voteType;
 
@@ -37,6 +45,8 @@ public sealed class PabulibElectionReader
     {
         this.stream = stream;
         this.limits = limits;
+        groupIndex = new(new BallotKeyComparer());
+        groupLookup = groupIndex.GetAlternateLookup<ReadOnlySpan<long>>();
     }
 
     public static async Task<Election> ReadAsync(Stream stream, PabulibLimits limits, CancellationToken cancellationToken) =>
@@ -115,8 +125,7 @@ public sealed class PabulibElectionReader
 
         var budget = ParseWhole(Meta("budget") ?? throw new FormatException("META has no budget."), "budget", limits.MaxMoney);
         var type = voteType ?? VoteTypes.FromPabulib(Meta("vote_type") ?? "approval");
-        return Election.Create(budget, type, projects, groups.Select(group => new BallotGroup(ToBallot(group.Key, type), group.Count)),
-            currency: Meta("currency") ?? "EUR");
+        return Election.FromIndexed(budget, type, projects, Indexed(type), Meta("currency") ?? "EUR");
     }
 
     private void AddProject(int[] columns)
@@ -136,6 +145,10 @@ public sealed class PabulibElectionReader
         {
             throw new FormatException($"Project '{id}' appears twice.");
         }
+        if (ShortKey(Encoding.UTF8.GetBytes(id)) is { } key)
+        {
+            shortIds.Add(key, projects.Count);
+        }
         projects.Add(new Project(id, cost, name));
     }
 
@@ -147,59 +160,40 @@ public sealed class PabulibElectionReader
         }
         voters++;
         scratch.Clear();
-        var lookup = projectIndex.GetAlternateLookup<ReadOnlySpan<char>>();
-        Span<char> id = stackalloc char[256];
         var vote = columns[0] >= 0 && columns[0] < fields.Count ? Unquoted(fields[columns[0]]) : [];
-        foreach (var range in vote.Split((byte)','))
+        while (!vote.IsEmpty)
         {
-            var item = vote[range].Trim(" \t"u8);
-            if (item.IsEmpty)
+            var comma = vote.IndexOf((byte)',');
+            var item = (comma < 0 ? vote : vote[..comma]).Trim(" \t"u8);
+            vote = comma < 0 ? [] : vote[(comma + 1)..];
+            if (!item.IsEmpty)
             {
-                continue;
+                scratch.Add(ProjectOf(item));
             }
-            if (item.Length > id.Length || !Encoding.UTF8.TryGetChars(item, id, out var length) || !lookup.TryGetValue(id[..length], out var project))
-            {
-                throw new FormatException($"A ballot names unknown project '{Truncate(Encoding.UTF8.GetString(item))}'.");
-            }
-            scratch.Add(project);
         }
 
         ReadOnlySpan<long> key;
         switch (voteType)
         {
             case VoteType.Cumulative:
-                var points = columns[1] >= 0 && columns[1] < fields.Count
+                key = CumulativeKey(columns[1] >= 0 && columns[1] < fields.Count
                     ? Unquoted(fields[columns[1]])
-                    : throw new FormatException("A cumulative vote has no points.");
-                // Pairs of (project, points), summed per project and ordered by project: one key per meaning.
-                var merged = new SortedDictionary<long, long>();
-                var i = 0;
-                foreach (var range in points.Split((byte)','))
-                {
-                    var item = points[range].Trim(" \t"u8);
-                    if (item.IsEmpty)
-                    {
-                        continue;
-                    }
-                    if (i >= scratch.Count)
-                    {
-                        break;
-                    }
-                    var value = ParseWhole(Encoding.UTF8.GetString(item), "points", limits.MaxPoints);
-                    merged[scratch[i]] = merged.GetValueOrDefault(scratch[i]) + value;
-                    if (merged[scratch[i]] > limits.MaxPoints)
-                    {
-                        throw new PabulibLimitExceeded("points", $"A voter gives more than {limits.MaxPoints:N0} points to one project.");
-                    }
-                    i++;
-                }
-                key = merged.SelectMany(entry => new[] { entry.Key, entry.Value }).ToArray();
+                    : throw new FormatException("A cumulative vote has no points."));
                 break;
             case VoteType.Ordinal:
                 key = CollectionsMarshal.AsSpan(scratch);
-                if (scratch.Distinct().Count() != scratch.Count)
+                if (seen.Length < projects.Count)
                 {
-                    throw new FormatException("A ranking names each project once.");
+                    seen = new int[projects.Count];
+                }
+                seenStamp++;
+                foreach (var project in key)
+                {
+                    if (seen[project] == seenStamp)
+                    {
+                        throw new FormatException("A ranking names each project once.");
+                    }
+                    seen[project] = seenStamp;
                 }
                 break;
             default:
@@ -217,25 +211,127 @@ public sealed class PabulibElectionReader
                 key = approved[..distinct];
                 break;
         }
-        var groupLookup = groupIndex.GetAlternateLookup<ReadOnlySpan<long>>();
         if (groupLookup.TryGetValue(key, out var group))
         {
-            groups[group] = (groups[group].Key, groups[group].Count + 1);
+            groupCounts[group]++;
         }
         else
         {
             var stored = key.ToArray();
-            groupIndex.Add(stored, groups.Count);
-            groups.Add((stored, 1));
+            groupIndex.Add(stored, groupKeys.Count);
+            groupKeys.Add(stored);
+            groupCounts.Add(1);
         }
     }
 
-    private Ballot ToBallot(long[] key, VoteType type) => type switch
+    /// <summary>
+    /// Pairs of (project, points), summed per project and ordered by project: one key per meaning. The projects are
+    /// in <see cref="scratch"/>, parallel to the points.
+    /// </summary>
+    private ReadOnlySpan<long> CumulativeKey(ReadOnlySpan<byte> points)
     {
-        VoteType.Cumulative => Ballot.Cumulative(key.Chunk(2).Select(pair => new KeyValuePair<string, long>(projects[(int)pair[0]].Id, pair[1]))),
-        VoteType.Ordinal => Ballot.Ranking(key.Select(p => projects[(int)p].Id)),
-        _ => Ballot.Approval(key.Select(p => projects[(int)p].Id)),
-    };
+        pairs.Clear();
+        var i = 0;
+        while (!points.IsEmpty && i < scratch.Count)
+        {
+            var comma = points.IndexOf((byte)',');
+            var item = (comma < 0 ? points : points[..comma]).Trim(" \t"u8);
+            points = comma < 0 ? [] : points[(comma + 1)..];
+            if (item.IsEmpty)
+            {
+                continue;
+            }
+            var value = long.TryParse(item, NumberStyles.None, CultureInfo.InvariantCulture, out var plain) && plain <= limits.MaxPoints
+                ? plain
+                : ParseWhole(Encoding.UTF8.GetString(item), "points", limits.MaxPoints);
+            pairs.Add((scratch[i], value));
+            i++;
+        }
+        var span = CollectionsMarshal.AsSpan(pairs);
+        span.Sort((x, y) => x.Project.CompareTo(y.Project));
+        merged.Clear();
+        foreach (var (project, value) in span)
+        {
+            if (merged.Count > 0 && merged[^2] == project)
+            {
+                merged[^1] += value;
+                if (merged[^1] > limits.MaxPoints)
+                {
+                    throw new PabulibLimitExceeded("points", $"A voter gives more than {limits.MaxPoints:N0} points to one project.");
+                }
+                continue;
+            }
+            merged.Add(project);
+            merged.Add(value);
+        }
+        return CollectionsMarshal.AsSpan(merged);
+    }
+
+    /// <summary>The index of the project a vote names, by its bytes: no string per vote.</summary>
+    private int ProjectOf(ReadOnlySpan<byte> id)
+    {
+        if (ShortKey(id) is { } key)
+        {
+            if (shortIds.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+        }
+        else
+        {
+            Span<char> chars = stackalloc char[256];
+            if (id.Length <= chars.Length && Encoding.UTF8.TryGetChars(id, chars, out var length)
+                && projectIndex.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars[..length], out var project))
+            {
+                return project;
+            }
+        }
+        throw new FormatException($"A ballot names unknown project '{Truncate(Encoding.UTF8.GetString(id))}'.");
+    }
+
+    /// <summary>An id of up to seven bytes packed with its length into one number (ids are usually a few digits).</summary>
+    private static ulong? ShortKey(ReadOnlySpan<byte> id)
+    {
+        if (id.Length > 7)
+        {
+            return null;
+        }
+        ulong key = (ulong)id.Length << 56;
+        for (var i = 0; i < id.Length; i++)
+        {
+            key |= (ulong)id[i] << (8 * i);
+        }
+        return key;
+    }
+
+    private IndexedBallots Indexed(VoteType type)
+    {
+        var cumulative = type == VoteType.Cumulative;
+        var start = new int[groupKeys.Count + 1];
+        var entries = 0;
+        for (var g = 0; g < groupKeys.Count; g++)
+        {
+            start[g] = entries;
+            entries += cumulative ? groupKeys[g].Length / 2 : groupKeys[g].Length;
+        }
+        start[groupKeys.Count] = entries;
+        var projectOf = new int[entries];
+        var points = cumulative ? new long[entries] : null;
+        for (var g = 0; g < groupKeys.Count; g++)
+        {
+            var key = groupKeys[g];
+            for (var k = 0; k < key.Length; k += cumulative ? 2 : 1)
+            {
+                var at = start[g] + (cumulative ? k / 2 : k);
+                projectOf[at] = (int)key[k];
+                if (points is not null)
+                {
+                    points[at] = key[k + 1];
+                }
+            }
+        }
+        return new IndexedBallots(start, projectOf, points, CollectionsMarshal.AsSpan(groupCounts).ToArray());
+    }
 
     private int Column(string name, bool required)
     {
