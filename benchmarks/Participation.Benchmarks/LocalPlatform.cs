@@ -87,6 +87,16 @@ internal sealed class LocalPlatform : IDisposable
         return http;
     }
 
+    /// <summary>CPU the app's process has used so far, on all its threads.</summary>
+    public TimeSpan AppProcessorTime
+    {
+        get
+        {
+            app!.Refresh();
+            return app.TotalProcessorTime;
+        }
+    }
+
     public void Dispose()
     {
         if (app is not null)
