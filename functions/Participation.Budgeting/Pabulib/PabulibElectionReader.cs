@@ -28,14 +28,12 @@ public sealed class PabulibElectionReader
     private readonly List<KeyValuePair<string, string>> meta = [];
     private readonly List<Project> projects = [];
     private readonly Dictionary<string, int> projectIndex = new(StringComparer.Ordinal);
-    private readonly Dictionary<ulong, int> shortIds = [];
-    private readonly Dictionary<long[], int> groupIndex;
-    private readonly Dictionary<long[], int>.AlternateLookup<ReadOnlySpan<long>> groupLookup;
-    private readonly List<long[]> groupKeys = [];
-    private readonly List<long> groupCounts = [];
-    private readonly List<long> scratch = [];
-    private readonly List<(long Project, long Points)> pairs = [];
-    private readonly List<long> merged = [];
+    private ProjectIdTable? projectIds;
+    private BallotGrouping? grouping;
+    private readonly List<int> scratch = [];
+    private readonly List<(int Project, long Points)> pairs = [];
+    private readonly List<int> mergedProjects = [];
+    private readonly List<long> mergedPoints = [];
     private int[] seen = [];
     private int seenStamp;
     private long voters;
@@ -45,8 +43,6 @@ public sealed class PabulibElectionReader
     {
         this.stream = stream;
         this.limits = limits;
-        groupIndex = new(new BallotKeyComparer());
-        groupLookup = groupIndex.GetAlternateLookup<ReadOnlySpan<long>>();
     }
 
     public static async Task<Election> ReadAsync(Stream stream, PabulibLimits limits, CancellationToken cancellationToken) =>
@@ -84,6 +80,7 @@ public sealed class PabulibElectionReader
                     if (section == "VOTES")
                     {
                         voteType = VoteTypes.FromPabulib(Meta("vote_type") ?? "approval");
+                        grouping ??= new BallotGrouping(withPoints: voteType == VoteType.Cumulative);
                     }
                     continue;
                 }
@@ -125,7 +122,8 @@ public sealed class PabulibElectionReader
 
         var budget = ParseWhole(Meta("budget") ?? throw new FormatException("META has no budget."), "budget", limits.MaxMoney);
         var type = voteType ?? VoteTypes.FromPabulib(Meta("vote_type") ?? "approval");
-        return Election.FromIndexed(budget, type, projects, Indexed(type), Meta("currency") ?? "EUR");
+        var ballots = (grouping ?? new BallotGrouping(withPoints: false)).ToIndexed();
+        return Election.FromIndexed(budget, type, projects, ballots, Meta("currency") ?? "EUR");
     }
 
     private void AddProject(int[] columns)
@@ -145,10 +143,6 @@ public sealed class PabulibElectionReader
         {
             throw new FormatException($"Project '{id}' appears twice.");
         }
-        if (ShortKey(Encoding.UTF8.GetBytes(id)) is { } key)
-        {
-            shortIds.Add(key, projects.Count);
-        }
         projects.Add(new Project(id, cost, name));
     }
 
@@ -161,33 +155,41 @@ public sealed class PabulibElectionReader
         voters++;
         scratch.Clear();
         var vote = columns[0] >= 0 && columns[0] < fields.Count ? Unquoted(fields[columns[0]]) : [];
-        while (!vote.IsEmpty)
+        var start = 0;
+        for (var i = 0; i <= vote.Length; i++)
         {
-            var comma = vote.IndexOf((byte)',');
-            var item = (comma < 0 ? vote : vote[..comma]).Trim(" \t"u8);
-            vote = comma < 0 ? [] : vote[(comma + 1)..];
+            if (i < vote.Length && vote[i] != ',')
+            {
+                continue;
+            }
+            var item = vote[start..i];
+            start = i + 1;
+            if (!item.IsEmpty && (item[0] is (byte)' ' or (byte)'\t' || item[^1] is (byte)' ' or (byte)'\t'))
+            {
+                item = item.Trim(" \t"u8);
+            }
             if (!item.IsEmpty)
             {
                 scratch.Add(ProjectOf(item));
             }
         }
 
-        ReadOnlySpan<long> key;
         switch (voteType)
         {
             case VoteType.Cumulative:
-                key = CumulativeKey(columns[1] >= 0 && columns[1] < fields.Count
+                MergePoints(columns[1] >= 0 && columns[1] < fields.Count
                     ? Unquoted(fields[columns[1]])
                     : throw new FormatException("A cumulative vote has no points."));
+                grouping!.Add(CollectionsMarshal.AsSpan(mergedProjects), CollectionsMarshal.AsSpan(mergedPoints));
                 break;
             case VoteType.Ordinal:
-                key = CollectionsMarshal.AsSpan(scratch);
+                var ranking = CollectionsMarshal.AsSpan(scratch);
                 if (seen.Length < projects.Count)
                 {
                     seen = new int[projects.Count];
                 }
                 seenStamp++;
-                foreach (var project in key)
+                foreach (var project in ranking)
                 {
                     if (seen[project] == seenStamp)
                     {
@@ -195,6 +197,7 @@ public sealed class PabulibElectionReader
                     }
                     seen[project] = seenStamp;
                 }
+                grouping!.Add(ranking, []);
                 break;
             default:
                 // An approval is a set: sorted, each project once.
@@ -208,27 +211,16 @@ public sealed class PabulibElectionReader
                         approved[distinct++] = approved[k];
                     }
                 }
-                key = approved[..distinct];
+                grouping!.Add(approved[..distinct], []);
                 break;
-        }
-        if (groupLookup.TryGetValue(key, out var group))
-        {
-            groupCounts[group]++;
-        }
-        else
-        {
-            var stored = key.ToArray();
-            groupIndex.Add(stored, groupKeys.Count);
-            groupKeys.Add(stored);
-            groupCounts.Add(1);
         }
     }
 
     /// <summary>
-    /// Pairs of (project, points), summed per project and ordered by project: one key per meaning. The projects are
-    /// in <see cref="scratch"/>, parallel to the points.
+    /// Points summed per project and ordered by project, into <see cref="mergedProjects"/> and
+    /// <see cref="mergedPoints"/>: one form per meaning. The projects are in <see cref="scratch"/>, parallel to the points.
     /// </summary>
-    private ReadOnlySpan<long> CumulativeKey(ReadOnlySpan<byte> points)
+    private void MergePoints(ReadOnlySpan<byte> points)
     {
         pairs.Clear();
         var i = 0;
@@ -249,88 +241,42 @@ public sealed class PabulibElectionReader
         }
         var span = CollectionsMarshal.AsSpan(pairs);
         span.Sort((x, y) => x.Project.CompareTo(y.Project));
-        merged.Clear();
+        mergedProjects.Clear();
+        mergedPoints.Clear();
         foreach (var (project, value) in span)
         {
-            if (merged.Count > 0 && merged[^2] == project)
+            if (mergedProjects.Count > 0 && mergedProjects[^1] == project)
             {
-                merged[^1] += value;
-                if (merged[^1] > limits.MaxPoints)
+                mergedPoints[^1] += value;
+                if (mergedPoints[^1] > limits.MaxPoints)
                 {
                     throw new PabulibLimitExceeded("points", $"A voter gives more than {limits.MaxPoints:N0} points to one project.");
                 }
                 continue;
             }
-            merged.Add(project);
-            merged.Add(value);
+            mergedProjects.Add(project);
+            mergedPoints.Add(value);
         }
-        return CollectionsMarshal.AsSpan(merged);
     }
 
     /// <summary>The index of the project a vote names, by its bytes: no string per vote.</summary>
     private int ProjectOf(ReadOnlySpan<byte> id)
     {
-        if (ShortKey(id) is { } key)
+        if (projectIds is null || projectIds.Count != projects.Count)
         {
-            if (shortIds.TryGetValue(key, out var known))
-            {
-                return known;
-            }
+            projectIds = new ProjectIdTable(projects);
         }
-        else
+        if (projectIds.TryFind(id, out var project))
         {
-            Span<char> chars = stackalloc char[256];
-            if (id.Length <= chars.Length && Encoding.UTF8.TryGetChars(id, chars, out var length)
-                && projectIndex.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars[..length], out var project))
-            {
-                return project;
-            }
+            return project;
+        }
+        Span<char> chars = stackalloc char[256];
+        if ((!projectIds.Complete || ProjectIdTable.Key(id) is null) && id.Length <= chars.Length && Encoding.UTF8.TryGetChars(id, chars, out var length)
+            && projectIndex.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars[..length], out project))
+        {
+            return project;
         }
         throw new FormatException($"A ballot names unknown project '{Truncate(Encoding.UTF8.GetString(id))}'.");
-    }
-
-    /// <summary>An id of up to seven bytes packed with its length into one number (ids are usually a few digits).</summary>
-    private static ulong? ShortKey(ReadOnlySpan<byte> id)
-    {
-        if (id.Length > 7)
-        {
-            return null;
-        }
-        ulong key = (ulong)id.Length << 56;
-        for (var i = 0; i < id.Length; i++)
-        {
-            key |= (ulong)id[i] << (8 * i);
-        }
-        return key;
-    }
-
-    private IndexedBallots Indexed(VoteType type)
-    {
-        var cumulative = type == VoteType.Cumulative;
-        var start = new int[groupKeys.Count + 1];
-        var entries = 0;
-        for (var g = 0; g < groupKeys.Count; g++)
-        {
-            start[g] = entries;
-            entries += cumulative ? groupKeys[g].Length / 2 : groupKeys[g].Length;
-        }
-        start[groupKeys.Count] = entries;
-        var projectOf = new int[entries];
-        var points = cumulative ? new long[entries] : null;
-        for (var g = 0; g < groupKeys.Count; g++)
-        {
-            var key = groupKeys[g];
-            for (var k = 0; k < key.Length; k += cumulative ? 2 : 1)
-            {
-                var at = start[g] + (cumulative ? k / 2 : k);
-                projectOf[at] = (int)key[k];
-                if (points is not null)
-                {
-                    points[at] = key[k + 1];
-                }
-            }
-        }
-        return new IndexedBallots(start, projectOf, points, CollectionsMarshal.AsSpan(groupCounts).ToArray());
     }
 
     private int Column(string name, bool required)
@@ -585,23 +531,4 @@ public sealed class PabulibElectionReader
     }
 
     private readonly record struct Field(int Start, int Length, bool Quoted);
-
-    /// <summary>Ballots as sequences of project indexes (and points), compared by content.</summary>
-    private sealed class BallotKeyComparer : IEqualityComparer<long[]>, IAlternateEqualityComparer<ReadOnlySpan<long>, long[]>
-    {
-        public bool Equals(long[]? x, long[]? y) => x.AsSpan().SequenceEqual(y);
-
-        public int GetHashCode(long[] key) => GetHashCode((ReadOnlySpan<long>)key);
-
-        public bool Equals(ReadOnlySpan<long> alternate, long[] other) => alternate.SequenceEqual(other);
-
-        public int GetHashCode(ReadOnlySpan<long> alternate)
-        {
-            var hash = new HashCode();
-            hash.AddBytes(MemoryMarshal.AsBytes(alternate));
-            return hash.ToHashCode();
-        }
-
-        public long[] Create(ReadOnlySpan<long> alternate) => alternate.ToArray();
-    }
 }
