@@ -8,6 +8,7 @@ var suites = new Dictionary<string, Func<string[], int>>(StringComparer.OrdinalI
     ["budgeting"] = BudgetingBench.Run,
     ["ingestion"] = IngestionBench.Run,
     ["queries"] = QueriesBench.Run,
+    ["tally"] = TallyBench.Run,
 };
 
 if (args.Length == 0 || !suites.TryGetValue(args[0], out var suite))

@@ -1,23 +1,32 @@
 namespace Participation.Budgeting;
 
-/// <summary>A participatory budget: the money, the projects, and the residents' ballots grouped by content.</summary>
-public sealed record Election
+/// <summary>
+/// A participatory budget: the money, the projects, and the residents' ballots grouped by content. The ballots are
+/// held as project indexes (<see cref="IndexedBallots"/>), which is what rules count; as strings
+/// (<see cref="Ballots"/>) only once someone asks.
+/// </summary>
+public sealed class Election
 {
+    private IReadOnlyList<BallotGroup>? ballots;
+    private Rules.BallotProfile? profile;
+
     private Election(
         long budget,
         VoteType voteType,
         IReadOnlyList<Project> projects,
-        IReadOnlyList<BallotGroup> ballots,
+        IndexedBallots indexed,
+        IReadOnlyList<BallotGroup>? ballots,
         IReadOnlyList<string> tieBreakOrder,
         string currency)
     {
         Budget = budget;
         VoteType = voteType;
         Projects = projects;
-        Ballots = ballots;
+        Indexed = indexed;
+        this.ballots = ballots;
         TieBreakOrder = tieBreakOrder;
         Currency = currency;
-        VoterCount = ballots.Sum(group => group.Count);
+        VoterCount = indexed.Multiplicity.Sum();
     }
 
     /// <summary>Money to spend, in whole currency units.</summary>
@@ -28,7 +37,12 @@ public sealed record Election
     public IReadOnlyList<Project> Projects { get; }
 
     /// <summary>Distinct ballots with how many residents cast each, in order of first appearance.</summary>
-    public IReadOnlyList<BallotGroup> Ballots { get; }
+    public IReadOnlyList<BallotGroup> Ballots => ballots ??= ToBallots();
+
+    internal IndexedBallots Indexed { get; }
+
+    /// <summary>Compiled once: the rules of one request, and a rule and its completion, share it.</summary>
+    internal Rules.BallotProfile Profile => profile ??= Rules.BallotProfile.Compile(this);
 
     /// <summary>
     /// Ties go to the project listed first. Without a declared order this is the ordinal order of project ids,
@@ -110,12 +124,59 @@ public sealed record Election
             throw new ArgumentException("The tie-break order must list every project exactly once.", nameof(tieBreakOrder));
         }
 
-        return new Election(
-            budget,
-            voteType,
-            projectList,
-            grouped.Select(group => new BallotGroup(group.Ballot, group.Count)).ToArray(),
-            order,
-            currency);
+        var groupList = grouped.Select(group => new BallotGroup(group.Ballot, group.Count)).ToArray();
+        return new Election(budget, voteType, projectList, Index(projectList, groupList), groupList, order, currency);
+    }
+
+    /// <summary>
+    /// For a reader that checked what <see cref="Create(long, VoteType, IEnumerable{Project}, IEnumerable{BallotGroup}, IEnumerable{string}?, string)"/>
+    /// checks (distinct project ids, costs and points not negative, distinct groups) as it went.
+    /// </summary>
+    internal static Election FromIndexed(long budget, VoteType voteType, IReadOnlyList<Project> projects, IndexedBallots indexed, string currency) =>
+        new(budget, voteType, projects, indexed, null, projects.Select(project => project.Id).Order(StringComparer.Ordinal).ToArray(), currency);
+
+    private static IndexedBallots Index(IReadOnlyList<Project> projects, IReadOnlyList<BallotGroup> groups)
+    {
+        var index = new Dictionary<string, int>(projects.Count, StringComparer.Ordinal);
+        for (var p = 0; p < projects.Count; p++)
+        {
+            index[projects[p].Id] = p;
+        }
+        var start = new int[groups.Count + 1];
+        var entries = new List<int>();
+        var points = groups.Any(group => group.Ballot.Points is not null) ? new List<long>() : null;
+        for (var g = 0; g < groups.Count; g++)
+        {
+            start[g] = entries.Count;
+            var ballot = groups[g].Ballot;
+            for (var k = 0; k < ballot.Projects.Count; k++)
+            {
+                entries.Add(index[ballot.Projects[k]]);
+                points?.Add(ballot.Points?[k] ?? 0);
+            }
+        }
+        start[groups.Count] = entries.Count;
+        return new IndexedBallots(start, entries.ToArray(), points?.ToArray(), groups.Select(group => group.Count).ToArray());
+    }
+
+    private BallotGroup[] ToBallots()
+    {
+        var groups = new BallotGroup[Indexed.GroupCount];
+        for (var g = 0; g < groups.Length; g++)
+        {
+            var ids = new string[Indexed.Start[g + 1] - Indexed.Start[g]];
+            for (var k = 0; k < ids.Length; k++)
+            {
+                ids[k] = Projects[Indexed.Projects[Indexed.Start[g] + k]].Id;
+            }
+            var ballot = VoteType switch
+            {
+                VoteType.Cumulative => Ballot.Cumulative(ids.Select((id, k) => new KeyValuePair<string, long>(id, Indexed.Points![Indexed.Start[g] + k]))),
+                VoteType.Ordinal => Ballot.Ranking(ids),
+                _ => Ballot.Approval(ids),
+            };
+            groups[g] = new BallotGroup(ballot, Indexed.Multiplicity[g]);
+        }
+        return groups;
     }
 }

@@ -21,7 +21,7 @@ public static class BudgetingBench
     {
         only = args.FirstOrDefault();
         var stopwatch = Stopwatch.StartNew();
-        var election = SyntheticElection.Create(voters: 100_000, projects: 160, averageChoices: 6, seed: 2024);
+        var election = CitySized();
         Console.WriteLine(
             $"synthetic approval election: {election.VoterCount:N0} voters, {election.Projects.Count} projects, " +
             $"{election.Ballots.Count:N0} distinct ballots, budget {election.Budget:N0} (built in {stopwatch.ElapsedMilliseconds} ms)");
@@ -90,8 +90,7 @@ public static class BudgetingBench
             var largest = Directory.GetFiles(folder, "*.pb").MaxBy(path => new FileInfo(path).Length)!;
             files.Add((Path.GetFileNameWithoutExtension(largest), File.ReadAllBytes(largest)));
         }
-        var exported = PabulibWriter.Write(PabulibWriter.Export(synthetic, new Greedy().Select(synthetic, CancellationToken.None)));
-        files.Add(("synthetic 100k x 160 (.pb)", System.Text.Encoding.UTF8.GetBytes(exported)));
+        files.Add(("synthetic 100k x 160 (.pb)", SyntheticFile(synthetic)));
 
         Console.WriteLine($"{"file",-32} {"reader",-22} {"MB",6} {"median ms",10} {"MB/s",8}");
         foreach (var (name, bytes) in files)
@@ -113,7 +112,17 @@ public static class BudgetingBench
         }
     }
 
-    private static double Median(Func<object> work)
+    /// <summary>The synthetic city election written as a .pb file (about 4 MB).</summary>
+    internal static byte[] SyntheticFile(Election? synthetic = null)
+    {
+        synthetic ??= CitySized();
+        var exported = PabulibWriter.Write(PabulibWriter.Export(synthetic, new Greedy().Select(synthetic, CancellationToken.None)));
+        return System.Text.Encoding.UTF8.GetBytes(exported);
+    }
+
+    private static Election CitySized() => SyntheticElection.Create(voters: 100_000, projects: 160, averageChoices: 6, seed: 2024);
+
+    internal static double Median(Func<object> work)
     {
         for (var i = 0; i < WarmUps; i++)
         {
@@ -130,7 +139,7 @@ public static class BudgetingBench
         return times[times.Count / 2];
     }
 
-    private static string? FindData()
+    internal static string? FindData()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

@@ -28,66 +28,33 @@ public static class IngestionBench
 
     private static async Task<int> RunAsync(int ballots, int clients)
     {
-        var root = RepositoryRoot();
-        var azuriteBin = Environment.GetEnvironmentVariable("AZURITE_BIN") is { Length: > 0 } bin ? bin : Path.Combine(root, ".tools/azurite/node_modules/.bin/azurite");
-        if (!File.Exists(azuriteBin))
-        {
-            Console.Error.WriteLine($"Azurite not found at {azuriteBin}: run ./test.sh once (it installs Azurite into .tools/) or set AZURITE_BIN.");
-            return 1;
-        }
-
-        Console.WriteLine("building the app (Release) ...");
-        if (await RunToEndAsync("dotnet", ["build", Path.Combine(root, "functions/Participation"), "-c", "Release", "-v", "quiet", "-nologo"]) != 0)
+        using var platform = LocalPlatform.StartAzurite("ingestion");
+        if (platform is null)
         {
             return 1;
         }
-
-        var data = Directory.CreateTempSubdirectory("participation-bench-azurite");
-        int blob = FreePort(), queue = FreePort(), table = FreePort(), app = FreePort();
-        using var azurite = Start(azuriteBin, [
-            "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--loose", "--location", data.FullName,
-            "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
-            "--blobPort", $"{blob}", "--queuePort", $"{queue}", "--tablePort", $"{table}"], []);
-        var storage = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
-            $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
-        using var platform = Start("dotnet", [Path.Combine(root, "functions/Participation/bin/Release/net10.0/Participation.dll"),
-            "--contentRoot", Path.Combine(root, "functions/Participation"), "--urls", $"http://127.0.0.1:{app}"], new()
+        using var http = await platform.StartAppAsync(new()
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development", // for the development sign-in that sets the budget up
-            ["AzureWebJobsStorage"] = storage,
-            ["Demo__Seed"] = "false",
-            ["FunctionHost__RunTriggers"] = "false",
             ["RateLimits__voting-codes__PermitLimit"] = "100000000",
-            ["Logging__LogLevel__Default"] = "Warning",
-        });
-        try
+        }, clients * 2);
+        if (http is null)
         {
-            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
-            {
-                BaseAddress = new Uri($"http://127.0.0.1:{app}"),
-                Timeout = TimeSpan.FromSeconds(60),
-            };
-            await WaitHealthyAsync(http);
-            var (budget, codes) = await SetUpAsync(http, ballots + 500);
-            Console.WriteLine($"budget {budget}: {codes.Count:N0} voting codes; {clients} concurrent clients");
-
-            // Warm-up: JIT, connection pools, Azurite's tables.
-            await IngestAsync(http, budget, codes.Take(500).ToList(), clients);
-            await RawInsertsAsync(storage, 500, clients, "warm");
-
-            var raw = await RawInsertsAsync(storage, ballots, clients, "run");
-            var (perSecond, p50, p99, failures) = await IngestAsync(http, budget, codes.Skip(500).ToList(), clients);
-            Console.WriteLine($"raw table inserts : {raw,8:N0} /s   ({ballots:N0} rows, {clients} writers)");
-            Console.WriteLine($"ballots over HTTP : {perSecond,8:N0} /s   p50 {p50:N1} ms   p99 {p99:N1} ms   ({ballots:N0} ballots, {failures} failed)");
-            Console.WriteLine($"ratio             : {perSecond / raw,8:N2}   (target >= 0.50)");
-            return failures == 0 ? 0 : 1;
+            return 1;
         }
-        finally
-        {
-            Stop(platform);
-            Stop(azurite);
-            try { data.Delete(recursive: true); } catch (IOException) { }
-        }
+        var storage = platform.Storage;
+        var (budget, codes) = await SetUpAsync(http, ballots + 500);
+        Console.WriteLine($"budget {budget}: {codes.Count:N0} voting codes; {clients} concurrent clients");
+
+        // Warm-up: JIT, connection pools, Azurite's tables.
+        await IngestAsync(http, budget, codes.Take(500).ToList(), clients);
+        await RawInsertsAsync(storage, 500, clients, "warm");
+
+        var raw = await RawInsertsAsync(storage, ballots, clients, "run");
+        var (perSecond, p50, p99, failures) = await IngestAsync(http, budget, codes.Skip(500).ToList(), clients);
+        Console.WriteLine($"raw table inserts : {raw,8:N0} /s   ({ballots:N0} rows, {clients} writers)");
+        Console.WriteLine($"ballots over HTTP : {perSecond,8:N0} /s   p50 {p50:N1} ms   p99 {p99:N1} ms   ({ballots:N0} ballots, {failures} failed)");
+        Console.WriteLine($"ratio             : {perSecond / raw,8:N2}   (target >= 0.50)");
+        return failures == 0 ? 0 : 1;
     }
 
     private static async Task<(string Budget, List<string> Codes)> SetUpAsync(HttpClient http, int codes)
@@ -169,28 +136,6 @@ public static class IngestionBench
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
-    private static async Task WaitHealthyAsync(HttpClient http)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                if ((await http.GetAsync("/api/health")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException("The app did not become healthy within 60 s.");
-    }
-
     internal static Process Start(string file, string[] arguments, Dictionary<string, string> environment)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -219,13 +164,6 @@ public static class IngestionBench
             process.Kill(entireProcessTree: true);
             process.WaitForExit(10_000);
         }
-    }
-
-    private static async Task<int> RunToEndAsync(string file, string[] arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo(file, arguments)) ?? throw new InvalidOperationException($"{file} did not start.");
-        await process.WaitForExitAsync();
-        return process.ExitCode;
     }
 
     internal static int FreePort()

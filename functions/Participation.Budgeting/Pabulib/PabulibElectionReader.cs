@@ -7,7 +7,8 @@ namespace Participation.Budgeting.Pabulib;
 /// <summary>
 /// Reads a .pb file from a stream straight into an <see cref="Election"/>, for counting a stranger's file: the bytes
 /// are read in chunks and split where they lie (no string per field, no dictionary per row), only the columns a count
-/// needs are decoded, identical ballots are grouped as they arrive, and every <see cref="PabulibLimits"/> is checked
+/// needs are decoded, votes name projects by index (looked up by their bytes), identical ballots are grouped as
+/// they arrive into <see cref="IndexedBallots"/>, and every <see cref="PabulibLimits"/> is checked
 /// while reading, so an oversized file is refused before it costs memory. Same format rules as
 /// <see cref="PabulibReader"/>: ';'-separated, quotes open a field only at its start, a doubled quote is one quote.
 /// </summary>
@@ -27,9 +28,14 @@ public sealed class PabulibElectionReader
     private readonly List<KeyValuePair<string, string>> meta = [];
     private readonly List<Project> projects = [];
     private readonly Dictionary<string, int> projectIndex = new(StringComparer.Ordinal);
-    private readonly Dictionary<long[], int> groupIndex = new(new BallotKeyComparer());
-    private readonly List<(long[] Key, long Count)> groups = [];
-    private readonly List<long> scratch = [];
+    private ProjectIdTable? projectIds;
+    private BallotGrouping? grouping;
+    private readonly List<int> scratch = [];
+    private readonly List<(int Project, long Points)> pairs = [];
+    private readonly List<int> mergedProjects = [];
+    private readonly List<long> mergedPoints = [];
+    private int[] seen = [];
+    private int seenStamp;
     private long voters;
     private VoteType? voteType;
 
@@ -74,6 +80,7 @@ public sealed class PabulibElectionReader
                     if (section == "VOTES")
                     {
                         voteType = VoteTypes.FromPabulib(Meta("vote_type") ?? "approval");
+                        grouping ??= new BallotGrouping(withPoints: voteType == VoteType.Cumulative);
                     }
                     continue;
                 }
@@ -115,8 +122,8 @@ public sealed class PabulibElectionReader
 
         var budget = ParseWhole(Meta("budget") ?? throw new FormatException("META has no budget."), "budget", limits.MaxMoney);
         var type = voteType ?? VoteTypes.FromPabulib(Meta("vote_type") ?? "approval");
-        return Election.Create(budget, type, projects, groups.Select(group => new BallotGroup(ToBallot(group.Key, type), group.Count)),
-            currency: Meta("currency") ?? "EUR");
+        var ballots = (grouping ?? new BallotGrouping(withPoints: false)).ToIndexed();
+        return Election.FromIndexed(budget, type, projects, ballots, Meta("currency") ?? "EUR");
     }
 
     private void AddProject(int[] columns)
@@ -147,60 +154,50 @@ public sealed class PabulibElectionReader
         }
         voters++;
         scratch.Clear();
-        var lookup = projectIndex.GetAlternateLookup<ReadOnlySpan<char>>();
-        Span<char> id = stackalloc char[256];
         var vote = columns[0] >= 0 && columns[0] < fields.Count ? Unquoted(fields[columns[0]]) : [];
-        foreach (var range in vote.Split((byte)','))
+        var start = 0;
+        for (var i = 0; i <= vote.Length; i++)
         {
-            var item = vote[range].Trim(" \t"u8);
-            if (item.IsEmpty)
+            if (i < vote.Length && vote[i] != ',')
             {
                 continue;
             }
-            if (item.Length > id.Length || !Encoding.UTF8.TryGetChars(item, id, out var length) || !lookup.TryGetValue(id[..length], out var project))
+            var item = vote[start..i];
+            start = i + 1;
+            if (!item.IsEmpty && (item[0] is (byte)' ' or (byte)'\t' || item[^1] is (byte)' ' or (byte)'\t'))
             {
-                throw new FormatException($"A ballot names unknown project '{Truncate(Encoding.UTF8.GetString(item))}'.");
+                item = item.Trim(" \t"u8);
             }
-            scratch.Add(project);
+            if (!item.IsEmpty)
+            {
+                scratch.Add(ProjectOf(item));
+            }
         }
 
-        ReadOnlySpan<long> key;
         switch (voteType)
         {
             case VoteType.Cumulative:
-                var points = columns[1] >= 0 && columns[1] < fields.Count
+                MergePoints(columns[1] >= 0 && columns[1] < fields.Count
                     ? Unquoted(fields[columns[1]])
-                    : throw new FormatException("A cumulative vote has no points.");
-                // Pairs of (project, points), summed per project and ordered by project: one key per meaning.
-                var merged = new SortedDictionary<long, long>();
-                var i = 0;
-                foreach (var range in points.Split((byte)','))
-                {
-                    var item = points[range].Trim(" \t"u8);
-                    if (item.IsEmpty)
-                    {
-                        continue;
-                    }
-                    if (i >= scratch.Count)
-                    {
-                        break;
-                    }
-                    var value = ParseWhole(Encoding.UTF8.GetString(item), "points", limits.MaxPoints);
-                    merged[scratch[i]] = merged.GetValueOrDefault(scratch[i]) + value;
-                    if (merged[scratch[i]] > limits.MaxPoints)
-                    {
-                        throw new PabulibLimitExceeded("points", $"A voter gives more than {limits.MaxPoints:N0} points to one project.");
-                    }
-                    i++;
-                }
-                key = merged.SelectMany(entry => new[] { entry.Key, entry.Value }).ToArray();
+                    : throw new FormatException("A cumulative vote has no points."));
+                grouping!.Add(CollectionsMarshal.AsSpan(mergedProjects), CollectionsMarshal.AsSpan(mergedPoints));
                 break;
             case VoteType.Ordinal:
-                key = CollectionsMarshal.AsSpan(scratch);
-                if (scratch.Distinct().Count() != scratch.Count)
+                var ranking = CollectionsMarshal.AsSpan(scratch);
+                if (seen.Length < projects.Count)
                 {
-                    throw new FormatException("A ranking names each project once.");
+                    seen = new int[projects.Count];
                 }
+                seenStamp++;
+                foreach (var project in ranking)
+                {
+                    if (seen[project] == seenStamp)
+                    {
+                        throw new FormatException("A ranking names each project once.");
+                    }
+                    seen[project] = seenStamp;
+                }
+                grouping!.Add(ranking, []);
                 break;
             default:
                 // An approval is a set: sorted, each project once.
@@ -214,28 +211,73 @@ public sealed class PabulibElectionReader
                         approved[distinct++] = approved[k];
                     }
                 }
-                key = approved[..distinct];
+                grouping!.Add(approved[..distinct], []);
                 break;
-        }
-        var groupLookup = groupIndex.GetAlternateLookup<ReadOnlySpan<long>>();
-        if (groupLookup.TryGetValue(key, out var group))
-        {
-            groups[group] = (groups[group].Key, groups[group].Count + 1);
-        }
-        else
-        {
-            var stored = key.ToArray();
-            groupIndex.Add(stored, groups.Count);
-            groups.Add((stored, 1));
         }
     }
 
-    private Ballot ToBallot(long[] key, VoteType type) => type switch
+    /// <summary>
+    /// Points summed per project and ordered by project, into <see cref="mergedProjects"/> and
+    /// <see cref="mergedPoints"/>: one form per meaning. The projects are in <see cref="scratch"/>, parallel to the points.
+    /// </summary>
+    private void MergePoints(ReadOnlySpan<byte> points)
     {
-        VoteType.Cumulative => Ballot.Cumulative(key.Chunk(2).Select(pair => new KeyValuePair<string, long>(projects[(int)pair[0]].Id, pair[1]))),
-        VoteType.Ordinal => Ballot.Ranking(key.Select(p => projects[(int)p].Id)),
-        _ => Ballot.Approval(key.Select(p => projects[(int)p].Id)),
-    };
+        pairs.Clear();
+        var i = 0;
+        while (!points.IsEmpty && i < scratch.Count)
+        {
+            var comma = points.IndexOf((byte)',');
+            var item = (comma < 0 ? points : points[..comma]).Trim(" \t"u8);
+            points = comma < 0 ? [] : points[(comma + 1)..];
+            if (item.IsEmpty)
+            {
+                continue;
+            }
+            var value = long.TryParse(item, NumberStyles.None, CultureInfo.InvariantCulture, out var plain) && plain <= limits.MaxPoints
+                ? plain
+                : ParseWhole(Encoding.UTF8.GetString(item), "points", limits.MaxPoints);
+            pairs.Add((scratch[i], value));
+            i++;
+        }
+        var span = CollectionsMarshal.AsSpan(pairs);
+        span.Sort((x, y) => x.Project.CompareTo(y.Project));
+        mergedProjects.Clear();
+        mergedPoints.Clear();
+        foreach (var (project, value) in span)
+        {
+            if (mergedProjects.Count > 0 && mergedProjects[^1] == project)
+            {
+                mergedPoints[^1] += value;
+                if (mergedPoints[^1] > limits.MaxPoints)
+                {
+                    throw new PabulibLimitExceeded("points", $"A voter gives more than {limits.MaxPoints:N0} points to one project.");
+                }
+                continue;
+            }
+            mergedProjects.Add(project);
+            mergedPoints.Add(value);
+        }
+    }
+
+    /// <summary>The index of the project a vote names, by its bytes: no string per vote.</summary>
+    private int ProjectOf(ReadOnlySpan<byte> id)
+    {
+        if (projectIds is null || projectIds.Count != projects.Count)
+        {
+            projectIds = new ProjectIdTable(projects);
+        }
+        if (projectIds.TryFind(id, out var project))
+        {
+            return project;
+        }
+        Span<char> chars = stackalloc char[256];
+        if ((!projectIds.Complete || ProjectIdTable.Key(id) is null) && id.Length <= chars.Length && Encoding.UTF8.TryGetChars(id, chars, out var length)
+            && projectIndex.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars[..length], out project))
+        {
+            return project;
+        }
+        throw new FormatException($"A ballot names unknown project '{Truncate(Encoding.UTF8.GetString(id))}'.");
+    }
 
     private int Column(string name, bool required)
     {
@@ -489,23 +531,4 @@ public sealed class PabulibElectionReader
     }
 
     private readonly record struct Field(int Start, int Length, bool Quoted);
-
-    /// <summary>Ballots as sequences of project indexes (and points), compared by content.</summary>
-    private sealed class BallotKeyComparer : IEqualityComparer<long[]>, IAlternateEqualityComparer<ReadOnlySpan<long>, long[]>
-    {
-        public bool Equals(long[]? x, long[]? y) => x.AsSpan().SequenceEqual(y);
-
-        public int GetHashCode(long[] key) => GetHashCode((ReadOnlySpan<long>)key);
-
-        public bool Equals(ReadOnlySpan<long> alternate, long[] other) => alternate.SequenceEqual(other);
-
-        public int GetHashCode(ReadOnlySpan<long> alternate)
-        {
-            var hash = new HashCode();
-            hash.AddBytes(MemoryMarshal.AsBytes(alternate));
-            return hash.ToHashCode();
-        }
-
-        public long[] Create(ReadOnlySpan<long> alternate) => alternate.ToArray();
-    }
 }

@@ -104,7 +104,7 @@ public static class PabulibWriter
     }
 
     private static Dictionary<string, long> BallotProfileVotes(Election election) =>
-        new(BallotProfile.Compile(election).Votes(), StringComparer.Ordinal);
+        new(election.Profile.Votes(), StringComparer.Ordinal);
 
     private static void WriteTable(TextWriter writer, IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyDictionary<string, string>> rows)
     {

@@ -4,6 +4,7 @@ namespace Participation.Budgeting.Rules;
 /// An election compiled to index arrays for counting: projects by index, ballot groups with multiplicities,
 /// and each group's weight per project (1 for an approval, its points for cumulative, its Borda score for a ranking).
 /// Both directions are kept (group → projects, project → groups) because equal shares walks both every round.
+/// Built from the election's <see cref="IndexedBallots"/>, with no string lookups.
 /// </summary>
 internal sealed class BallotProfile
 {
@@ -25,36 +26,37 @@ internal sealed class BallotProfile
             TieRank[index[election.TieBreakOrder[rank]]] = rank;
         }
 
-        var groups = election.Ballots;
-        GroupCount = groups.Count;
-        Multiplicity = groups.Select(group => group.Count).ToArray();
+        var ballots = election.Indexed;
+        GroupCount = ballots.GroupCount;
+        Multiplicity = ballots.Multiplicity;
         GroupStart = new int[GroupCount + 1];
-        var groupProjects = new List<int>();
-        var groupWeights = new List<long>();
+        var groupProjects = new int[ballots.Projects.Length];
+        var groupWeights = new long[ballots.Projects.Length];
+        var entries = 0;
         for (var g = 0; g < GroupCount; g++)
         {
-            GroupStart[g] = groupProjects.Count;
-            var ballot = groups[g].Ballot;
-            for (var position = 0; position < ballot.Projects.Count; position++)
+            GroupStart[g] = entries;
+            for (var k = ballots.Start[g]; k < ballots.Start[g + 1]; k++)
             {
                 var weight = election.VoteType switch
                 {
-                    VoteType.Cumulative => ballot.Points![position],
+                    VoteType.Cumulative => ballots.Points?[k] ?? 0,
                     // Borda: the first of m projects scores m, the next m - 1, so every ranked project counts.
-                    VoteType.Ordinal => ProjectCount - position,
+                    VoteType.Ordinal => ProjectCount - (k - ballots.Start[g]),
                     _ => 1,
                 };
                 if (weight > 0)
                 {
-                    groupProjects.Add(index[ballot.Projects[position]]);
-                    groupWeights.Add(weight);
+                    groupProjects[entries] = ballots.Projects[k];
+                    groupWeights[entries] = weight;
+                    entries++;
                 }
             }
         }
-        GroupStart[GroupCount] = groupProjects.Count;
-        GroupProject = groupProjects.ToArray();
-        GroupWeight = groupWeights.ToArray();
-        UnitWeights = GroupWeight.All(weight => weight == 1);
+        GroupStart[GroupCount] = entries;
+        GroupProject = entries == groupProjects.Length ? groupProjects : groupProjects[..entries];
+        GroupWeight = entries == groupWeights.Length ? groupWeights : groupWeights[..entries];
+        UnitWeights = election.VoteType is not (VoteType.Cumulative or VoteType.Ordinal) || GroupWeight.All(weight => weight == 1);
 
         ProjectStart = new int[ProjectCount + 1];
         foreach (var project in GroupProject)
@@ -117,7 +119,8 @@ internal sealed class BallotProfile
 
     public string Id(int project) => Election.Projects[project].Id;
 
-    public static BallotProfile Compile(Election election) => new(election);
+    /// <summary>Through <see cref="Election.Profile"/>, which keeps it.</summary>
+    internal static BallotProfile Compile(Election election) => new(election);
 
     public IReadOnlyDictionary<string, long> Votes() =>
         Enumerable.Range(0, ProjectCount).ToDictionary(Id, p => TotalWeight[p], StringComparer.Ordinal);

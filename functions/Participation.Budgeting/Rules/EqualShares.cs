@@ -18,7 +18,7 @@ public sealed class EqualShares : IBudgetRule
 
     public Allocation Select(Election election, CancellationToken cancellationToken)
     {
-        var profile = BallotProfile.Compile(election);
+        var profile = election.Profile;
         var (selected, increments, exactRun) = Run(profile, cancellationToken);
         return ToAllocation(Name, profile, selected, increments, exactRun);
     }

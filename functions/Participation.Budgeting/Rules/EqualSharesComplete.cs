@@ -12,7 +12,7 @@ public sealed class EqualSharesComplete : IBudgetRule
 
     public Allocation Select(Election election, CancellationToken cancellationToken)
     {
-        var profile = BallotProfile.Compile(election);
+        var profile = election.Profile;
         var (selected, increments, exactRun) = EqualShares.Run(profile, cancellationToken);
         var equalShares = EqualShares.ToAllocation(Name, profile, selected, increments, exactRun);
         return Completion.Fill(Name, profile, equalShares, SelectionStep.Completion);

@@ -14,7 +14,6 @@ internal sealed class EqualSharesRun
     private readonly int projects;
     private readonly bool unitWeights;
     private readonly int[] classOf;
-    private readonly Stack<int> freeClasses = new();
     private readonly bool[] active;
     private readonly BigInteger[] staleNumerator;
     private readonly BigInteger[] staleDenominator;
@@ -22,14 +21,7 @@ internal sealed class EqualSharesRun
     private readonly BigInteger[] lastRemainder;
     private readonly long[] lastWeight;
     private BigInteger denominator;
-    private BigInteger[] numerators = new BigInteger[64];
-    private long[] members = new long[64];
-    private int[] createdInRound = new int[64];
-    private long[] scratch = new long[64];
-    private int[] movesTo = new int[64];
-    private int[] movesInRound = new int[64];
-    private int classCount;
-    private int zeroClass = -1;
+    private readonly BudgetClasses<BigInteger> classes = new();
     private List<int> live = [];
     private int round;
     private RunTrace trace = new(1);
@@ -49,8 +41,8 @@ internal sealed class EqualSharesRun
         lastRemainder = new BigInteger[projects];
         lastWeight = new long[projects];
 
-        var everyone = NewClass(shareNumerator);
-        members[everyone] = profile.VoterCount;
+        var everyone = classes.New(shareNumerator, round);
+        classes.Members[everyone] = profile.VoterCount;
         live.Add(everyone);
     }
 
@@ -141,7 +133,7 @@ internal sealed class EqualSharesRun
     }
 
     /// <summary>Money one voter of the group has left, as a fraction.</summary>
-    public Rational LeftoverOf(int group) => new(numerators[classOf[group]], denominator);
+    public Rational LeftoverOf(int group) => new(classes.Money[classOf[group]], denominator);
 
     /// <summary>Money the project's supporters have left together.</summary>
     public Rational SupportersLeftover(int project)
@@ -150,7 +142,7 @@ internal sealed class EqualSharesRun
         for (var k = profile.ProjectStart[project]; k < profile.ProjectStart[project + 1]; k++)
         {
             var g = profile.ProjectGroup[k];
-            sum += numerators[classOf[g]] * profile.Multiplicity[g];
+            sum += classes.Money[classOf[g]] * profile.Multiplicity[g];
         }
         return new Rational(sum, denominator);
     }
@@ -170,31 +162,31 @@ internal sealed class EqualSharesRun
             // Supporters per budget class, then the classes from poorest up; the histogram is cleared on the way out.
             for (var k = profile.ProjectStart[project]; k < profile.ProjectStart[project + 1]; k++)
             {
-                scratch[classOf[profile.ProjectGroup[k]]] += profile.Multiplicity[profile.ProjectGroup[k]];
+                classes.Scratch[classOf[profile.ProjectGroup[k]]] += profile.Multiplicity[profile.ProjectGroup[k]];
             }
             var poor = new PoorSet();
             try
             {
                 foreach (var c in live)
                 {
-                    var m = scratch[c];
+                    var m = classes.Scratch[c];
                     if (m == 0)
                     {
                         continue;
                     }
-                    if (c == zeroClass)
+                    if (c == classes.Zero)
                     {
                         weight -= m;
                         continue;
                     }
                     remainder = target - paidByPoor;
-                    if (remainder <= numerators[c] * weight)
+                    if (remainder <= classes.Money[c] * weight)
                     {
                         trace.Add(poor.Hash);
                         return true;
                     }
                     poor.Add(c, 1);
-                    paidByPoor += numerators[c] * m;
+                    paidByPoor += classes.Money[c] * m;
                     weight -= m;
                 }
             }
@@ -202,7 +194,7 @@ internal sealed class EqualSharesRun
             {
                 for (var k = profile.ProjectStart[project]; k < profile.ProjectStart[project + 1]; k++)
                 {
-                    scratch[classOf[profile.ProjectGroup[k]]] = 0;
+                    classes.Scratch[classOf[profile.ProjectGroup[k]]] = 0;
                 }
             }
         }
@@ -212,13 +204,13 @@ internal sealed class EqualSharesRun
             foreach (var (c, w, m) in SupportersByBudgetPerVote(project))
             {
                 remainder = target - paidByPoor;
-                if (remainder * w <= numerators[c] * weight)
+                if (remainder * w <= classes.Money[c] * weight)
                 {
                     trace.Add(poor.Hash);
                     return true;
                 }
                 poor.Add(c, w);
-                paidByPoor += numerators[c] * m;
+                paidByPoor += classes.Money[c] * m;
                 weight -= m * w;
             }
         }
@@ -235,7 +227,7 @@ internal sealed class EqualSharesRun
             merged[key] = merged.GetValueOrDefault(key) + profile.Multiplicity[profile.ProjectGroup[k]];
         }
         var entries = merged.Select(entry => (entry.Key.Item1, entry.Key.Item2, entry.Value)).ToList();
-        entries.Sort((a, b) => (numerators[a.Item1] * b.Item2).CompareTo(numerators[b.Item1] * a.Item2));
+        entries.Sort((a, b) => (classes.Money[a.Item1] * b.Item2).CompareTo(classes.Money[b.Item1] * a.Item2));
         return entries;
     }
 
@@ -256,13 +248,13 @@ internal sealed class EqualSharesRun
             var w = profile.ProjectWeight[k];
             var m = profile.Multiplicity[g];
             var from = classOf[g];
-            moneyBefore += numerators[from] * m;
+            moneyBefore += classes.Money[from] * m;
             if (!TryTarget(target, poorInRound, from, w, out var move))
             {
                 // What is left after paying price * w, over the new denominator (old one times weight).
-                var left = numerators[from] * weight - remainder * w;
+                var left = classes.Money[from] * weight - remainder * w;
                 trace.Add(left.Sign);
-                move = left.Sign > 0 ? (NewClass(left), false) : (ZeroClass(), left.Sign < 0);
+                move = left.Sign > 0 ? (classes.New(left, round), false) : (classes.ZeroClass(BigInteger.Zero, round), left.Sign < 0);
                 SetTarget(target, poorInRound, from, w, move);
                 touched.Add(from);
             }
@@ -282,20 +274,20 @@ internal sealed class EqualSharesRun
 
         foreach (var c in oldLive)
         {
-            if (createdInRound[c] != round && c != zeroClass)
+            if (classes.CreatedInRound[c] != round && c != classes.Zero)
             {
-                numerators[c] *= weight;
+                classes.Money[c] *= weight;
             }
         }
         denominator *= weight;
         live = unitWeights
-            ? MergeLive(oldLive)
-            : oldLive.Concat(target.Values.Select(move => move.To)).Distinct().Where(c => members[c] > 0).ToList();
+            ? classes.MergeLive(oldLive, round, static (kept, shifted) => kept <= shifted)
+            : oldLive.Concat(target.Values.Select(move => move.To)).Distinct().Where(c => classes.Members[c] > 0).ToList();
         foreach (var c in touched.Distinct())
         {
-            if (members[c] == 0 && c != zeroClass)
+            if (classes.Members[c] == 0 && c != classes.Zero)
             {
-                freeClasses.Push(c);
+                classes.Release(c);
             }
         }
 
@@ -304,43 +296,13 @@ internal sealed class EqualSharesRun
         Payments.Add(new Payment(project, remainder, previousDenominator * weight, payingAll, highestRichWeight, moneyBefore, previousDenominator));
     }
 
-    private List<int> MergeLive(List<int> oldLive)
-    {
-        var kept = new List<int>();
-        var shifted = new List<int>();
-        foreach (var c in oldLive)
-        {
-            if (c != zeroClass && members[c] > 0 && createdInRound[c] != round)
-            {
-                kept.Add(c);
-            }
-            if (movesInRound[c] == round && movesTo[c] != zeroClass)
-            {
-                shifted.Add(movesTo[c]);
-            }
-        }
-        var merged = new List<int>(kept.Count + shifted.Count + 1);
-        if (zeroClass >= 0 && members[zeroClass] > 0)
-        {
-            merged.Add(zeroClass);
-        }
-        int i = 0, j = 0;
-        while (i < kept.Count && j < shifted.Count)
-        {
-            merged.Add(numerators[kept[i]] <= numerators[shifted[j]] ? kept[i++] : shifted[j++]);
-        }
-        merged.AddRange(kept.Skip(i));
-        merged.AddRange(shifted.Skip(j));
-        return merged;
-    }
-
     // Approval ballots all weigh 1, so where a class goes is one array slot; other ballots need the weight too.
     private bool TryTarget(Dictionary<(int, long), (int To, bool Poor)> target, HashSet<int> poor, int from, long w, out (int To, bool Poor) move)
     {
         if (unitWeights)
         {
-            move = movesInRound[from] == round ? (movesTo[from], poor.Contains(from)) : default;
-            return movesInRound[from] == round;
+            move = classes.MovesInRound[from] == round ? (classes.MovesTo[from], poor.Contains(from)) : default;
+            return classes.MovesInRound[from] == round;
         }
         return target.TryGetValue((from, w), out move);
     }
@@ -349,8 +311,8 @@ internal sealed class EqualSharesRun
     {
         if (unitWeights)
         {
-            movesInRound[from] = round;
-            movesTo[from] = move.To;
+            classes.MovesInRound[from] = round;
+            classes.MovesTo[from] = move.To;
             if (move.Poor)
             {
                 poor.Add(from);
@@ -363,43 +325,7 @@ internal sealed class EqualSharesRun
     private void Move(int group, int from, int to, long m)
     {
         classOf[group] = to;
-        members[from] -= m;
-        members[to] += m;
-    }
-
-    private int ZeroClass()
-    {
-        if (zeroClass < 0)
-        {
-            zeroClass = NewClass(BigInteger.Zero);
-        }
-        return zeroClass;
-    }
-
-    private int NewClass(BigInteger numerator)
-    {
-        int c;
-        if (freeClasses.Count > 0)
-        {
-            c = freeClasses.Pop();
-        }
-        else
-        {
-            c = classCount++;
-            if (c == numerators.Length)
-            {
-                Array.Resize(ref numerators, c * 2);
-                Array.Resize(ref members, c * 2);
-                Array.Resize(ref createdInRound, c * 2);
-                Array.Resize(ref scratch, c * 2);
-                Array.Resize(ref movesTo, c * 2);
-                Array.Resize(ref movesInRound, c * 2);
-            }
-        }
-        numerators[c] = numerator;
-        members[c] = 0;
-        createdInRound[c] = round;
-        return c;
+        classes.Move(from, to, m);
     }
 
     private static double Estimate(BigInteger numerator, BigInteger denominator)

@@ -12,7 +12,7 @@ public sealed class Greedy : IBudgetRule
     public Allocation Select(Election election, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var profile = BallotProfile.Compile(election);
+        var profile = election.Profile;
         var nothing = new Allocation(Name, [], 0, election.Budget, profile.Votes(), []);
         return Completion.Fill(Name, profile, nothing, SelectionStep.Greedy);
     }

@@ -13,19 +13,11 @@ internal sealed class IntervalEqualSharesRun
     private readonly int projects;
     private readonly bool unitWeights;
     private readonly int[] classOf;
-    private readonly Stack<int> freeClasses = new();
     private readonly bool[] active;
     private readonly Interval[] stale;
     private readonly Interval[] lastRemainder;
     private readonly long[] lastWeight;
-    private Interval[] budgets = new Interval[64];
-    private long[] members = new long[64];
-    private int[] createdInRound = new int[64];
-    private long[] scratch = new long[64];
-    private int[] movesTo = new int[64];
-    private int[] movesInRound = new int[64];
-    private int classCount;
-    private int zeroClass = -1;
+    private readonly BudgetClasses<Interval> classes = new();
     private List<int> live = [];
     private int round;
     private RunTrace trace = new(2);
@@ -41,8 +33,8 @@ internal sealed class IntervalEqualSharesRun
         lastRemainder = new Interval[projects];
         lastWeight = new long[projects];
 
-        var everyone = NewClass(Interval.Of(shareNumerator, shareDenominator));
-        members[everyone] = profile.VoterCount;
+        var everyone = classes.New(Interval.Of(shareNumerator, shareDenominator), round);
+        classes.Members[everyone] = profile.VoterCount;
         live.Add(everyone);
     }
 
@@ -133,31 +125,31 @@ internal sealed class IntervalEqualSharesRun
             // Supporters per budget class, then the classes from poorest up; the histogram is cleared on the way out.
             for (var k = profile.ProjectStart[project]; k < profile.ProjectStart[project + 1]; k++)
             {
-                scratch[classOf[profile.ProjectGroup[k]]] += profile.Multiplicity[profile.ProjectGroup[k]];
+                classes.Scratch[classOf[profile.ProjectGroup[k]]] += profile.Multiplicity[profile.ProjectGroup[k]];
             }
             var poor = new PoorSet();
             try
             {
                 foreach (var c in live)
                 {
-                    var m = scratch[c];
+                    var m = classes.Scratch[c];
                     if (m == 0)
                     {
                         continue;
                     }
-                    if (c == zeroClass)
+                    if (c == classes.Zero)
                     {
                         weight -= m;
                         continue;
                     }
                     remainder = target - paidByPoor;
-                    if (Interval.AtMost(remainder, budgets[c] * weight))
+                    if (Interval.AtMost(remainder, classes.Money[c] * weight))
                     {
                         trace.Add(poor.Hash);
                         return true;
                     }
                     poor.Add(c, 1);
-                    paidByPoor += budgets[c] * m;
+                    paidByPoor += classes.Money[c] * m;
                     weight -= m;
                 }
             }
@@ -165,7 +157,7 @@ internal sealed class IntervalEqualSharesRun
             {
                 for (var k = profile.ProjectStart[project]; k < profile.ProjectStart[project + 1]; k++)
                 {
-                    scratch[classOf[profile.ProjectGroup[k]]] = 0;
+                    classes.Scratch[classOf[profile.ProjectGroup[k]]] = 0;
                 }
             }
         }
@@ -175,13 +167,13 @@ internal sealed class IntervalEqualSharesRun
             foreach (var (c, w, m) in SupportersByBudgetPerVote(project))
             {
                 remainder = target - paidByPoor;
-                if (Interval.AtMost(remainder * w, budgets[c] * weight))
+                if (Interval.AtMost(remainder * w, classes.Money[c] * weight))
                 {
                     trace.Add(poor.Hash);
                     return true;
                 }
                 poor.Add(c, w);
-                paidByPoor += budgets[c] * m;
+                paidByPoor += classes.Money[c] * m;
                 weight -= m * w;
             }
         }
@@ -198,14 +190,14 @@ internal sealed class IntervalEqualSharesRun
             merged[key] = merged.GetValueOrDefault(key) + profile.Multiplicity[profile.ProjectGroup[k]];
         }
         var entries = merged.Select(entry => (entry.Key.Item1, entry.Key.Item2, entry.Value)).ToList();
-        entries.Sort((a, b) => (budgets[a.Item1].Lo / a.Item2).CompareTo(budgets[b.Item1].Lo / b.Item2));
+        entries.Sort((a, b) => (classes.Money[a.Item1].Lo / a.Item2).CompareTo(classes.Money[b.Item1].Lo / b.Item2));
         // The sort used estimates; certify the order pair by pair (all-zero budgets tie harmlessly).
         for (var i = 1; i < entries.Count; i++)
         {
             var (before, after) = (entries[i - 1], entries[i]);
-            if (!(before.Item1 == zeroClass && after.Item1 == zeroClass))
+            if (!(before.Item1 == classes.Zero && after.Item1 == classes.Zero))
             {
-                if (!Interval.AtMost(budgets[before.Item1] / before.Item2, budgets[after.Item1] / after.Item2))
+                if (!Interval.AtMost(classes.Money[before.Item1] / before.Item2, classes.Money[after.Item1] / after.Item2))
                 {
                     throw new UncertainComparison();
                 }
@@ -229,20 +221,20 @@ internal sealed class IntervalEqualSharesRun
             var from = classOf[g];
             if (!TryTarget(target, from, w, out var to))
             {
-                if (from == zeroClass)
+                if (from == classes.Zero)
                 {
-                    to = zeroClass;
+                    to = classes.Zero;
                 }
                 else
                 {
-                    var rich = Interval.AtMost(remainder * w, budgets[from] * weight);
+                    var rich = Interval.AtMost(remainder * w, classes.Money[from] * weight);
                     trace.Add(rich);
-                    var left = budgets[from] - price * w;
+                    var left = classes.Money[from] - price * w;
                     if (rich && left.Lo <= 0)
                     {
                         throw new UncertainComparison();
                     }
-                    to = rich ? NewClass(left) : ZeroClass();
+                    to = rich ? classes.New(left, round) : classes.ZeroClass(Interval.Exact(0), round);
                 }
                 SetTarget(target, from, w, to);
                 touched.Add(from);
@@ -254,47 +246,17 @@ internal sealed class IntervalEqualSharesRun
         }
 
         live = unitWeights
-            ? MergeLive(oldLive)
-            : oldLive.Concat(target.Values).Distinct().Where(c => members[c] > 0).ToList();
+            ? classes.MergeLive(oldLive, round, static (kept, shifted) => Interval.Compare(kept, shifted) < 0)
+            : oldLive.Concat(target.Values).Distinct().Where(c => classes.Members[c] > 0).ToList();
         foreach (var c in touched.Distinct())
         {
-            if (members[c] == 0 && c != zeroClass)
+            if (classes.Members[c] == 0 && c != classes.Zero)
             {
-                freeClasses.Push(c);
+                classes.Release(c);
             }
         }
         Selected.Add(project);
         TotalCost += profile.Cost[project];
-    }
-
-    private List<int> MergeLive(List<int> oldLive)
-    {
-        var kept = new List<int>();
-        var shifted = new List<int>();
-        foreach (var c in oldLive)
-        {
-            if (c != zeroClass && members[c] > 0 && createdInRound[c] != round)
-            {
-                kept.Add(c);
-            }
-            if (movesInRound[c] == round && movesTo[c] != zeroClass)
-            {
-                shifted.Add(movesTo[c]);
-            }
-        }
-        var merged = new List<int>(kept.Count + shifted.Count + 1);
-        if (zeroClass >= 0 && members[zeroClass] > 0)
-        {
-            merged.Add(zeroClass);
-        }
-        int i = 0, j = 0;
-        while (i < kept.Count && j < shifted.Count)
-        {
-            merged.Add(Interval.Compare(budgets[kept[i]], budgets[shifted[j]]) < 0 ? kept[i++] : shifted[j++]);
-        }
-        merged.AddRange(kept.Skip(i));
-        merged.AddRange(shifted.Skip(j));
-        return merged;
     }
 
     // Approval ballots all weigh 1, so where a class goes is one array slot; other ballots need the weight too.
@@ -302,8 +264,8 @@ internal sealed class IntervalEqualSharesRun
     {
         if (unitWeights)
         {
-            to = movesTo[from];
-            return movesInRound[from] == round;
+            to = classes.MovesTo[from];
+            return classes.MovesInRound[from] == round;
         }
         return target.TryGetValue((from, w), out to);
     }
@@ -312,8 +274,8 @@ internal sealed class IntervalEqualSharesRun
     {
         if (unitWeights)
         {
-            movesInRound[from] = round;
-            movesTo[from] = to;
+            classes.MovesInRound[from] = round;
+            classes.MovesTo[from] = to;
             return;
         }
         target.Add((from, w), to);
@@ -322,42 +284,7 @@ internal sealed class IntervalEqualSharesRun
     private void Move(int group, int from, int to, long m)
     {
         classOf[group] = to;
-        members[from] -= m;
-        members[to] += m;
+        classes.Move(from, to, m);
     }
 
-    private int ZeroClass()
-    {
-        if (zeroClass < 0)
-        {
-            zeroClass = NewClass(Interval.Exact(0));
-        }
-        return zeroClass;
-    }
-
-    private int NewClass(Interval budget)
-    {
-        int c;
-        if (freeClasses.Count > 0)
-        {
-            c = freeClasses.Pop();
-        }
-        else
-        {
-            c = classCount++;
-            if (c == budgets.Length)
-            {
-                Array.Resize(ref budgets, c * 2);
-                Array.Resize(ref members, c * 2);
-                Array.Resize(ref createdInRound, c * 2);
-                Array.Resize(ref scratch, c * 2);
-                Array.Resize(ref movesTo, c * 2);
-                Array.Resize(ref movesInRound, c * 2);
-            }
-        }
-        budgets[c] = budget;
-        members[c] = 0;
-        createdInRound[c] = round;
-        return c;
-    }
 }

@@ -42,6 +42,38 @@ public sealed class PabulibElectionReaderTests
     }
 
     [Theory]
+    [InlineData("approval")]
+    [InlineData("cumulative")]
+    [InlineData("ordinal")]
+    public void Ids_short_long_and_not_ascii_and_thousands_of_distinct_ballots_read_as_the_full_reader_reads_them(string voteType)
+    {
+        // Ids of up to seven bytes are found by their packed bytes, longer ones as text; both kinds, and enough distinct
+        // ballots to make the grouping table grow several times.
+        string[] ids = ["1", "7", "35071", "P0018", "1234567", "12345678", "p-0001", "project-long-id-2024", "één", "Ω", "a b", "x"];
+        var random = new Random(42);
+        var votes = new StringBuilder();
+        for (var voter = 1; voter <= 5_000; voter++)
+        {
+            var chosen = ids.OrderBy(_ => random.Next()).Take(random.Next(1, ids.Length + 1)).ToArray();
+            var points = string.Join(',', chosen.Select(_ => random.Next(1, 4)));
+            votes.Append($"{voter};{string.Join(',', chosen)};{points}\n");
+            if (voter % 3 == 0)
+            {
+                votes.Append($"{voter}b;{ids[voter % 2]};2\n"); // a ballot many share
+            }
+        }
+        var text = $"META\nkey;value\nbudget;100\nvote_type;{voteType}\nPROJECTS\nproject_id;cost\n" +
+                   string.Concat(ids.Select((id, i) => $"{id};{10 + i}\n")) + "VOTES\nvoter_id;vote;points\n" + votes;
+        var expected = PabulibReader.Parse(text).ToElection();
+
+        var election = PabulibElectionReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), PabulibLimits.Default);
+
+        Assert.Equal(expected.VoterCount, election.VoterCount);
+        Assert.True(election.Ballots.Count > 1_000);
+        Assert.Equal(expected.Ballots, election.Ballots);
+    }
+
+    [Theory]
     [InlineData("META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\na;5\nVOTES\nvoter_id;vote\n1;zz\n")]
     [InlineData("META\nkey;value\nbudget;ten\n")]
     [InlineData("PROJECTS\nproject_id;cost\na;5\n")]
