@@ -8,7 +8,6 @@ using Participation.App.Demo;
 using Participation.App.Discussion;
 using Participation.App.Following;
 using Participation.App.Hosting;
-using Participation.App.Identity;
 using Participation.Initiatives;
 using Participation.App.Initiatives;
 using Participation.App.Map;
@@ -19,7 +18,6 @@ using Participation.App.Privacy;
 using Participation.Realisation;
 using Participation.App.Realisation;
 using Participation.App.Routing;
-using Participation.App.Storage;
 using Participation.App.Web;
 
 var builder = WebApplication.CreateBuilder(args);

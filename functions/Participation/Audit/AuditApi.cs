@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Text;
 using Participation.App.Hosting;
-using Participation.App.Identity;
 
 namespace Participation.App.Audit;
 

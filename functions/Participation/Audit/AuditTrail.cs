@@ -1,7 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using Participation.App.Identity;
-using Participation.App.Storage;
 
 namespace Participation.App.Audit;
 

@@ -1,8 +1,6 @@
-using Participation.App.Identity;
 using Participation.Initiatives;
 using Participation.App.Initiatives;
 using Participation.Initiatives.Lifecycle;
-using Participation.App.UseCases;
 using Participation.Budgeting;
 
 namespace Participation.App.Budgeting;

@@ -1,10 +1,7 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
 using Azure.Data.Tables;
-using Participation.App.Identity;
-using Participation.App.Storage;
 using Participation.Budgeting;
 
 namespace Participation.App.Budgeting;

@@ -1,5 +1,4 @@
 using Participation.Budgeting.Ballots;
-using Participation.App.UseCases;
 using static Microsoft.AspNetCore.Http.StatusCodes;
 using Participation.Budgeting.Lifecycle;
 using Participation.Budgeting;

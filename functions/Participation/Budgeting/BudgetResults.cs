@@ -1,10 +1,8 @@
-using System.Globalization;
 using System.Text.Json;
 using Participation.Budgeting.Explanations;
 using Participation.Budgeting.Pabulib;
 using Participation.Budgeting.Lifecycle;
 using Participation.Budgeting.Rules;
-using Participation.App.UseCases;
 using Participation.Budgeting;
 
 namespace Participation.App.Budgeting;

@@ -1,4 +1,3 @@
-using Participation.App.Identity;
 using Participation.Initiatives;
 using Participation.App.Initiatives;
 using Participation.Budgeting;

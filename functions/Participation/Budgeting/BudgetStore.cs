@@ -4,9 +4,6 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Participation.App.Audit;
-using Participation.App.Identity;
-using Participation.App.Storage;
-using Participation.App.UseCases;
 using Participation.Budgeting.Lifecycle;
 using Participation.Budgeting;
 

@@ -1,10 +1,7 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
-using Participation.App.Identity;
-using Participation.App.UseCases;
 using Participation.Budgeting;
 
 namespace Participation.App.Budgeting;

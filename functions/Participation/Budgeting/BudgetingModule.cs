@@ -1,6 +1,5 @@
 using Participation.App.Audit;
 using Participation.App.Hosting;
-using Participation.App.Storage;
 using Participation.Budgeting;
 
 namespace Participation.App.Budgeting;

@@ -1,5 +1,3 @@
-using Participation.App.Identity;
-using Participation.App.UseCases;
 using Participation.Budgeting.Lifecycle;
 using Participation.Budgeting;
 

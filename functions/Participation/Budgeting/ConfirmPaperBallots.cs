@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using Participation.App.Identity;
-using Participation.App.UseCases;
 using Participation.Budgeting;
 
 namespace Participation.App.Budgeting;

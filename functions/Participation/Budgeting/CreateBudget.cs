@@ -1,6 +1,4 @@
 using Participation.Budgeting.Rules;
-using Participation.App.Identity;
-using Participation.App.UseCases;
 using Participation.Budgeting.Lifecycle;
 using Participation.Budgeting;
 

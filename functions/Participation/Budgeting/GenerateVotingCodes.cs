@@ -1,8 +1,5 @@
-using System.Globalization;
 using Participation.Budgeting.Lifecycle;
 using Participation.App.Hosting;
-using Participation.App.Identity;
-using Participation.App.UseCases;
 using Participation.Budgeting;
 
 namespace Participation.App.Budgeting;

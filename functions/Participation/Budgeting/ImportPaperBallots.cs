@@ -1,9 +1,6 @@
-using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Participation.Budgeting.Lifecycle;
-using Participation.App.Identity;
-using Participation.App.UseCases;
 using Participation.Budgeting;
 
 namespace Participation.App.Budgeting;

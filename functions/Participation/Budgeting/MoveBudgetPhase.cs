@@ -1,10 +1,7 @@
 using Participation.Budgeting.Lifecycle;
 using Participation.App.Hosting;
-using Participation.App.Identity;
 using Participation.Realisation;
 using Participation.App.Realisation;
-using Participation.App.Storage;
-using Participation.App.UseCases;
 using Participation.Budgeting;
 
 namespace Participation.App.Budgeting;

@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using Participation.App.Identity;
 using Participation.Budgeting;
 
 namespace Participation.App.Budgeting;

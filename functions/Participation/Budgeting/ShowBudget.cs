@@ -1,5 +1,4 @@
 using Participation.Budgeting.Explanations;
-using Participation.App.UseCases;
 using Participation.Budgeting.Lifecycle;
 using Participation.Budgeting;
 

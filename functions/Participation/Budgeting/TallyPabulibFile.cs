@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using Participation.Budgeting.Pabulib;
 using Participation.Budgeting.Rules;
 using Participation.Budgeting;

@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using Participation.App.Audit;
 using Participation.Bot.Hosting.Handoff;
-using Participation.App.Identity;
 
 namespace Participation.App.Chatbot;
 

@@ -1,8 +1,6 @@
-using Microsoft.Extensions.Options;
 using Participation.Bot.Hosting.Conversations;
 using Participation.Bot.Hosting.Events;
 using Participation.Bot.Hosting.Handoff;
-using Participation.Municipality.Tracking;
 using Participation.App.Notifications;
 using Participation.App.Privacy;
 using Participation.App.Routing;

@@ -2,7 +2,6 @@ using Participation.Bot.Hosting;
 using Participation.Bot.Hosting.Events;
 using Participation.App.Audit;
 using Participation.App.Hosting;
-using Participation.App.Storage;
 
 namespace Participation.App.Chatbot;
 

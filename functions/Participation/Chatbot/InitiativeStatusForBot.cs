@@ -3,7 +3,6 @@ using Participation.Initiatives;
 using Participation.App.Initiatives;
 using Participation.Initiatives.Lifecycle;
 using InitiativeStatus = Participation.Bot.Initiatives.InitiativeStatus;
-using Participation.Municipality.Tracking;
 
 namespace Participation.App.Chatbot;
 

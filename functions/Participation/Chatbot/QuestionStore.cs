@@ -1,7 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using Participation.App.Storage;
 
 namespace Participation.App.Chatbot;
 

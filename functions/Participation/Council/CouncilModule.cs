@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Text;
 using Participation.App.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Participation.App.Identity;
 
 namespace Participation.App.Council;
 

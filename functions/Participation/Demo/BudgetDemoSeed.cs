@@ -1,7 +1,6 @@
 using Participation.Budgeting;
 using Participation.App.Budgeting;
 using Participation.Budgeting.Lifecycle;
-using Participation.App.Identity;
 
 namespace Participation.App.Demo;
 

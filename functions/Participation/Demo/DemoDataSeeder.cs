@@ -4,9 +4,7 @@ using Participation.Initiatives;
 using Participation.App.Initiatives;
 using Participation.Initiatives.Lifecycle;
 using Participation.Initiatives.Routing;
-using Participation.Municipality.Tracking;
 using Participation.App.Routing;
-using Participation.App.Storage;
 
 namespace Participation.App.Demo;
 

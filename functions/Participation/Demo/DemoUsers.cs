@@ -1,4 +1,3 @@
-using Participation.App.Identity;
 using Participation.Initiatives.Routing;
 
 namespace Participation.App.Demo;

@@ -1,12 +1,10 @@
 using Participation.Budgeting;
 using Participation.App.Budgeting;
-using Participation.App.Identity;
 using Participation.Initiatives;
 using Participation.App.Initiatives;
 using Participation.Municipality.Calendar;
 using Participation.Initiatives.Lifecycle;
 using Participation.Initiatives.Routing;
-using Participation.Municipality.Tracking;
 using Participation.Realisation;
 using Participation.App.Realisation;
 using Participation.App.Routing;

@@ -1,5 +1,3 @@
-using Participation.App.Identity;
-
 namespace Participation.App.Discussion;
 
 /// <summary>

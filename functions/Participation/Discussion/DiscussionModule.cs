@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Participation.App.Identity;
 
 namespace Participation.App.Discussion;
 

@@ -1,5 +1,4 @@
 using Participation.Initiatives.Discussion;
-using Participation.App.UseCases;
 
 namespace Participation.App.Discussion;
 

@@ -1,10 +1,7 @@
-using Participation.App.Identity;
 using Participation.Initiatives;
 using Participation.App.Initiatives;
 using Participation.Initiatives.Discussion;
 using Participation.Initiatives.Lifecycle;
-using Participation.App.UseCases;
-using Participation.Municipality.Tracking;
 
 namespace Participation.App.Discussion;
 

@@ -2,12 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using Azure;
 using Azure.Data.Tables;
-using Microsoft.Extensions.Options;
-using Participation.App.Identity;
 using Participation.Initiatives;
 using Participation.App.Initiatives;
 using Participation.Initiatives.Lifecycle;
-using Participation.Municipality.Tracking;
 using Participation.App.Notifications;
 using Participation.App.Privacy;
 

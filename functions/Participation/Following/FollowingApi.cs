@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Participation.App.Identity;
 using Participation.App.Privacy;
 
 namespace Participation.App.Following;

@@ -2,7 +2,6 @@ using Participation.App.Hosting;
 using Participation.Initiatives;
 using Participation.App.Initiatives;
 using Participation.App.Notifications;
-using Participation.App.Storage;
 
 namespace Participation.App.Following;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.OpenApi;
-using Participation.App.Storage;
 using Scalar.AspNetCore;
 
 namespace Participation.App.Hosting;

@@ -1,10 +1,8 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Participation.App.Storage;
 
 namespace Participation.App.Hosting;
 

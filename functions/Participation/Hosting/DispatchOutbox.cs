@@ -1,5 +1,3 @@
-using Participation.App.Storage;
-
 namespace Participation.App.Hosting;
 
 /// <summary>Queue function: carries out a partition's outbox rows when doing so right after the change failed.</summary>

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Cronos;
-using Participation.App.Storage;
 
 namespace Participation.App.Hosting;
 

@@ -1,4 +1,3 @@
-using Participation.App.Storage;
 using System.Diagnostics;
 
 namespace Participation.App.Hosting;

@@ -1,4 +1,3 @@
-using Participation.App.Storage;
 using System.Text.Json;
 
 namespace Participation.App.Hosting;

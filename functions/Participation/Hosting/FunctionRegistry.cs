@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Participation.App.Storage;
 
 namespace Participation.App.Hosting;
 

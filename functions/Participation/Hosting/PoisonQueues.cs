@@ -1,5 +1,4 @@
 using Azure.Storage.Queues;
-using Participation.App.Storage;
 
 namespace Participation.App.Hosting;
 

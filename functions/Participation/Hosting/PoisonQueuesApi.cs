@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Participation.App.Identity;
 
 namespace Participation.App.Hosting;
 

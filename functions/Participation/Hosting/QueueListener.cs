@@ -1,8 +1,6 @@
 using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using Microsoft.Extensions.Options;
-using Participation.App.Storage;
 
 namespace Participation.App.Hosting;
 

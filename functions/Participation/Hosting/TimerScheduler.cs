@@ -1,5 +1,4 @@
 using Cronos;
-using Participation.App.Storage;
 
 namespace Participation.App.Hosting;
 

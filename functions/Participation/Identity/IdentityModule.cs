@@ -3,11 +3,9 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Participation.App.Hosting;
-using Participation.App.Storage;
 using Participation.App.Demo;
 
 namespace Participation.App.Identity;

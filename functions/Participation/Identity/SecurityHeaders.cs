@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Participation.App.Identity;
 
 public static class SecurityHeaders

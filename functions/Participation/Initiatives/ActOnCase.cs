@@ -1,15 +1,10 @@
-using Microsoft.Extensions.Options;
-using Participation.App.Identity;
 using Participation.Initiatives.Deadlines;
 using Participation.Initiatives.Lifecycle;
 using Participation.Initiatives.Routing;
-using Participation.Municipality.Tracking;
 using Participation.App.Notifications;
 using Participation.Realisation;
 using Participation.App.Realisation;
 using Participation.App.Routing;
-using Participation.App.Storage;
-using Participation.App.UseCases;
 using Refusal = Participation.App.UseCases.Refusal;
 
 namespace Participation.App.Initiatives;

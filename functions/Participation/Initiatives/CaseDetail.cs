@@ -1,10 +1,7 @@
 using Participation.App.Audit;
-using Participation.App.Identity;
 using Participation.Initiatives.Lifecycle;
 using Participation.Initiatives.Routing;
-using Participation.Municipality.Tracking;
 using Participation.App.Routing;
-using Participation.App.UseCases;
 
 namespace Participation.App.Initiatives;
 

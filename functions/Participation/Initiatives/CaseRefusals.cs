@@ -1,5 +1,4 @@
 using Participation.Initiatives.Lifecycle;
-using Participation.App.UseCases;
 
 namespace Participation.App.Initiatives;
 

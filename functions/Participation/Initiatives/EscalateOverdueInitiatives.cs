@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-using Participation.App.Storage;
 using Participation.App.Hosting;
 using Participation.Initiatives.Deadlines;
 using Participation.Municipality.Calendar;

@@ -1,5 +1,3 @@
-using Participation.App.Storage;
-
 namespace Participation.App.Initiatives;
 
 /// <summary>

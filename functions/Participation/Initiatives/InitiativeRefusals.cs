@@ -1,5 +1,3 @@
-using Participation.App.UseCases;
-
 namespace Participation.App.Initiatives;
 
 /// <summary>

@@ -1,17 +1,13 @@
-using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Participation.App.Hosting;
 using Participation.App.Audit;
-using Participation.App.Identity;
 using Participation.Initiatives.Geography;
 using Participation.Initiatives.Lifecycle;
-using Participation.Municipality.Tracking;
 using Participation.App.Notifications;
 using Participation.App.Privacy;
-using Participation.App.Storage;
 
 namespace Participation.App.Initiatives;
 

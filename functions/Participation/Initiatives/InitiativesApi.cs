@@ -1,8 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Participation.App.Identity;
-using Participation.App.UseCases;
 
 namespace Participation.App.Initiatives;
 

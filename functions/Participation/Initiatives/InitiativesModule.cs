@@ -4,7 +4,6 @@ using Participation.Initiatives.Deadlines;
 using Participation.Municipality.Calendar;
 using Participation.Initiatives.Lifecycle;
 using Participation.App.Notifications;
-using Participation.App.Storage;
 
 namespace Participation.App.Initiatives;
 

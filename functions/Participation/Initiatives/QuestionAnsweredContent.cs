@@ -1,4 +1,3 @@
-using System.Globalization;
 using Participation.App.Notifications;
 
 namespace Participation.App.Initiatives;

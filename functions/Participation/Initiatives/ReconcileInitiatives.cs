@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Participation.App.Hosting;
 using Participation.Initiatives.Lifecycle;
 using Participation.App.Notifications;

@@ -1,11 +1,6 @@
-using Microsoft.Extensions.Options;
-using Participation.App.Identity;
 using Participation.Initiatives.Deadlines;
 using Participation.Initiatives.Lifecycle;
-using Participation.Municipality.Tracking;
 using Participation.App.Notifications;
-using Participation.App.Storage;
-using Participation.App.UseCases;
 
 namespace Participation.App.Initiatives;
 

@@ -1,4 +1,3 @@
-using Participation.App.Storage;
 using Participation.App.Hosting;
 using Participation.Initiatives.Classification;
 using Participation.Initiatives.Deadlines;
@@ -6,7 +5,6 @@ using Participation.Initiatives.Lifecycle;
 using Participation.Initiatives.Routing;
 using Participation.App.Notifications;
 using Participation.App.Routing;
-using Microsoft.Extensions.Options;
 
 namespace Participation.App.Initiatives;
 

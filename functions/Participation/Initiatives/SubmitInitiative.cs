@@ -1,17 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
-using Participation.App.Identity;
 using Participation.Initiatives.Geography;
 using Participation.Initiatives.Lifecycle;
 using Participation.Initiatives.Routing;
-using Participation.Municipality.Tracking;
 using Participation.App.MyPage;
 using Participation.App.Notifications;
 using Participation.App.Privacy;
 using Participation.App.Routing;
-using Participation.App.Storage;
-using Participation.App.UseCases;
 
 namespace Participation.App.Initiatives;
 

@@ -1,9 +1,5 @@
-using Microsoft.Extensions.Options;
 using Participation.Initiatives.Lifecycle;
-using Participation.Municipality.Tracking;
 using Participation.App.Notifications;
-using Participation.App.Storage;
-using Participation.App.UseCases;
 
 namespace Participation.App.Initiatives;
 

@@ -1,13 +1,8 @@
 using System.Security.Cryptography;
-using Microsoft.Extensions.Options;
-using Participation.App.Identity;
 using Participation.Initiatives.Lifecycle;
-using Participation.Municipality.Tracking;
 using Participation.App.MyPage;
 using Participation.App.Notifications;
 using Participation.App.Privacy;
-using Participation.App.Storage;
-using Participation.App.UseCases;
 
 namespace Participation.App.Initiatives;
 

@@ -1,8 +1,5 @@
-using Microsoft.Extensions.Options;
 using Participation.Initiatives.Lifecycle;
-using Participation.Municipality.Tracking;
 using Participation.App.Routing;
-using Participation.App.UseCases;
 
 namespace Participation.App.Initiatives;
 

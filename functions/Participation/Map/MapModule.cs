@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Participation.Initiatives.Geography;
 
 namespace Participation.App.Map;

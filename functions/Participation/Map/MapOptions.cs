@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Options;
 using Participation.Initiatives.Geography;
 
 namespace Participation.App.Map;

@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using Participation.App.Identity;
 
 namespace Participation.App.MyPage;
 

@@ -1,8 +1,5 @@
-using Microsoft.Extensions.Options;
 using Participation.App.Hosting;
-using Participation.App.Identity;
 using Participation.Municipality;
-using Participation.App.Storage;
 
 namespace Participation.App.Notifications;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Participation.Municipality;
 using Participation.App.Routing;
 

@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using Microsoft.Extensions.Options;
 using Participation.App.Hosting;
 using Participation.Municipality;
 

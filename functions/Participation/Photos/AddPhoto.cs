@@ -1,10 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using Participation.App.Identity;
 using Participation.Initiatives;
 using Participation.App.Initiatives;
-using Participation.App.UseCases;
-using Participation.Municipality.Tracking;
 
 namespace Participation.App.Photos;
 

@@ -1,5 +1,3 @@
-using Participation.App.UseCases;
-
 namespace Participation.App.Photos;
 
 /// <summary>Why a photo was not taken or not removed: a stable code, the HTTP status, and the text in English and Dutch.</summary>

@@ -4,8 +4,6 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Participation.App.Audit;
-using Participation.App.Identity;
-using Participation.App.Storage;
 
 namespace Participation.App.Photos;
 

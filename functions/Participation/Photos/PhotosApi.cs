@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
-using Participation.App.Identity;
 using Participation.Initiatives;
 using Participation.App.Initiatives;
-using Participation.App.UseCases;
-using Participation.Municipality.Tracking;
 
 namespace Participation.App.Photos;
 

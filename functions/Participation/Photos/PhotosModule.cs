@@ -1,7 +1,6 @@
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Participation.App.Audit;
-using Participation.App.Storage;
 
 namespace Participation.App.Photos;
 

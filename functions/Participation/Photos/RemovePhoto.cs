@@ -1,8 +1,5 @@
-using Participation.App.Identity;
 using Participation.Initiatives;
 using Participation.App.Initiatives;
-using Participation.App.UseCases;
-using Participation.Municipality.Tracking;
 
 namespace Participation.App.Photos;
 

@@ -1,10 +1,8 @@
 using System.Security.Cryptography;
-using Microsoft.Extensions.Options;
 using Participation.Initiatives;
 using Participation.App.Initiatives;
 using Participation.Initiatives.Lifecycle;
 using Participation.App.Notifications;
-using Participation.App.UseCases;
 
 namespace Participation.App.Privacy;
 

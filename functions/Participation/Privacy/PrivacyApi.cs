@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Participation.App.Identity;
-using Participation.App.UseCases;
 
 namespace Participation.App.Privacy;
 

@@ -1,6 +1,5 @@
 using Participation.App.Hosting;
 using Participation.App.Notifications;
-using Participation.App.Storage;
 
 namespace Participation.App.Privacy;
 

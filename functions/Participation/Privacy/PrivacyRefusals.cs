@@ -1,5 +1,3 @@
-using Participation.App.UseCases;
-
 namespace Participation.App.Privacy;
 
 /// <summary>Why a privacy request was refused, in both languages, keyed by a stable code.</summary>

@@ -1,9 +1,5 @@
-using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
-using Microsoft.Extensions.Options;
-using Participation.App.Identity;
-using Participation.App.Storage;
 
 namespace Participation.App.Privacy;
 

@@ -1,10 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
-using Microsoft.Extensions.Options;
-using Participation.App.Identity;
 using Participation.Municipality.Calendar;
 using Participation.App.Notifications;
-using Participation.App.Storage;
 using UseCaseRefusal = Participation.App.UseCases.Refusal;
 using Participation.Realisation;
 

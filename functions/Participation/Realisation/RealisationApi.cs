@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Participation.App.Identity;
-using Participation.App.UseCases;
 using Participation.Realisation;
 
 namespace Participation.App.Realisation;

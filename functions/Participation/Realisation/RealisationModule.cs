@@ -1,7 +1,5 @@
 using Participation.App.Audit;
 using Participation.App.Hosting;
-using Participation.App.Identity;
-using Participation.App.Storage;
 using Participation.App.Web;
 using Participation.Realisation;
 

@@ -1,13 +1,11 @@
 using Participation.Budgeting;
 using Participation.App.Budgeting;
 using Participation.App.Hosting;
-using Participation.App.Identity;
 using Participation.Initiatives;
 using Participation.App.Initiatives;
 using Participation.Initiatives.Lifecycle;
 using Participation.Initiatives.Routing;
 using Participation.App.Routing;
-using Participation.App.Storage;
 using Participation.Budgeting.Lifecycle;
 using Participation.Realisation;
 

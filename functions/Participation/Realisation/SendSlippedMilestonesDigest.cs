@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text;
-using Microsoft.Extensions.Options;
 using Participation.App.Hosting;
 using Participation.Municipality.Calendar;
 using Participation.App.Notifications;

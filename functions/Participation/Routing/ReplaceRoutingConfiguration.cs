@@ -1,6 +1,4 @@
-using Participation.App.Identity;
 using Participation.Initiatives.Routing;
-using Participation.App.UseCases;
 
 namespace Participation.App.Routing;
 

@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Participation.App.Identity;
 using Participation.Initiatives.Routing;
-using Participation.App.UseCases;
 
 namespace Participation.App.Routing;
 

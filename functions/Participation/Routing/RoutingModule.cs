@@ -1,5 +1,4 @@
 using Participation.App.Audit;
-using Participation.App.Storage;
 
 namespace Participation.App.Routing;
 

@@ -1,5 +1,3 @@
-using Participation.App.UseCases;
-
 namespace Participation.App.Routing;
 
 /// <summary>Why an administrator's change of the routing configuration is refused, in English and Dutch.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Participation.App.UseCases;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
-using Microsoft.Extensions.Options;
 using Participation.Municipality;
 
 namespace Participation.App.Web;

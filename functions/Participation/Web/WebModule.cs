@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.StaticFiles;
-using Participation.App.Identity;
 
 namespace Participation.App.Web;
 

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
-using Participation.App.Identity;
 using Participation.App.Demo;
 
 namespace Participation.App.Web.Account;

@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.App.Hosting;
-using Participation.App.Identity;
 
 namespace Participation.App.Web.Admin;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Bot.Hosting.Handoff;
 
 namespace Participation.App.Web.Agents;

@@ -1,10 +1,6 @@
 using System.Text;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Budgeting;
 using Participation.App.Budgeting;
-using Participation.App.Identity;
-using Participation.App.UseCases;
 using Participation.Budgeting.Lifecycle;
 
 namespace Participation.App.Web.BudgetAdmin;

@@ -1,10 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Budgeting;
 using Participation.App.Budgeting;
 using Participation.Budgeting.Lifecycle;
-using Participation.App.Identity;
-using Participation.App.UseCases;
 
 namespace Participation.App.Web.BudgetAdmin;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Participation.Budgeting;
 using Participation.App.Budgeting;
 

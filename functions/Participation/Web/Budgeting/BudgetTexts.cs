@@ -1,4 +1,3 @@
-
 namespace Participation.App.Web.Budgeting;
 
 /// <summary>How the budget pages say phases and amounts in Dutch and English.</summary>

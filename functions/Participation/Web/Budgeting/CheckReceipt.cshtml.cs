@@ -1,9 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Participation.Budgeting;
 using Participation.App.Budgeting;
-using Participation.App.Identity;
 
 namespace Participation.App.Web.Budgeting;
 

@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Budgeting;
 using Participation.App.Budgeting;
-using Participation.App.Identity;
 
 namespace Participation.App.Web.Budgeting;
 

@@ -1,11 +1,6 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Participation.Budgeting;
 using Participation.App.Budgeting;
-using Participation.App.Identity;
-using Participation.App.UseCases;
 
 namespace Participation.App.Web.Budgeting;
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.App.Council;
 
 namespace Participation.App.Web.Council;

@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Budgeting;
 using Participation.App.Budgeting;
-using Participation.App.Identity;
 using Participation.Initiatives;
 using Participation.App.Initiatives;
 using Participation.Initiatives.Lifecycle;

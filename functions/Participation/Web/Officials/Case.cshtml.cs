@@ -1,13 +1,9 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Participation.App.Identity;
 using Participation.Initiatives;
 using Participation.App.Initiatives;
 using Participation.Initiatives.Routing;
 using Participation.Realisation;
 using Participation.App.Realisation;
 using Participation.App.Routing;
-using Participation.App.UseCases;
 using Refusal = Participation.App.UseCases.Refusal;
 
 namespace Participation.App.Web.Officials;

@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.App.Discussion;
-using Participation.App.Identity;
 
 namespace Participation.App.Web.Officials;
 

@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Participation.App.Identity;
 using Participation.Initiatives;
 using Participation.App.Initiatives;
-using Participation.Municipality.Tracking;
 using Participation.App.Photos;
 
 namespace Participation.App.Web.Officials;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Initiatives.Routing;
 using Participation.Realisation;
 using Participation.App.Realisation;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Realisation;
 using Participation.App.Realisation;
 using Participation.App.Routing;

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Participation.App.Identity;
 using Participation.Realisation;
 using Participation.App.Realisation;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Participation.Realisation;
 using Participation.App.Realisation;
 

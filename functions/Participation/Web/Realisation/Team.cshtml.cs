@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Participation.App.Identity;
 using Participation.Municipality.Calendar;
 using Participation.Realisation;
 using Participation.App.Realisation;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Bot.Hosting.Conversations;
 using Participation.Bot.Hosting.DirectLine;
 

@@ -1,5 +1,4 @@
 using Azure;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Budgeting;
 using Participation.App.Budgeting;
 

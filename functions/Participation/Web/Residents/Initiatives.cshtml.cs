@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Initiatives;
 using Participation.App.Initiatives;
 using Participation.Initiatives.Routing;

@@ -1,12 +1,7 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Participation.App.Identity;
 using Participation.Initiatives;
 using Participation.App.Initiatives;
-using Participation.Municipality.Tracking;
 using Participation.App.Photos;
-using Participation.App.UseCases;
 
 namespace Participation.App.Web.Residents;
 

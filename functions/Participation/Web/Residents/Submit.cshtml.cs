@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.App.Routing;
 
 namespace Participation.App.Web.Residents;

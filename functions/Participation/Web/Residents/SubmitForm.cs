@@ -2,7 +2,6 @@ using System.Text.Json;
 using Participation.Initiatives;
 using Participation.App.Initiatives;
 using Participation.Initiatives.Routing;
-using Participation.App.UseCases;
 
 namespace Participation.App.Web.Residents;
 

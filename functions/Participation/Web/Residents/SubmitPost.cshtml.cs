@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Participation.App.Identity;
 using Participation.Initiatives;
 using Participation.App.Initiatives;
 using Participation.App.Routing;

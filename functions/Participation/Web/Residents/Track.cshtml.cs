@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Participation.Bot.Initiatives;
 using InitiativeStatus = Participation.Bot.Initiatives.InitiativeStatus;
 using Participation.Initiatives;

@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Participation.App.Following;
-using Participation.App.Identity;
 
 namespace Participation.App.Web.Residents;
 
