@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -12,7 +13,9 @@ public sealed class Azurite : IAsyncDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "participation-azurite-" + Guid.NewGuid().ToString("N"));
-    private readonly int blobPort = FreePort(), queuePort = FreePort(), tablePort = FreePort();
+    private readonly ConcurrentQueue<string> output = new();
+    private int blobPort = FreePort(), queuePort = FreePort(), tablePort = FreePort();
+    private bool everListened;
     private Process? process;
 
     public string ConnectionString =>
@@ -60,6 +63,28 @@ public sealed class Azurite : IAsyncDisposable
     /// <summary>Starts (or restarts, keeping its data and ports) the emulator.</summary>
     public async Task StartAsync()
     {
+        // A free port is only free when it is chosen: a process started beside this one (another test site's
+        // emulator or web server) may take it before node binds it. Until the emulator first listens, new ports are fine.
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await TryStartAsync())
+            {
+                everListened = true;
+                return;
+            }
+
+            if (everListened || attempt == 3)
+            {
+                throw new InvalidOperationException(
+                    "Azurite did not start listening. Its last output:\n" + string.Join("\n", output.TakeLast(20)));
+            }
+
+            (blobPort, queuePort, tablePort) = (FreePort(), FreePort(), FreePort());
+        }
+    }
+
+    private async Task<bool> TryStartAsync()
+    {
         var start = new ProcessStartInfo(Binary())
         {
             RedirectStandardOutput = true,
@@ -75,9 +100,10 @@ public sealed class Azurite : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
+        output.Clear();
         process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, line) => Remember(line.Data);
+        process.ErrorDataReceived += (_, line) => Remember(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         // Generous: on a loaded 2-core machine node takes its time to start.
@@ -86,10 +112,26 @@ public sealed class Azurite : IAsyncDisposable
         {
             if (DateTime.UtcNow > deadline || process.HasExited)
             {
-                throw new InvalidOperationException("Azurite did not start listening.");
+                await StopAsync();
+                return false;
             }
 
             await Task.Delay(100);
+        }
+
+        return true;
+    }
+
+    private void Remember(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        output.Enqueue(line);
+        while (output.Count > 50 && output.TryDequeue(out _))
+        {
         }
     }
 
