@@ -14,7 +14,9 @@ namespace Participation.App.Budgeting;
 /// </summary>
 /// <remarks>
 /// Keys: partition <c>{budgetId}|{0-f}</c>; rows <c>ballot|{voter pseudonym}</c>, <c>code|{code hash}</c>,
-/// <c>receipt|{receipt hash}</c>, <c>binding|{resident pseudonym}</c>. Pseudonyms and code hashes are HMACs with the
+/// <c>receipt|{receipt hash}</c>, <c>binding|{resident pseudonym}</c>, and <c>count</c>: the number of ballots in the
+/// partition, raised in the transaction that stores a voter's first ballot, so turnout is 16 point reads however many
+/// voted. Pseudonyms and code hashes are HMACs with the
 /// budget id in the purpose: the same resident or code gives unrelated keys in two budgets.
 /// </remarks>
 public sealed class BallotBox(TableServiceClient tables, Pseudonyms pseudonyms)
@@ -25,6 +27,7 @@ public sealed class BallotBox(TableServiceClient tables, Pseudonyms pseudonyms)
     private const string CodePrefix = "code|";
     private const string ReceiptPrefix = "receipt|";
     private const string BindingPrefix = "binding|";
+    private const string CountRow = "count";
     private readonly TableClient ballots = tables.GetTableClient(Table);
 
     /// <summary>Who casts a ballot, as the ballot box knows them: a pseudonym, and for codes the code's row.</summary>
@@ -179,20 +182,21 @@ public sealed class BallotBox(TableServiceClient tables, Pseudonyms pseudonyms)
         // The paper batch that counted this ballot: confirming a batch again finds its own ballots, not duplicates.
         ballotRow["Batch"] = batch;
 
-        var insert = new List<TableTransactionAction>();
-        if (voter.CodeHash is not null)
-        {
-            // Merge fails with 404 on a code that was never issued; the ballot's insert makes the redemption once-only.
-            insert.Add(new TableTransactionAction(TableTransactionActionType.UpdateMerge,
-                new TableEntity(voter.Partition, CodePrefix + voter.CodeHash) { ["Redeemed"] = true, ["Channel"] = paper ? "paper" : "online" }, ETag.All));
-        }
-
-        insert.Add(new TableTransactionAction(TableTransactionActionType.Add, ballotRow));
-        insert.Add(new TableTransactionAction(TableTransactionActionType.Add, receiptRow));
         var attempt = -1;
         return await OptimisticConcurrency.RetryAsync<CastOutcome>(async token =>
         {
             attempt++;
+            var insert = new List<TableTransactionAction>();
+            if (voter.CodeHash is not null)
+            {
+                // Merge fails with 404 on a code that was never issued; the ballot's insert makes the redemption once-only.
+                insert.Add(new TableTransactionAction(TableTransactionActionType.UpdateMerge,
+                    new TableEntity(voter.Partition, CodePrefix + voter.CodeHash) { ["Redeemed"] = true, ["Channel"] = paper ? "paper" : "online" }, ETag.All));
+            }
+
+            insert.Add(new TableTransactionAction(TableTransactionActionType.Add, ballotRow));
+            insert.Add(new TableTransactionAction(TableTransactionActionType.Add, receiptRow));
+            insert.Add(await RaiseCountAsync(voter.Partition, token));
             try
             {
                 await ballots.SubmitTransactionAsync(insert, token);
@@ -202,10 +206,11 @@ public sealed class BallotBox(TableServiceClient tables, Pseudonyms pseudonyms)
             {
                 return new UnknownCode();
             }
-            catch (TableTransactionFailedException exception) when (exception.Status is 409 or 400 or 500 or 503)
+            catch (TableTransactionFailedException exception) when (exception.Status is 409 or 412 or 400 or 500 or 503)
             {
-                // The voter has a ballot already: replace it below. (Azurite reports some conflicts inside a batch as
-                // 400, and a busy emulator or service can answer 500/503; reading first tells which case this is.)
+                // The voter has a ballot already: replace it below; or another first ballot raised the partition's
+                // count meanwhile: try again. (Azurite reports some conflicts inside a batch as 400, and a busy emulator
+                // or service can answer 500/503; reading first tells which case this is.)
             }
 
             var existing = await ballots.GetEntityIfExistsAsync<TableEntity>(voter.Partition, BallotPrefix + voter.Pseudonym, cancellationToken: token);
@@ -343,6 +348,46 @@ public sealed class BallotBox(TableServiceClient tables, Pseudonyms pseudonyms)
             return count;
         }));
         return perBucket.Sum();
+    }
+
+    /// <summary>
+    /// The partition's count raised by one, under the ETag read: two first ballots racing in one partition cannot both
+    /// commit. A partition without a count (ballots stored before counts were kept) starts from its ballots.
+    /// </summary>
+    private async Task<TableTransactionAction> RaiseCountAsync(string partition, CancellationToken cancellationToken)
+    {
+        var count = await ballots.GetEntityIfExistsAsync<TableEntity>(partition, CountRow, cancellationToken: cancellationToken);
+        if (count.HasValue)
+        {
+            var raised = new TableEntity(partition, CountRow) { ["Ballots"] = (count.Value!.GetInt64("Ballots") ?? 0) + 1 };
+            return new TableTransactionAction(TableTransactionActionType.UpdateReplace, raised, count.Value.ETag);
+        }
+
+        var first = new TableEntity(partition, CountRow) { ["Ballots"] = await CountBallotRowsAsync(partition, cancellationToken) + 1L };
+        return new TableTransactionAction(TableTransactionActionType.Add, first);
+    }
+
+    /// <summary>How many voters cast a ballot in a budget, online and on paper, from the partitions' counts.</summary>
+    public async Task<long> CountBallotsAsync(string budgetId, CancellationToken cancellationToken)
+    {
+        var perBucket = await Task.WhenAll(Partitions(budgetId).Select(async partition =>
+        {
+            var count = await ballots.GetEntityIfExistsAsync<TableEntity>(partition, CountRow, select: ["Ballots"], cancellationToken: cancellationToken);
+            return count.HasValue ? count.Value!.GetInt64("Ballots") ?? 0 : await CountBallotRowsAsync(partition, cancellationToken);
+        }));
+        return perBucket.Sum();
+    }
+
+    private async Task<long> CountBallotRowsAsync(string partition, CancellationToken cancellationToken)
+    {
+        var rows = 0L;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {BallotPrefix} and RowKey lt {"ballot}"}");
+        await foreach (var _ in ballots.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            rows++;
+        }
+
+        return rows;
     }
 
     public sealed record StoredBallot(Ballot Ballot, bool Paper);

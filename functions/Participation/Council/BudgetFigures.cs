@@ -52,10 +52,12 @@ public sealed class BudgetFigures(BudgetStore store, BallotBox box, RoutingDirec
             }
             else
             {
-                ballots = (await box.ReadAllAsync(budget.Id, cancellationToken)).Count;
+                ballots = (int)await box.CountBallotsAsync(budget.Id, cancellationToken);
             }
 
-            int? eligible = budget.Eligibility == Budget.ByCode ? await box.CountCodesAsync(budget.Id, cancellationToken) : null;
+            // Budgets from before the issued codes were counted on the budget row count their code rows.
+            int? eligible = budget.Eligibility != Budget.ByCode ? null
+                : budget.CodesIssued > 0 ? budget.CodesIssued : await box.CountCodesAsync(budget.Id, cancellationToken);
             var name = budget.Neighbourhood == Budget.CityWide ? "Hele stad / city-wide" : names.GetValueOrDefault(budget.Neighbourhood, budget.Neighbourhood);
             turnout.Add(new Turnout(budget.Id, budget.Title, budget.Neighbourhood, name, budget.Phase.ToWireName(), budget.Eligibility,
                 ballots, eligible, eligible is > 0 ? (double)ballots / eligible.Value : null));

@@ -40,19 +40,19 @@ public sealed class CouncilDashboard(
         var current = new Period(to.AddDays(-days), to);
         var previous = new Period(to.AddDays(-2 * days), current.From);
         var configuration = await routing.CurrentAsync(cancellationToken);
-        var all = await store.ListAllAsync(null, cancellationToken);
+        var all = await store.ListSubmittedAsync(previous.From, current.To, cancellationToken);
         var now = List(all, current);
         var before = List(all, previous);
         var botNow = await bot.GetAsync(current.From, current.To, cancellationToken);
         var botBefore = await bot.GetAsync(previous.From, previous.To, cancellationToken);
 
-        Figure F(string key, string unit, Func<IReadOnlyList<InitiativeListing>, double?> measure, string definition,
-            Func<IReadOnlyList<InitiativeListing>, int>? measured = null) =>
+        Figure F(string key, string unit, Func<IReadOnlyList<InitiativeFacts>, double?> measure, string definition,
+            Func<IReadOnlyList<InitiativeFacts>, int>? measured = null) =>
             new(key, unit, measure(now), measure(before), definition, measured?.Invoke(now), measured?.Invoke(before));
         Figure B(string key, string unit, Func<BotStatistics, double?> measure, string definition, Func<BotStatistics, int>? measured = null) =>
             new(key, unit, measure(botNow), measure(botBefore), definition, measured?.Invoke(botNow), measured?.Invoke(botBefore));
-        static int Answered(IReadOnlyList<InitiativeListing> l) => l.Count(i => i.FirstResponseAt is not null);
-        static int Decided(IReadOnlyList<InitiativeListing> l) => l.Count(i => i.DecidedAt is not null);
+        static int Answered(IReadOnlyList<InitiativeFacts> l) => l.Count(i => i.FirstResponseAt is not null);
+        static int Decided(IReadOnlyList<InitiativeFacts> l) => l.Count(i => i.DecidedAt is not null);
 
         var figures = new List<Figure>
         {
@@ -84,18 +84,18 @@ public sealed class CouncilDashboard(
             await realisation.ComputeAsync(cancellationToken));
     }
 
-    private static List<InitiativeListing> List(IEnumerable<InitiativeListing> all, Period period) =>
+    private static List<InitiativeFacts> List(IEnumerable<InitiativeFacts> all, Period period) =>
         all.Where(i => i.SubmittedAt >= period.From && i.SubmittedAt < period.To).ToList();
 
-    private static List<double> LeadTimes(IEnumerable<InitiativeListing> items, Func<InitiativeListing, DateTimeOffset?> until) =>
+    private static List<double> LeadTimes(IEnumerable<InitiativeFacts> items, Func<InitiativeFacts, DateTimeOffset?> until) =>
         items.Where(i => until(i) is not null).Select(i => (until(i)!.Value - i.SubmittedAt).TotalDays).ToList();
 
-    private double? WithinTerm(IReadOnlyList<InitiativeListing> items) =>
+    private double? WithinTerm(IReadOnlyList<InitiativeFacts> items) =>
         Term(items) is var (within, measured) && measured > 0 ? (double)within / measured : null;
 
-    private int MeasuredForTerm(IReadOnlyList<InitiativeListing> items) => Term(items).Measured;
+    private int MeasuredForTerm(IReadOnlyList<InitiativeFacts> items) => Term(items).Measured;
 
-    private (int Within, int Measured) Term(IReadOnlyList<InitiativeListing> items)
+    private (int Within, int Measured) Term(IReadOnlyList<InitiativeFacts> items)
     {
         var now = clock.GetUtcNow();
         int within = 0, measured = 0;
@@ -115,7 +115,7 @@ public sealed class CouncilDashboard(
     }
 
     private static List<Count> Counts(
-        List<InitiativeListing> now, List<InitiativeListing> before, Func<InitiativeListing, string> key, IEnumerable<(string Code, string Name)> known)
+        List<InitiativeFacts> now, List<InitiativeFacts> before, Func<InitiativeFacts, string> key, IEnumerable<(string Code, string Name)> known)
     {
         var names = known.ToList();
         var extra = now.Concat(before).Select(key).Distinct().Where(k => names.All(n => n.Code != k)).Select(k => (k, k));
