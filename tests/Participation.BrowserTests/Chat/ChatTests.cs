@@ -5,8 +5,14 @@ using Xunit.Abstractions;
 namespace Participation.BrowserTests.Chat;
 
 /// <summary>The chat in the browser: a resident talks to the bot in Dutch and is handed to a live agent, who answers and closes.</summary>
-public sealed class ChatTests(Site site, ITestOutputHelper output) : IClassFixture<Site>
+[Collection(BackOfficeSite.Name)]
+public sealed class ChatTests(Site site, ITestOutputHelper output) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // The chat and the agent's pages poll the app: on a shared site they must not keep doing so after this class.
+    public Task DisposeAsync() => site.CloseProfilesAsync();
+
     [Fact]
     public async Task Resident_chats_in_Dutch_asks_for_a_person_and_agent_noor_takes_over()
     {

@@ -14,7 +14,8 @@ namespace Participation.BrowserTests.Initiatives;
 /// The pages a resident meets, each checked by <see cref="PageChecks"/>; the submit form's labels and character
 /// counters (with and without JavaScript); the example on "Mijn aanvraag volgen" in the form real codes have.
 /// </summary>
-public sealed class ResidentPagesTests(Site site, ITestOutputHelper output) : IClassFixture<Site>
+[Collection(ResidentSite.Name)]
+public sealed class ResidentPagesTests(Site site, ITestOutputHelper output)
 {
     private static readonly Regex RealCode = new("^[0-9A-Z]{11}$");
 
