@@ -14,36 +14,46 @@ namespace Participation.IntegrationTests.Map;
 /// in appsettings.json), stored with the initiative, and served as GeoJSON without personal data. A private emulator:
 /// "nothing stored" is counted, and the GeoJSON is compared with exactly what this class submitted.
 /// </summary>
-public sealed class InitiativeMapTests : IAsyncLifetime
+public sealed class InitiativeMapTests(InitiativeMapTests.Platform platform) : IClassFixture<InitiativeMapTests.Platform>
 {
     // In the demo polygons: the middle of Binnenstad, and a point well inside Oosterpark.
     private static readonly object InBinnenstad = new { lat = 52.155, lon = 5.3875 };
     private static readonly object InOosterpark = new { lat = 52.155, lon = 5.425 };
 
-    private Azurite storage = null!;
-    private PlatformFactory factory = null!;
+    private readonly Azurite storage = platform.Storage;
+    private readonly PlatformFactory factory = platform.Factory;
 
-    public async Task InitializeAsync()
+    /// <summary>
+    /// One emulator and app for the class: its tests run one after another, each counts before and after itself, and
+    /// the GeoJSON test looks for its own three initiatives.
+    /// </summary>
+    public sealed class Platform : IAsyncLifetime
     {
-        storage = await Azurite.StartPrivateAsync();
-        factory = new PlatformFactory(storage.ConnectionString, new Dictionary<string, string?>
+        public Azurite Storage { get; private set; } = null!;
+        public PlatformFactory Factory { get; private set; } = null!;
+
+        public async Task InitializeAsync()
         {
-            ["FunctionHost:RunTriggers"] = "false",
-            ["RateLimits:submissions:PermitLimit"] = "1000",
-            ["Demo:Seed"] = "false",
-        });
-        _ = factory.Server;
-        // Development seeds demo data (some with points) at start; counting and filtering begin once that is done.
-        var seeder = factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Participation.App.Demo.DemoDataSeeder>().SingleOrDefault();
-        await (seeder?.ExecuteTask ?? Task.CompletedTask);
-        await factory.Services.GetRequiredService<Participation.App.Routing.RoutingDirectory>()
-            .SeedAsync(Participation.Initiatives.Routing.DemoSeed.Configuration, CancellationToken.None);
-    }
+            Storage = await Azurite.StartPrivateAsync();
+            Factory = new PlatformFactory(Storage.ConnectionString, new Dictionary<string, string?>
+            {
+                ["FunctionHost:RunTriggers"] = "false",
+                ["RateLimits:submissions:PermitLimit"] = "1000",
+                ["Demo:Seed"] = "false",
+            });
+            _ = Factory.Server;
+            // Development seeds demo data (some with points) at start; counting and filtering begin once that is done.
+            var seeder = Factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Participation.App.Demo.DemoDataSeeder>().SingleOrDefault();
+            await (seeder?.ExecuteTask ?? Task.CompletedTask);
+            await Factory.Services.GetRequiredService<Participation.App.Routing.RoutingDirectory>()
+                .SeedAsync(Participation.Initiatives.Routing.DemoSeed.Configuration, CancellationToken.None);
+        }
 
-    public async Task DisposeAsync()
-    {
-        await factory.DisposeAsync();
-        await storage.DisposeAsync();
+        public async Task DisposeAsync()
+        {
+            await Factory.DisposeAsync();
+            await Storage.DisposeAsync();
+        }
     }
 
     [Fact]
