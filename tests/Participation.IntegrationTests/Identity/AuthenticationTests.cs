@@ -13,24 +13,10 @@ using Participation.App.Demo;
 namespace Participation.IntegrationTests.Identity;
 
 /// <summary>Bad tokens are 401/403, never 500; the development sign-in exists only in Development.</summary>
-public sealed class AuthenticationTests(AuthenticationTests.Platform platform) : IClassFixture<AuthenticationTests.Platform>
+public sealed class AuthenticationTests(SeededPlatform platform) : IClassFixture<SeededPlatform>
 {
     private const string AdminOnly = "/api/admin/audit.csv";
     private readonly PlatformFactory factory = platform.Factory;
-
-    /// <summary>One app for the class: the tests only send requests with tokens and change nothing another test reads.</summary>
-    public sealed class Platform : IAsyncLifetime
-    {
-        public PlatformFactory Factory { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            Factory = new PlatformFactory(await Azurite.SharedConnectionStringAsync(), new Dictionary<string, string?> { ["FunctionHost:RunTriggers"] = "false" });
-            _ = Factory.Server;
-        }
-
-        public async Task DisposeAsync() => await Factory.DisposeAsync();
-    }
 
     [Fact]
     public async Task Development_token_of_the_right_role_is_accepted()

@@ -13,28 +13,9 @@ namespace Participation.IntegrationTests.Identity;
 /// A team lead overrides the owner only on cases of their own team. Fatima Bakker leads groen-oost and works in
 /// Oosterpark, where gebied-noordoost also has cases: she sees those, but may not take them from their owner.
 /// </summary>
-public sealed class TeamLeadScopeTests(TeamLeadScopeTests.Platform platform) : IClassFixture<TeamLeadScopeTests.Platform>
+public sealed class TeamLeadScopeTests(SeededPlatform platform) : IClassFixture<SeededPlatform>
 {
     private readonly PlatformFactory factory = platform.Factory;
-
-    /// <summary>One app for the class: each test submits and routes cases of its own.</summary>
-    public sealed class Platform : IAsyncLifetime
-    {
-        public PlatformFactory Factory { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            Factory = new PlatformFactory(await Azurite.SharedConnectionStringAsync(), new Dictionary<string, string?>
-            {
-                ["FunctionHost:RunTriggers"] = "false",
-                ["RateLimits:submissions:PermitLimit"] = "1000",
-            });
-            var client = Factory.CreateClient();
-            await Eventually.HoldsAsync(async () => (await client.GetAsync("/api/neighbourhoods")).IsSuccessStatusCode, "reference data is seeded");
-        }
-
-        public async Task DisposeAsync() => await Factory.DisposeAsync();
-    }
 
     [Fact]
     public async Task Team_lead_may_not_reassign_another_teams_case_in_a_shared_neighbourhood()

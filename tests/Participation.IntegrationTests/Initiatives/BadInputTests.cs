@@ -11,37 +11,10 @@ namespace Participation.IntegrationTests.Initiatives;
 /// Bad input gets a 400 problem+json naming the field, and nothing is stored. "Nothing" is counted on a private emulator:
 /// on the shared one other test classes submit at the same time, so a global count would blame this test for their rows.
 /// </summary>
-public sealed class BadInputTests(BadInputTests.Platform platform) : IClassFixture<BadInputTests.Platform>
+public sealed class BadInputTests(PrivatePlatform platform) : IClassFixture<PrivatePlatform>
 {
     private readonly Azurite storage = platform.Storage;
     private readonly PlatformFactory factory = platform.Factory;
-
-    /// <summary>One emulator and app for the class: its tests run one after another and each counts before and after itself.</summary>
-    public sealed class Platform : IAsyncLifetime
-    {
-        public Azurite Storage { get; private set; } = null!;
-        public PlatformFactory Factory { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            Storage = await Azurite.StartPrivateAsync();
-            Factory = new PlatformFactory(Storage.ConnectionString, new Dictionary<string, string?>
-            {
-                ["FunctionHost:RunTriggers"] = "false",
-                ["RateLimits:submissions:PermitLimit"] = "1000",
-            });
-            _ = Factory.Server;
-            // The demo seeder writes initiatives of its own; counting starts once it is done.
-            var seeder = Factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Participation.App.Demo.DemoDataSeeder>().Single();
-            await (seeder.ExecuteTask ?? Task.CompletedTask);
-        }
-
-        public async Task DisposeAsync()
-        {
-            await Factory.DisposeAsync();
-            await Storage.DisposeAsync();
-        }
-    }
 
     public static TheoryData<string, string> Cases => new()
     {

@@ -14,7 +14,7 @@ namespace Participation.IntegrationTests.Map;
 /// in appsettings.json), stored with the initiative, and served as GeoJSON without personal data. A private emulator:
 /// "nothing stored" is counted, and the GeoJSON is compared with exactly what this class submitted.
 /// </summary>
-public sealed class InitiativeMapTests(InitiativeMapTests.Platform platform) : IClassFixture<InitiativeMapTests.Platform>
+public sealed class InitiativeMapTests(PrivatePlatform platform) : IClassFixture<PrivatePlatform>
 {
     // In the demo polygons: the middle of Binnenstad, and a point well inside Oosterpark.
     private static readonly object InBinnenstad = new { lat = 52.155, lon = 5.3875 };
@@ -22,39 +22,6 @@ public sealed class InitiativeMapTests(InitiativeMapTests.Platform platform) : I
 
     private readonly Azurite storage = platform.Storage;
     private readonly PlatformFactory factory = platform.Factory;
-
-    /// <summary>
-    /// One emulator and app for the class: its tests run one after another, each counts before and after itself, and
-    /// the GeoJSON test looks for its own three initiatives.
-    /// </summary>
-    public sealed class Platform : IAsyncLifetime
-    {
-        public Azurite Storage { get; private set; } = null!;
-        public PlatformFactory Factory { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            Storage = await Azurite.StartPrivateAsync();
-            Factory = new PlatformFactory(Storage.ConnectionString, new Dictionary<string, string?>
-            {
-                ["FunctionHost:RunTriggers"] = "false",
-                ["RateLimits:submissions:PermitLimit"] = "1000",
-                ["Demo:Seed"] = "false",
-            });
-            _ = Factory.Server;
-            // Development seeds demo data (some with points) at start; counting and filtering begin once that is done.
-            var seeder = Factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Participation.App.Demo.DemoDataSeeder>().SingleOrDefault();
-            await (seeder?.ExecuteTask ?? Task.CompletedTask);
-            await Factory.Services.GetRequiredService<Participation.App.Routing.RoutingDirectory>()
-                .SeedAsync(Participation.Initiatives.Routing.DemoSeed.Configuration, CancellationToken.None);
-        }
-
-        public async Task DisposeAsync()
-        {
-            await Factory.DisposeAsync();
-            await Storage.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task A_point_outside_the_municipality_is_a_400_with_its_code_and_stores_nothing()

@@ -7,28 +7,9 @@ using Participation.IntegrationTests.Infrastructure;
 namespace Participation.IntegrationTests.Web;
 
 /// <summary>What every visitor of the site meets around the journeys: error pages, footer pages, the favicon, the API document.</summary>
-public sealed partial class SitePagesTests(SitePagesTests.Platform platform) : IClassFixture<SitePagesTests.Platform>
+public sealed partial class SitePagesTests(SeededPlatform platform) : IClassFixture<SeededPlatform>
 {
     private readonly PlatformFactory factory = platform.Factory;
-
-    /// <summary>One app for the class: the pages are read, and the one form test submits an initiative of its own.</summary>
-    public sealed class Platform : IAsyncLifetime
-    {
-        public PlatformFactory Factory { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            Factory = new PlatformFactory(await Azurite.SharedConnectionStringAsync(), new Dictionary<string, string?>
-            {
-                ["FunctionHost:RunTriggers"] = "false",
-                ["RateLimits:submissions:PermitLimit"] = "1000",
-            });
-            var client = Factory.CreateClient();
-            await Eventually.HoldsAsync(async () => (await client.GetAsync("/api/neighbourhoods")).IsSuccessStatusCode, "reference data is seeded");
-        }
-
-        public async Task DisposeAsync() => await Factory.DisposeAsync();
-    }
 
     private HttpClient Browser(string? language = null)
     {
