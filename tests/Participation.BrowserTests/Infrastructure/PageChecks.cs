@@ -72,8 +72,8 @@ public sealed class PageChecks(ITestOutputHelper output)
 
     /// <summary>
     /// axe.run in the page itself, injected once per loaded page. Deque.AxeCore.Playwright's <c>RunAxe</c> injects it
-    /// into every frame and then opens a second blank page per scan to merge the frames' results, which only cross-origin
-    /// frames need; the site has no frames at all, and that second page was most of a scan's cost.
+    /// into every frame and then opens a second blank page per scan, injects it there too and merges the frames' results
+    /// in it; only cross-origin frames need that, and the site has no frames at all.
     /// </summary>
     private static async Task<AxeResult> RunAxeAsync(IPage page)
     {
