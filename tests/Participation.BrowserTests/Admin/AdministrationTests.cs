@@ -8,7 +8,8 @@ using Xunit.Abstractions;
 namespace Participation.BrowserTests.Admin;
 
 /// <summary>The administrator's pages under /beheer: routing, the audit log, and failed messages put back on their queue.</summary>
-public sealed class AdministrationTests(Site site, ITestOutputHelper output) : IClassFixture<Site>
+[Collection(BackOfficeSite.Name)]
+public sealed class AdministrationTests(Site site, ITestOutputHelper output)
 {
     private const string Path = "/beheer/mislukte-berichten";
 

@@ -12,7 +12,8 @@ namespace Participation.BrowserTests.Budgeting;
 /// The budget back office in the browser: the menu leads officials and admins to it, an administrator prepares a budget
 /// up to voting codes, and paper ballots are entered by one official and confirmed by a colleague.
 /// </summary>
-public sealed class BudgetAdministrationTests(Site site, ITestOutputHelper output) : IClassFixture<Site>
+[Collection(BackOfficeSite.Name)]
+public sealed class BudgetAdministrationTests(Site site, ITestOutputHelper output)
 {
     [Fact]
     public async Task Officials_and_admins_find_the_budget_pages_in_the_menu_and_residents_do_not()

@@ -9,7 +9,8 @@ namespace Participation.BrowserTests.Discussion;
 /// neighbourhood hides it with a reason on the case page, and the author sees why. Each changed page passes
 /// <see cref="PageChecks"/>.
 /// </summary>
-public sealed class DiscussionTests(Site site, ITestOutputHelper output) : IClassFixture<Site>
+[Collection(BackOfficeSite.Name)]
+public sealed class DiscussionTests(Site site, ITestOutputHelper output)
 {
     [Fact]
     public async Task Resident_comments_another_reports_it_and_the_neighbourhoods_official_hides_it_with_a_reason()

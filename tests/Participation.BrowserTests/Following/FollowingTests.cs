@@ -15,7 +15,8 @@ namespace Participation.BrowserTests.Following;
 /// Following in the browser: a resident asks to follow on the initiative page, confirms with the link from the e-mail
 /// and unsubscribes with the link a follower's e-mail carries. Every page on the way passes <see cref="PageChecks"/>.
 /// </summary>
-public sealed class FollowingTests(Site site, ITestOutputHelper output) : IClassFixture<Site>
+[Collection(ResidentSite.Name)]
+public sealed class FollowingTests(Site site, ITestOutputHelper output)
 {
     [Fact]
     public async Task Resident_follows_an_initiative_confirms_by_the_emailed_link_and_unsubscribes_each_page_axe_clean()

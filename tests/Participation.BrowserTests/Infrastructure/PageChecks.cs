@@ -1,6 +1,7 @@
 using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 using Xunit.Abstractions;
 
 namespace Participation.BrowserTests.Infrastructure;
@@ -18,9 +19,11 @@ public sealed class PageChecks(ITestOutputHelper output)
 {
     public const int PhoneWidth = 375;
 
+    // Every rule still runs on every element; only passes are no longer listed node by node, which the report never reads.
     private static readonly AxeRunOptions Wcag21AA = new()
     {
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        ResultTypes = [ResultType.Violations],
     };
 
     // Names the first elements that stick out, leaving out those inside a box that scrolls by itself (wide tables do).
@@ -47,7 +50,7 @@ public sealed class PageChecks(ITestOutputHelper output)
         var lang = await page.Locator("html").GetAttributeAsync("lang");
         if (lang is not ("nl" or "en")) failures.Add($"{label}: html lang is '{lang}'");
 
-        var results = await page.RunAxe(Wcag21AA);
+        var results = await RunAxeAsync(page);
         output.WriteLine($"{label}: {results.Violations.Length} violations, {results.Passes.Length} rules passed");
         failures.AddRange(results.Violations.Select(v =>
             $"{label}: {v.Id} {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
@@ -66,6 +69,25 @@ public sealed class PageChecks(ITestOutputHelper output)
             await page.SetViewportSizeAsync(Site.Desktop.Width, Site.Desktop.Height);
         }
     }
+
+    /// <summary>
+    /// axe.run in the page itself, injected once per loaded page. Deque.AxeCore.Playwright's <c>RunAxe</c> injects it
+    /// into every frame and then opens a second blank page per scan, injects it there too and merges the frames' results
+    /// in it; only cross-origin frames need that, and the site has no frames at all.
+    /// </summary>
+    private static async Task<AxeResult> RunAxeAsync(IPage page)
+    {
+        if (!await page.EvaluateAsync<bool>("() => typeof window.axe?.run === 'function'"))
+        {
+            await page.EvaluateAsync("() => { " + AxeSource + " }");
+        }
+
+        var json = await page.EvaluateAsync<string>("options => axe.run(document, JSON.parse(options)).then(JSON.stringify)", Wcag21AAJson);
+        return new AxeResult(JObject.Parse(json));
+    }
+
+    private static readonly string AxeSource = new BundledAxeScriptProvider().GetScript();
+    private static readonly string Wcag21AAJson = JsonConvert.SerializeObject(Wcag21AA);
 
     /// <summary>Opens each path (one browser profile per user, reused) and checks it.</summary>
     public async Task WalkAsync(Site site, IEnumerable<(string? User, string Path)> pages)

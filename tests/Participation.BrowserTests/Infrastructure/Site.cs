@@ -12,8 +12,9 @@ namespace Participation.BrowserTests.Infrastructure;
 
 /// <summary>
 /// The real app on real Kestrel (a free port) with its own Azurite, demo data and queue listeners, plus Debian's
-/// chromium driven by Playwright. One per test class, so classes run side by side (xUnit runs two at a time on two
-/// cores) without one class's submissions changing the figures another class checks.
+/// chromium driven by Playwright. Classes that only look at what they made themselves share one through a collection
+/// (<see cref="ResidentSite"/>, <see cref="BackOfficeSite"/>): each start costs Azurite, the app, its demo seed and a
+/// browser. A class whose figures another class's submissions would change has its own (<c>IClassFixture&lt;Site&gt;</c>).
 /// </summary>
 public sealed class Site : IAsyncLifetime
 {
@@ -21,6 +22,7 @@ public sealed class Site : IAsyncLifetime
     /// <summary>The demo official of Binnenstad (and Westhaven): a submission there lands in her inbox.</summary>
     public const string Official = "lotte.smit";
     public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 900 };
+    private readonly List<IBrowserContext> profiles = [];
     private Azurite azurite = null!;
     private IPlaywright playwright = null!;
 
@@ -74,6 +76,7 @@ public sealed class Site : IAsyncLifetime
             BaseURL = BaseUrl, Locale = "nl-NL", ViewportSize = Desktop, JavaScriptEnabled = javaScript,
         });
         context.SetDefaultTimeout(45_000);
+        lock (profiles) profiles.Add(context);
         var page = await context.NewPageAsync();
         if (userId is not null)
         {
@@ -83,6 +86,22 @@ public sealed class Site : IAsyncLifetime
         }
 
         return page;
+    }
+
+    /// <summary>
+    /// Closes every browser profile opened so far. For a class on a shared site whose pages keep polling (the chat, the
+    /// agent's queue): left open, they would load the app for as long as the other classes run.
+    /// </summary>
+    public async Task CloseProfilesAsync()
+    {
+        IBrowserContext[] open;
+        lock (profiles)
+        {
+            open = [.. profiles];
+            profiles.Clear();
+        }
+
+        foreach (var context in open) await context.CloseAsync();
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>

@@ -11,7 +11,8 @@ namespace Participation.BrowserTests.Initiatives;
 /// An initiative from the resident's form to the official's decision and back to the resident: by tracking code, and
 /// signed in through "Mijn omgeving" after answering the official's question.
 /// </summary>
-public sealed class InitiativeJourneyTests(Site site, ITestOutputHelper output) : IClassFixture<Site>
+[Collection(ResidentSite.Name)]
+public sealed class InitiativeJourneyTests(Site site, ITestOutputHelper output)
 {
     [Fact]
     public async Task Resident_submits_official_decides_and_resident_sees_the_decision_by_tracking_code()

@@ -14,7 +14,8 @@ namespace Participation.BrowserTests.Map;
 /// point on the submit form — with the mouse and with the keyboard — each page checked by <see cref="PageChecks"/>.
 /// The site runs without tiles (Map:TileUrl empty), as it must without a network: polygons and markers on a blank map.
 /// </summary>
-public sealed class MapTests(Site site, ITestOutputHelper output) : IClassFixture<Site>
+[Collection(ResidentSite.Name)]
+public sealed class MapTests(Site site, ITestOutputHelper output)
 {
     [Fact]
     public async Task The_list_shows_a_focusable_marker_per_located_initiative_and_an_initiative_page_shows_its_place()

@@ -11,7 +11,8 @@ namespace Participation.BrowserTests.Officials;
 /// The official's case work in the browser: the timeline in words, a theme correction and a merge in the case page,
 /// and the inbox and case pages (also as the council reads them) checked by <see cref="PageChecks"/>.
 /// </summary>
-public sealed class CaseWorkTests(Site site, ITestOutputHelper output) : IClassFixture<Site>
+[Collection(BackOfficeSite.Name)]
+public sealed class CaseWorkTests(Site site, ITestOutputHelper output)
 {
     [Fact]
     public async Task Official_reads_the_timeline_in_words_corrects_the_theme_and_merges_a_duplicate_in_the_case_page()

@@ -12,7 +12,8 @@ namespace Participation.BrowserTests.Photos;
 /// Photos in the browser: the submitter follows the link from the confirmation e-mail, uploads a photo with the plain
 /// form, sees it on the public page; the official removes it after confirming. Every page passes <see cref="PageChecks"/>.
 /// </summary>
-public sealed class PhotoTests(Site site, ITestOutputHelper output) : IClassFixture<Site>
+[Collection(ResidentSite.Name)]
+public sealed class PhotoTests(Site site, ITestOutputHelper output)
 {
     [Fact]
     public async Task Submitter_uploads_a_photo_through_the_page_it_shows_and_an_official_removes_it()

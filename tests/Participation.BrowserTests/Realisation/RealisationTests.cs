@@ -12,7 +12,8 @@ namespace Participation.BrowserTests.Realisation;
 /// Realisation in the browser: an accepted initiative gets its item, the official plans and completes a milestone on the
 /// team pages, and the resident sees it done on "Wat is er gedaan?". The pages pass <see cref="PageChecks"/>.
 /// </summary>
-public sealed class RealisationTests(Site site, ITestOutputHelper output) : IClassFixture<Site>
+[Collection(BackOfficeSite.Name)]
+public sealed class RealisationTests(Site site, ITestOutputHelper output)
 {
     [Fact]
     public async Task Accepted_initiative_is_followed_to_a_done_milestone_on_the_public_page()

@@ -8,19 +8,25 @@ using Participation.IntegrationTests.Infrastructure;
 namespace Participation.IntegrationTests.Budgeting;
 
 /// <summary>The public recount tool over HTTP, on real elections with their official winners.</summary>
-public sealed class TallyPabulibFileTests : IAsyncLifetime
+public sealed class TallyPabulibFileTests(TallyPabulibFileTests.Platform platform) : IClassFixture<TallyPabulibFileTests.Platform>
 {
-    private PlatformFactory factory = null!;
+    private readonly PlatformFactory factory = platform.Factory;
 
-    public async Task InitializeAsync()
+    /// <summary>One app for the class: a recount stores nothing.</summary>
+    public sealed class Platform : IAsyncLifetime
     {
-        factory = new PlatformFactory(await Azurite.SharedConnectionStringAsync(), new Dictionary<string, string?> { ["FunctionHost:RunTriggers"] = "false" });
-        factory.UseKestrel(0); // a real server: the file is larger than the API's default body limit
-        factory.StartServer();
-        await Task.CompletedTask;
-    }
+        public PlatformFactory Factory { get; private set; } = null!;
 
-    public async Task DisposeAsync() => await factory.DisposeAsync();
+        public async Task InitializeAsync()
+        {
+            Factory = new PlatformFactory(await Azurite.SharedConnectionStringAsync(), new Dictionary<string, string?> { ["FunctionHost:RunTriggers"] = "false" });
+            Factory.UseKestrel(0); // a real server: the file is larger than the API's default body limit
+            Factory.StartServer();
+            await Task.CompletedTask;
+        }
+
+        public async Task DisposeAsync() => await Factory.DisposeAsync();
+    }
 
     [Theory]
     [InlineData("Netherlands_Assen_2024.pb")]

@@ -13,18 +13,10 @@ using Participation.App.Demo;
 namespace Participation.IntegrationTests.Identity;
 
 /// <summary>Bad tokens are 401/403, never 500; the development sign-in exists only in Development.</summary>
-public sealed class AuthenticationTests : IAsyncLifetime
+public sealed class AuthenticationTests(SeededPlatform platform) : IClassFixture<SeededPlatform>
 {
     private const string AdminOnly = "/api/admin/audit.csv";
-    private PlatformFactory factory = null!;
-
-    public async Task InitializeAsync()
-    {
-        factory = new PlatformFactory(await Azurite.SharedConnectionStringAsync(), new Dictionary<string, string?> { ["FunctionHost:RunTriggers"] = "false" });
-        _ = factory.Server;
-    }
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
+    private readonly PlatformFactory factory = platform.Factory;
 
     [Fact]
     public async Task Development_token_of_the_right_role_is_accepted()

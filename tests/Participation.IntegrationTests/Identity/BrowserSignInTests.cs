@@ -14,32 +14,39 @@ namespace Participation.IntegrationTests.Identity;
 /// with PKCE, session cookies, roles from the provider for staff and from the server for residents, and the refusals
 /// a forged or replayed callback must meet.
 /// </summary>
-public sealed class BrowserSignInTests : IAsyncLifetime
+public sealed class BrowserSignInTests(BrowserSignInTests.Platform platform) : IClassFixture<BrowserSignInTests.Platform>
 {
-    private LocalOidcProvider provider = null!;
-    private PlatformFactory factory = null!;
+    private readonly LocalOidcProvider provider = platform.Provider;
+    private readonly PlatformFactory factory = platform.Factory;
 
-    public async Task InitializeAsync()
+    /// <summary>One provider and app for the class: each test signs in with a fresh cookie jar of its own.</summary>
+    public sealed class Platform : IAsyncLifetime
     {
-        provider = await LocalOidcProvider.StartAsync(OidcBrowser.AppAddress.ToString().TrimEnd('/'));
-        factory = new PlatformFactory(
-            await Azurite.SharedConnectionStringAsync(),
-            new Dictionary<string, string?>(provider.Settings())
-            {
-                ["FunctionHost:RunTriggers"] = "false",
-                ["Identity:Pepper"] = new string('p', 40),
-            },
-            // Demo:Seed is read before test settings apply, so the demo municipality is asked for directly.
-            services => services.AddHostedService<Participation.App.Demo.DemoDataSeeder>(),
-            environment: "Production");
-        var client = factory.CreateClient();
-        await Eventually.HoldsAsync(async () => (await client.GetAsync("/api/neighbourhoods")).IsSuccessStatusCode, "reference data is seeded");
-    }
+        public LocalOidcProvider Provider { get; private set; } = null!;
+        public PlatformFactory Factory { get; private set; } = null!;
 
-    public async Task DisposeAsync()
-    {
-        await factory.DisposeAsync();
-        await provider.DisposeAsync();
+        public async Task InitializeAsync()
+        {
+            Provider = await LocalOidcProvider.StartAsync(OidcBrowser.AppAddress.ToString().TrimEnd('/'));
+            Factory = new PlatformFactory(
+                await Azurite.SharedConnectionStringAsync(),
+                new Dictionary<string, string?>(Provider.Settings())
+                {
+                    ["FunctionHost:RunTriggers"] = "false",
+                    ["Identity:Pepper"] = new string('p', 40),
+                },
+                // Demo:Seed is read before test settings apply, so the demo municipality is asked for directly.
+                services => services.AddHostedService<Participation.App.Demo.DemoDataSeeder>(),
+                environment: "Production");
+            var client = Factory.CreateClient();
+            await Eventually.HoldsAsync(async () => (await client.GetAsync("/api/neighbourhoods")).IsSuccessStatusCode, "reference data is seeded");
+        }
+
+        public async Task DisposeAsync()
+        {
+            await Factory.DisposeAsync();
+            await Provider.DisposeAsync();
+        }
     }
 
     [Fact]

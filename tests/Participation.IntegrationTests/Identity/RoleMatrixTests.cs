@@ -13,35 +13,42 @@ namespace Participation.IntegrationTests.Identity;
 /// Who may do what, for every role against one case in Binnenstad (owned by Lotte Smit): the whole matrix, including
 /// 404 — not 403 — for an official of another neighbourhood, so a case's existence does not leak.
 /// </summary>
-public sealed class RoleMatrixTests : IAsyncLifetime
+public sealed class RoleMatrixTests(RoleMatrixTests.Platform platform) : IClassFixture<RoleMatrixTests.Platform>
 {
-    private PlatformFactory factory = null!;
-    private string code = null!;
+    private readonly PlatformFactory factory = platform.Factory;
+    private readonly string code = platform.Code;
 
     private static readonly string[] Users =
         ["anonymous", "resident-sanne", "lotte.smit", "jeroen.meijer", "mohamed.elamrani", "agent-noor", "council-jeroen", "admin-ingrid"];
 
-    public async Task InitializeAsync()
+    /// <summary>One app and one routed case for the class: each row of the matrix reads the case or adds to it, and only one supports it.</summary>
+    public sealed class Platform : IAsyncLifetime
     {
-        factory = new PlatformFactory(await Azurite.SharedConnectionStringAsync(), new Dictionary<string, string?>
-        {
-            ["FunctionHost:RunTriggers"] = "false",
-            ["RateLimits:submissions:PermitLimit"] = "1000",
-            ["RateLimits:supports:PermitLimit"] = "1000",
-        });
-        var client = factory.CreateClient();
-        await Eventually.HoldsAsync(async () => (await client.GetAsync("/api/neighbourhoods")).IsSuccessStatusCode, "reference data is seeded");
-        var submitted = await client.PostAsJsonAsync("/api/initiatives", new { title = "Matrix", description = "Rollen en rechten.", neighbourhood = "binnenstad", theme = "verkeer" });
-        code = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("trackingCode").GetString()!;
-        var routed = await client.PostAsJsonAsync($"/{nameof(RouteSubmittedInitiative)}", new
-        {
-            Data = new { message = QueueEnvelope.Wrap(new InitiativeSubmitted(code)) },
-            Metadata = new { DequeueCount = 1, Id = "matrix" },
-        });
-        Assert.Equal(HttpStatusCode.OK, routed.StatusCode);
-    }
+        public PlatformFactory Factory { get; private set; } = null!;
+        public string Code { get; private set; } = null!;
 
-    public async Task DisposeAsync() => await factory.DisposeAsync();
+        public async Task InitializeAsync()
+        {
+            Factory = new PlatformFactory(await Azurite.SharedConnectionStringAsync(), new Dictionary<string, string?>
+            {
+                ["FunctionHost:RunTriggers"] = "false",
+                ["RateLimits:submissions:PermitLimit"] = "1000",
+                ["RateLimits:supports:PermitLimit"] = "1000",
+            });
+            var client = Factory.CreateClient();
+            await Eventually.HoldsAsync(async () => (await client.GetAsync("/api/neighbourhoods")).IsSuccessStatusCode, "reference data is seeded");
+            var submitted = await client.PostAsJsonAsync("/api/initiatives", new { title = "Matrix", description = "Rollen en rechten.", neighbourhood = "binnenstad", theme = "verkeer" });
+            Code = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("trackingCode").GetString()!;
+            var routed = await client.PostAsJsonAsync($"/{nameof(RouteSubmittedInitiative)}", new
+            {
+                Data = new { message = QueueEnvelope.Wrap(new InitiativeSubmitted(Code)) },
+                Metadata = new { DequeueCount = 1, Id = "matrix" },
+            });
+            Assert.Equal(HttpStatusCode.OK, routed.StatusCode);
+        }
+
+        public async Task DisposeAsync() => await Factory.DisposeAsync();
+    }
 
     // Expected status per user, in the order of Users.
     public static TheoryData<string, string, int[]> Matrix => new()

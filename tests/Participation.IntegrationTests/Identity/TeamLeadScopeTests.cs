@@ -13,22 +13,9 @@ namespace Participation.IntegrationTests.Identity;
 /// A team lead overrides the owner only on cases of their own team. Fatima Bakker leads groen-oost and works in
 /// Oosterpark, where gebied-noordoost also has cases: she sees those, but may not take them from their owner.
 /// </summary>
-public sealed class TeamLeadScopeTests : IAsyncLifetime
+public sealed class TeamLeadScopeTests(SeededPlatform platform) : IClassFixture<SeededPlatform>
 {
-    private PlatformFactory factory = null!;
-
-    public async Task InitializeAsync()
-    {
-        factory = new PlatformFactory(await Azurite.SharedConnectionStringAsync(), new Dictionary<string, string?>
-        {
-            ["FunctionHost:RunTriggers"] = "false",
-            ["RateLimits:submissions:PermitLimit"] = "1000",
-        });
-        var client = factory.CreateClient();
-        await Eventually.HoldsAsync(async () => (await client.GetAsync("/api/neighbourhoods")).IsSuccessStatusCode, "reference data is seeded");
-    }
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
+    private readonly PlatformFactory factory = platform.Factory;
 
     [Fact]
     public async Task Team_lead_may_not_reassign_another_teams_case_in_a_shared_neighbourhood()

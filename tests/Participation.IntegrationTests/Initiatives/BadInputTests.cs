@@ -11,30 +11,10 @@ namespace Participation.IntegrationTests.Initiatives;
 /// Bad input gets a 400 problem+json naming the field, and nothing is stored. "Nothing" is counted on a private emulator:
 /// on the shared one other test classes submit at the same time, so a global count would blame this test for their rows.
 /// </summary>
-public sealed class BadInputTests : IAsyncLifetime
+public sealed class BadInputTests(PrivatePlatform platform) : IClassFixture<PrivatePlatform>
 {
-    private Azurite storage = null!;
-    private PlatformFactory factory = null!;
-
-    public async Task InitializeAsync()
-    {
-        storage = await Azurite.StartPrivateAsync();
-        factory = new PlatformFactory(storage.ConnectionString, new Dictionary<string, string?>
-        {
-            ["FunctionHost:RunTriggers"] = "false",
-            ["RateLimits:submissions:PermitLimit"] = "1000",
-        });
-        _ = factory.Server;
-        // The demo seeder writes initiatives of its own; counting starts once it is done.
-        var seeder = factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Participation.App.Demo.DemoDataSeeder>().Single();
-        await (seeder.ExecuteTask ?? Task.CompletedTask);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await factory.DisposeAsync();
-        await storage.DisposeAsync();
-    }
+    private readonly Azurite storage = platform.Storage;
+    private readonly PlatformFactory factory = platform.Factory;
 
     public static TheoryData<string, string> Cases => new()
     {

@@ -14,37 +14,14 @@ namespace Participation.IntegrationTests.Map;
 /// in appsettings.json), stored with the initiative, and served as GeoJSON without personal data. A private emulator:
 /// "nothing stored" is counted, and the GeoJSON is compared with exactly what this class submitted.
 /// </summary>
-public sealed class InitiativeMapTests : IAsyncLifetime
+public sealed class InitiativeMapTests(PrivatePlatform platform) : IClassFixture<PrivatePlatform>
 {
     // In the demo polygons: the middle of Binnenstad, and a point well inside Oosterpark.
     private static readonly object InBinnenstad = new { lat = 52.155, lon = 5.3875 };
     private static readonly object InOosterpark = new { lat = 52.155, lon = 5.425 };
 
-    private Azurite storage = null!;
-    private PlatformFactory factory = null!;
-
-    public async Task InitializeAsync()
-    {
-        storage = await Azurite.StartPrivateAsync();
-        factory = new PlatformFactory(storage.ConnectionString, new Dictionary<string, string?>
-        {
-            ["FunctionHost:RunTriggers"] = "false",
-            ["RateLimits:submissions:PermitLimit"] = "1000",
-            ["Demo:Seed"] = "false",
-        });
-        _ = factory.Server;
-        // Development seeds demo data (some with points) at start; counting and filtering begin once that is done.
-        var seeder = factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Participation.App.Demo.DemoDataSeeder>().SingleOrDefault();
-        await (seeder?.ExecuteTask ?? Task.CompletedTask);
-        await factory.Services.GetRequiredService<Participation.App.Routing.RoutingDirectory>()
-            .SeedAsync(Participation.Initiatives.Routing.DemoSeed.Configuration, CancellationToken.None);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await factory.DisposeAsync();
-        await storage.DisposeAsync();
-    }
+    private readonly Azurite storage = platform.Storage;
+    private readonly PlatformFactory factory = platform.Factory;
 
     [Fact]
     public async Task A_point_outside_the_municipality_is_a_400_with_its_code_and_stores_nothing()

@@ -7,22 +7,9 @@ using Participation.IntegrationTests.Infrastructure;
 namespace Participation.IntegrationTests.Web;
 
 /// <summary>What every visitor of the site meets around the journeys: error pages, footer pages, the favicon, the API document.</summary>
-public sealed partial class SitePagesTests : IAsyncLifetime
+public sealed partial class SitePagesTests(SeededPlatform platform) : IClassFixture<SeededPlatform>
 {
-    private PlatformFactory factory = null!;
-
-    public async Task InitializeAsync()
-    {
-        factory = new PlatformFactory(await Azurite.SharedConnectionStringAsync(), new Dictionary<string, string?>
-        {
-            ["FunctionHost:RunTriggers"] = "false",
-            ["RateLimits:submissions:PermitLimit"] = "1000",
-        });
-        var client = factory.CreateClient();
-        await Eventually.HoldsAsync(async () => (await client.GetAsync("/api/neighbourhoods")).IsSuccessStatusCode, "reference data is seeded");
-    }
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
+    private readonly PlatformFactory factory = platform.Factory;
 
     private HttpClient Browser(string? language = null)
     {
