@@ -211,7 +211,7 @@ public sealed class LoneOfficialTests(LoneOfficialFixture fixture) : IClassFixtu
     [Fact]
     public async Task A_batch_confirmed_while_the_results_are_fixed_is_wholly_in_the_published_count_or_refused()
     {
-        const int Rows = 120;
+        const int Rows = 2_000;
         var admin = await Factory.AsAsync("admin-ingrid");
         var anouk = await Factory.AsAsync("anouk.devries");
         var bram = await Factory.AsAsync("bram.jansen");
