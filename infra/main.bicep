@@ -321,6 +321,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
     Municipality__Name: municipalityName
     Platform__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${publicHostName}' : publicBaseUrl
+    // Front Door's X-Forwarded-For ends in its own address; X-Azure-SocketIP is the client's, set by Front Door itself.
+    Identity__ClientAddressHeader: deployFrontDoor ? 'X-Azure-SocketIP' : ''
     Identity__Pepper: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${secretNames.identityPepper})'
     SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${secretNames.sendGridApiKey})'
     SendGrid__FromAddress: mailFromAddress

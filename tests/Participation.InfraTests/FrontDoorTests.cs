@@ -125,11 +125,13 @@ public sealed class FrontDoorTests(CompiledInfrastructure infrastructure)
     }
 
     [Fact]
-    public void Residents_links_and_the_bot_connector_go_through_front_door_when_it_is_there()
+    public void Links_the_bot_connector_and_client_addresses_go_through_front_door_when_it_is_there()
     {
         var links = Template.Single("Microsoft.Web/sites/config").Get("properties.Platform__PublicBaseUrl").GetString()!;
         var messages = Module("bot").Get("properties.parameters.appHostName.value").GetString()!;
 
+        Assert.Equal("[if(parameters('deployFrontDoor'), 'X-Azure-SocketIP', '')]",
+            Template.Single("Microsoft.Web/sites/config").Get("properties.Identity__ClientAddressHeader").GetString());
         Assert.All(new[] { links, messages }, host =>
         {
             Assert.Contains("tryGet(if(parameters('deployFrontDoor'), reference(resourceId('Microsoft.Resources/deployments', 'frontDoor')", host);
