@@ -94,6 +94,24 @@ param maximumInstanceCount int = 100
 @minValue(0)
 param alwaysReadyHttpInstances int = 0
 
+@description('Put Azure Front Door with a WAF policy in front of the app: rate limits per client address at the edge, and the app then accepts traffic only from this Front Door. Off by default: a profile has a monthly base fee.')
+param deployFrontDoor bool = false
+
+@description('Front Door tier when deployed: Standard has the custom rate-limit rules; Premium adds managed rule sets.')
+@allowed([
+  'Standard_AzureFrontDoor'
+  'Premium_AzureFrontDoor'
+])
+param frontDoorSku string = 'Standard_AzureFrontDoor'
+
+@description('Edge limit on public writes (submissions, supports, comments, votes, tally, chat) per client address per minute; generous, since a library or polling station shares one address. The app limits each voter, session and resident far lower.')
+@minValue(10)
+param edgePublicWritesPerMinute int = 120
+
+@description('Edge limit on requests of any kind per client address per minute.')
+@minValue(10)
+param edgeRequestsPerMinute int = 1200
+
 @description('Days that logs are kept.')
 @minValue(30)
 @maxValue(730)
@@ -160,6 +178,9 @@ var names = {
   appInsights: 'appi-${baseName}'
   deploymentContainer: 'deployment-package'
   openAiDeployment: 'chat'
+  frontDoor: 'afd-${baseName}'
+  frontDoorEndpoint: 'web-${baseName}'
+  wafPolicy: 'waf${prefix}${shortEnvironment}${token}'
 }
 var secretNames = {
   sendGridApiKey: 'sendgrid-api-key'
@@ -227,6 +248,19 @@ module openAi 'modules/openAi.bicep' = if (deployOpenAi) {
   }
 }
 
+module frontDoor 'modules/frontDoor.bicep' = if (deployFrontDoor) {
+  name: 'frontDoor'
+  params: {
+    profileName: names.frontDoor
+    endpointName: names.frontDoorEndpoint
+    wafPolicyName: names.wafPolicy
+    sku: frontDoorSku
+    publicWritesPerMinute: edgePublicWritesPerMinute
+    requestsPerMinute: edgeRequestsPerMinute
+    tags: tags
+  }
+}
+
 module functionApp 'modules/functionApp.bicep' = {
   name: 'functionApp'
   params: {
@@ -239,9 +273,23 @@ module functionApp 'modules/functionApp.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     alwaysReadyHttpInstances: alwaysReadyHttpInstances
+    frontDoorId: frontDoor.?outputs.frontDoorId ?? ''
     tags: tags
   }
 }
+
+module frontDoorRoute 'modules/frontDoorRoute.bicep' = if (deployFrontDoor) {
+  name: 'frontDoorRoute'
+  params: {
+    // Names known before deployment, so that What-If can predict the route; the app's host comes after the profile.
+    profileName: names.frontDoor
+    endpointName: names.frontDoorEndpoint
+    originHostName: functionApp.outputs.defaultHostName
+  }
+}
+
+// Where residents, e-mail links and the Bot Connector reach the app: Front Door's host when it is in front.
+var publicHostName = frontDoor.?outputs.hostName ?? functionApp.outputs.defaultHostName
 
 module roleAssignments 'modules/roleAssignments.bicep' = {
   name: 'roleAssignments'
@@ -272,7 +320,9 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     AzureWebJobsStorage__accountName: storage.outputs.name
     APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
     Municipality__Name: municipalityName
-    Platform__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${functionApp.outputs.defaultHostName}' : publicBaseUrl
+    Platform__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${publicHostName}' : publicBaseUrl
+    // Front Door's X-Forwarded-For ends in its own address; X-Azure-SocketIP is the client's, set by Front Door itself.
+    Identity__ClientAddressHeader: deployFrontDoor ? 'X-Azure-SocketIP' : ''
     Identity__Pepper: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${secretNames.identityPepper})'
     SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${secretNames.sendGridApiKey})'
     SendGrid__FromAddress: mailFromAddress
@@ -304,7 +354,7 @@ module bot 'modules/bot.bicep' = {
     name: names.bot
     location: botLocation
     displayName: municipalityName
-    appHostName: functionApp.outputs.defaultHostName
+    appHostName: publicHostName
     appId: botAppId
     tenantId: botTenantId
     sku: botSku
@@ -314,6 +364,7 @@ module bot 'modules/bot.bicep' = {
 
 output functionAppName string = functionApp.outputs.name
 output functionAppHostName string = functionApp.outputs.defaultHostName
+output publicHostName string = publicHostName
 output storageAccountName string = storage.outputs.name
 output keyVaultName string = keyVault.outputs.name
 output botName string = bot.outputs.name

@@ -17,6 +17,9 @@ param openAiCapacity = 50
 param botSku = 'S1'
 param keyVaultPurgeProtection = true
 
+// Rate limits per client address at the edge, and the app reachable only through Front Door.
+param deployFrontDoor = true
+
 param sendGridApiKey = readEnvironmentVariable('SENDGRID_API_KEY', '')
 param identityPepper = readEnvironmentVariable('IDENTITY_PEPPER', '')
 param botAppPassword = readEnvironmentVariable('BOT_APP_PASSWORD', '')

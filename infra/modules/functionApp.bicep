@@ -36,7 +36,27 @@ param maximumInstanceCount int
 @minValue(0)
 param alwaysReadyHttpInstances int
 
+@description('Id of the Front Door profile in front of the app (its X-Azure-FDID); empty leaves the app open to every address.')
+param frontDoorId string
+
 param tags object
+
+// Front Door's backends share their addresses with every other Front Door profile, so the profile's own id in the
+// header it sets is what tells this platform's traffic apart.
+var frontDoorOnly = [
+  {
+    name: 'front-door'
+    action: 'Allow'
+    priority: 100
+    tag: 'ServiceTag'
+    ipAddress: 'AzureFrontDoor.Backend'
+    headers: {
+      'x-azure-fdid': [
+        frontDoorId
+      ]
+    }
+  }
+]
 
 resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   name: planName
@@ -66,6 +86,8 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
+      ipSecurityRestrictions: empty(frontDoorId) ? [] : frontDoorOnly
+      ipSecurityRestrictionsDefaultAction: empty(frontDoorId) ? 'Allow' : 'Deny'
       // The host needs its storage from the first start; appSettings.bicep later sets these same values again
       // together with the rest (a config/appsettings resource replaces the whole list).
       appSettings: [

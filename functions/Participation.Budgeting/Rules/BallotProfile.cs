@@ -85,6 +85,8 @@ internal sealed class BallotProfile
             }
         }
 
+        ProjectEntriesByWeight = UnitWeights ? [] : EntriesByWeight();
+
         // Cost satisfaction for approval ballots (a voter values a funded project at its cost), as the official
         // equalshares runs do; cardinal ballots use their own scores.
         SatisfactionScale = election.VoteType is VoteType.Approval or VoteType.ChooseOne
@@ -108,6 +110,13 @@ internal sealed class BallotProfile
     public long[] ProjectWeight { get; }
     public bool UnitWeights { get; }
 
+    /// <summary>
+    /// Per project (its range of <see cref="ProjectStart"/>), indices into <see cref="ProjectGroup"/> and
+    /// <see cref="ProjectWeight"/> ordered by weight, so a count can gather a project's supporters one weight at a time.
+    /// Empty when every weight is 1.
+    /// </summary>
+    public int[] ProjectEntriesByWeight { get; }
+
     /// <summary>Residents who gave the project anything.</summary>
     public long[] Supporters { get; }
 
@@ -118,6 +127,17 @@ internal sealed class BallotProfile
     public long VoterCount { get; }
 
     public string Id(int project) => Election.Projects[project].Id;
+
+    private int[] EntriesByWeight()
+    {
+        var entries = Enumerable.Range(0, ProjectGroup.Length).ToArray();
+        var weights = (long[])ProjectWeight.Clone();
+        for (var p = 0; p < ProjectCount; p++)
+        {
+            Array.Sort(weights, entries, ProjectStart[p], ProjectStart[p + 1] - ProjectStart[p]);
+        }
+        return entries;
+    }
 
     /// <summary>Through <see cref="Election.Profile"/>, which keeps it.</summary>
     internal static BallotProfile Compile(Election election) => new(election);

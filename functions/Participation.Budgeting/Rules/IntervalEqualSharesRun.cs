@@ -19,6 +19,13 @@ internal sealed class IntervalEqualSharesRun
     private readonly long[] lastWeight;
     private readonly BudgetClasses<Interval> classes = new();
     private List<int> live = [];
+    // Ballots with weights: one project's supporters as (class, weight, count) entries, and their order by money per
+    // vote. Reused by every pricing of the run.
+    private readonly int[] supporterClass;
+    private readonly long[] supporterWeight;
+    private readonly long[] supporterCount;
+    private readonly double[] supporterKey;
+    private readonly int[] supporterOrder;
     private int round;
     private RunTrace trace = new(2);
 
@@ -32,6 +39,10 @@ internal sealed class IntervalEqualSharesRun
         stale = new Interval[projects];
         lastRemainder = new Interval[projects];
         lastWeight = new long[projects];
+
+        var most = unitWeights ? 0 : Enumerable.Range(0, projects).Max(p => profile.ProjectStart[p + 1] - profile.ProjectStart[p]);
+        (supporterClass, supporterWeight, supporterCount) = (new int[most], new long[most], new long[most]);
+        (supporterKey, supporterOrder) = (new double[most], new int[most]);
 
         var everyone = classes.New(Interval.Of(shareNumerator, shareDenominator), round);
         classes.Members[everyone] = profile.VoterCount;
@@ -164,8 +175,11 @@ internal sealed class IntervalEqualSharesRun
         else
         {
             var poor = new PoorSet();
-            foreach (var (c, w, m) in SupportersByBudgetPerVote(project))
+            var supporters = SupportersByBudgetPerVote(project);
+            for (var i = 0; i < supporters; i++)
             {
+                var e = supporterOrder[i];
+                var (c, w, m) = (supporterClass[e], supporterWeight[e], supporterCount[e]);
                 remainder = target - paidByPoor;
                 if (Interval.AtMost(remainder * w, classes.Money[c] * weight))
                 {
@@ -181,29 +195,52 @@ internal sealed class IntervalEqualSharesRun
         return false;
     }
 
-    private List<(int Class, long Weight, long Count)> SupportersByBudgetPerVote(int project)
+    /// <summary>
+    /// Gathers the project's supporters as (class, weight, count) entries into the supporter arrays, ordered by money
+    /// per vote, poorest first, in <see cref="supporterOrder"/>; returns how many there are.
+    /// </summary>
+    private int SupportersByBudgetPerVote(int project)
     {
-        var merged = new Dictionary<(int, long), long>();
-        for (var k = profile.ProjectStart[project]; k < profile.ProjectStart[project + 1]; k++)
+        // One weight at a time (the profile orders each project's supporters by weight), so the supporters of one class
+        // and weight add up in the class's scratch slot, which is left at zero again.
+        var byWeight = profile.ProjectEntriesByWeight;
+        var n = 0;
+        var end = profile.ProjectStart[project + 1];
+        for (var i = profile.ProjectStart[project]; i < end;)
         {
-            var key = (classOf[profile.ProjectGroup[k]], profile.ProjectWeight[k]);
-            merged[key] = merged.GetValueOrDefault(key) + profile.Multiplicity[profile.ProjectGroup[k]];
-        }
-        var entries = merged.Select(entry => (entry.Key.Item1, entry.Key.Item2, entry.Value)).ToList();
-        entries.Sort((a, b) => (classes.Money[a.Item1].Lo / a.Item2).CompareTo(classes.Money[b.Item1].Lo / b.Item2));
-        // The sort used estimates; certify the order pair by pair (all-zero budgets tie harmlessly).
-        for (var i = 1; i < entries.Count; i++)
-        {
-            var (before, after) = (entries[i - 1], entries[i]);
-            if (!(before.Item1 == classes.Zero && after.Item1 == classes.Zero))
+            var w = profile.ProjectWeight[byWeight[i]];
+            var first = n;
+            for (; i < end && profile.ProjectWeight[byWeight[i]] == w; i++)
             {
-                if (!Interval.AtMost(classes.Money[before.Item1] / before.Item2, classes.Money[after.Item1] / after.Item2))
+                var g = profile.ProjectGroup[byWeight[i]];
+                var c = classOf[g];
+                if (classes.Scratch[c] == 0)
                 {
-                    throw new UncertainComparison();
+                    supporterClass[n++] = c;
                 }
+                classes.Scratch[c] += profile.Multiplicity[g];
+            }
+            for (var e = first; e < n; e++)
+            {
+                var c = supporterClass[e];
+                (supporterWeight[e], supporterCount[e], supporterKey[e], supporterOrder[e]) = (w, classes.Scratch[c], classes.Money[c].Lo / w, e);
+                classes.Scratch[c] = 0;
             }
         }
-        return entries;
+        Array.Sort(supporterKey, supporterOrder, 0, n);
+        // The sort used estimates; certify the order pair by pair (all-zero budgets tie harmlessly). A certified order
+        // is strictly increasing, so it is the only one: how the entries were gathered cannot change it.
+        for (var i = 1; i < n; i++)
+        {
+            var (before, after) = (supporterOrder[i - 1], supporterOrder[i]);
+            var (beforeClass, afterClass) = (supporterClass[before], supporterClass[after]);
+            if (!(beforeClass == classes.Zero && afterClass == classes.Zero)
+                && !Interval.AtMost(classes.Money[beforeClass] / supporterWeight[before], classes.Money[afterClass] / supporterWeight[after]))
+            {
+                throw new UncertainComparison();
+            }
+        }
+        return n;
     }
 
     private void Pay(int project, Interval remainder, long weight)
@@ -245,9 +282,11 @@ internal sealed class IntervalEqualSharesRun
             }
         }
 
-        live = unitWeights
-            ? classes.MergeLive(oldLive, round, static (kept, shifted) => Interval.Compare(kept, shifted) < 0)
-            : oldLive.Concat(target.Values).Distinct().Where(c => classes.Members[c] > 0).ToList();
+        // Only approval ballots walk the live classes; other ballots gather their supporters' classes per project.
+        if (unitWeights)
+        {
+            live = classes.MergeLive(oldLive, round, static (kept, shifted) => Interval.Compare(kept, shifted) < 0);
+        }
         foreach (var c in touched.Distinct())
         {
             if (classes.Members[c] == 0 && c != classes.Zero)

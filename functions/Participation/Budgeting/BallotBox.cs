@@ -19,7 +19,7 @@ namespace Participation.App.Budgeting;
 /// voted. Pseudonyms and code hashes are HMACs with the
 /// budget id in the purpose: the same resident or code gives unrelated keys in two budgets.
 /// </remarks>
-public sealed class BallotBox(TableServiceClient tables, Pseudonyms pseudonyms)
+public sealed class BallotBox(TableServiceClient tables, Pseudonyms pseudonyms, PaperBallotBatches batches)
 {
     public const string Table = "Ballots";
     public const int Buckets = 16;
@@ -392,16 +392,25 @@ public sealed class BallotBox(TableServiceClient tables, Pseudonyms pseudonyms)
 
     public sealed record StoredBallot(Ballot Ballot, bool Paper);
 
-    /// <summary>Every ballot of a budget: one per voter, whatever was replaced. Buckets are read in parallel.</summary>
+    /// <summary>
+    /// Every ballot of a budget that counts: one per voter, whatever was replaced, paper ones only of counted batches.
+    /// Buckets are read in parallel.
+    /// </summary>
     public async Task<IReadOnlyList<StoredBallot>> ReadAllAsync(string budgetId, CancellationToken cancellationToken)
     {
+        // Batches before ballots: a batch is marked counted only after all its ballots are stored, so one counted by now
+        // has every ballot in the read below, and one counted later has none in this count — never a part.
+        var counted = await batches.CountedAsync(budgetId, cancellationToken);
         var perBucket = await Task.WhenAll(Partitions(budgetId).Select(async partition =>
         {
             var found = new List<StoredBallot>();
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {BallotPrefix} and RowKey lt {"ballot}"}");
-            await foreach (var entity in ballots.QueryAsync<TableEntity>(filter, select: ["Projects", "Points", "Paper"], cancellationToken: cancellationToken))
+            await foreach (var entity in ballots.QueryAsync<TableEntity>(filter, select: ["Projects", "Points", "Paper", "Batch"], cancellationToken: cancellationToken))
             {
-                found.Add(new StoredBallot(ToBallot(entity), entity.GetBoolean("Paper") ?? false));
+                if (entity.GetString("Batch") is not { } batch || counted.Contains(batch))
+                {
+                    found.Add(new StoredBallot(ToBallot(entity), entity.GetBoolean("Paper") ?? false));
+                }
             }
 
             return found;

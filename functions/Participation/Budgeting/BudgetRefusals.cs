@@ -178,6 +178,10 @@ public static class BudgetRefusals
         "You uploaded this batch; another official of the neighbourhood or an administrator confirms it.",
         "U heeft deze stapel ingevoerd; een andere medewerker van de buurt of een beheerder bevestigt hem.", Title: "A second person confirms");
 
+    public static readonly Refusal PaperTooLate = new("paper_ballots.too_late", Status409Conflict,
+        "The results were fixed before this batch was counted; its ballots are not in the count.",
+        "De uitslag lag al vast voordat deze stapel geteld was; de stembiljetten erin tellen niet mee.", Title: "Counted too late");
+
     public static readonly Refusal BatchBusy = new("paper_ballots.busy", Status409Conflict,
         "The batch changed while you confirmed it; try again.", "De stapel veranderde terwijl u bevestigde; probeer het opnieuw.", Title: "Changed meanwhile");
 

@@ -211,10 +211,11 @@ public sealed class BudgetStore(TableServiceClient tables, QueueServiceClient qu
 
     /// <summary>
     /// Marks the budget row changed without changing what it says: ballots came in that a stored count does not hold,
-    /// so the next read of the results counts again.
+    /// so the next read of the results counts again. Only if the row is still at <paramref name="version"/>: a phase
+    /// move saved meanwhile makes the whole transaction fail, so ballots never join a budget whose count has moved on.
     /// </summary>
-    internal static TableTransactionAction BallotsChanged(string budgetId, DateTimeOffset at) =>
-        new(TableTransactionActionType.UpdateMerge, new TableEntity(budgetId, BudgetRow) { ["BallotsChangedAt"] = at }, ETag.All);
+    internal static TableTransactionAction BallotsChanged(string budgetId, string version, DateTimeOffset at) =>
+        new(TableTransactionActionType.UpdateMerge, new TableEntity(budgetId, BudgetRow) { ["BallotsChangedAt"] = at }, new ETag(version));
 
     /// <summary>The stored count of the budget, with the budget version it counted; null before the first.</summary>
     public async Task<(string CountedVersion, string Json)?> FindResultAsync(string id, CancellationToken cancellationToken)

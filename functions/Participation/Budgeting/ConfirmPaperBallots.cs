@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Participation.Budgeting;
+using Participation.Budgeting.Lifecycle;
 
 namespace Participation.App.Budgeting;
 
@@ -13,6 +14,9 @@ namespace Participation.App.Budgeting;
 /// ballot marked with its batch. Confirming again — after a crash halfway, or a second click — casts the same rows and
 /// finds its own ballots already there: they count as this batch's, not twice. A code voted online, or counted by
 /// another batch, meanwhile is a duplicate; a code voided or not of this budget is rejected.
+/// A batch and the results exclude each other: it is marked counted under the budget row's ETag, read while the budget
+/// still took paper ballots, so a phase move saved while it was being counted wins and the batch is refused (409), and
+/// until it is marked no count holds any of its ballots (<see cref="BallotBox.ReadAllAsync"/>). Wholly in, or not at all.
 /// </remarks>
 public static class ConfirmPaperBallots
 {
@@ -43,9 +47,17 @@ public static class ConfirmPaperBallots
             return new Response(batch.BatchId, batch.Status, batch.Imported ?? 0, batch.Duplicates, batch.Rejected);
         }
 
+        if (batch.Status == PaperBatch.Refused)
+        {
+            return BudgetRefusals.PaperTooLate;
+        }
+
         if (ImportPaperBallots.Refusal(user, budget) is { } closed)
         {
-            return closed;
+            // Confirmed before the results moved on but never counted: refused on record, so nobody waits for it.
+            return batch.Status == PaperBatch.Confirmed && await batches.RefuseAsync(id, batch, user, budget.Phase.ToWireName(), cancellationToken)
+                ? BudgetRefusals.PaperTooLate
+                : closed;
         }
 
         var now = services.Clock.GetUtcNow();
@@ -85,12 +97,27 @@ public static class ConfirmPaperBallots
         });
 
         var result = new Response(batchId, PaperBatch.Counted, imported, duplicates.Order().ToList(), rejected.OrderBy(r => r.Line).ToList());
-        var current = (await batches.FindAsync(id, batchId, cancellationToken))!;
-        if (current.Status != PaperBatch.Counted)
+        Outcome<Response> counted = result, tooLate = BudgetRefusals.PaperTooLate;
+        return await OptimisticConcurrency.RetryAsync<Outcome<Response>>(async token =>
         {
-            await batches.MarkCountedAsync(id, current, user, imported, result.Duplicates, result.Rejected, now, cancellationToken);
-        }
+            var current = (await batches.FindAsync(id, batchId, token))!;
+            if (current.Status != PaperBatch.Confirmed)
+            {
+                return current.Status == PaperBatch.Counted ? counted : tooLate;
+            }
 
-        return result;
+            // Read the budget itself, not the ballot path's cache: the count must see a phase move saved a moment ago.
+            var budgetNow = (await store.FindAsync(id, token))!.Budget;
+            if (!BudgetLifecycle.AcceptsPaperBallots(budgetNow.Phase))
+            {
+                return await batches.RefuseAsync(id, current, user, budgetNow.Phase.ToWireName(), token)
+                    ? tooLate
+                    : Attempt<Outcome<Response>>.Conflict;
+            }
+
+            return await batches.MarkCountedAsync(id, budgetNow.Version, current, user, imported, result.Duplicates, result.Rejected, now, token)
+                ? counted
+                : Attempt<Outcome<Response>>.Conflict;
+        }, () => BudgetRefusals.BatchBusy, cancellationToken);
     }
 }

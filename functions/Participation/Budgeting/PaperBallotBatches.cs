@@ -15,6 +15,11 @@ public sealed record PaperBatch(
     /// <summary>Confirmed and being counted; a confirmation that was cut off resumes where it was.</summary>
     public const string Confirmed = "confirmed";
     public const string Counted = "counted";
+    /// <summary>
+    /// Confirmed, but the results moved on before it was counted: its ballots stay out of every count, and its codes
+    /// stay used (a voter cannot be told their paper ballot was refused).
+    /// </summary>
+    public const string Refused = "refused";
 
     public sealed record LineProblem(int Line, string Reason);
 
@@ -120,12 +125,13 @@ public sealed class PaperBallotBatches(BudgetStore store)
         ], cancellationToken);
 
     /// <summary>
-    /// Confirmed → counted, with what the count found and its audit entry, only if the header is as read; the budget is
-    /// marked changed with it, so its stored results are counted again.
+    /// Confirmed → counted, with what the count found and its audit entry, only if the header is as read and the budget
+    /// row is still at <paramref name="budgetVersion"/> (read while it took paper ballots); the budget is marked changed
+    /// with it, so its stored results are counted again. A phase move in between makes this fail: read both again.
     /// </summary>
     public Task<bool> MarkCountedAsync(
-        string budgetId, PaperBatch batch, PlatformUser actor, int imported, IReadOnlyList<int> duplicates, IReadOnlyList<PaperBatch.LineProblem> rejected,
-        DateTimeOffset at, CancellationToken cancellationToken) =>
+        string budgetId, string budgetVersion, PaperBatch batch, PlatformUser actor, int imported, IReadOnlyList<int> duplicates,
+        IReadOnlyList<PaperBatch.LineProblem> rejected, DateTimeOffset at, CancellationToken cancellationToken) =>
         store.CommitAsync(budgetId, actor, "budget.paper-ballots-counted", $"batch={batch.BatchId}",
             $"imported={imported}; duplicates={duplicates.Count}; rejected={rejected.Count}",
         [
@@ -136,8 +142,23 @@ public sealed class PaperBallotBatches(BudgetStore store)
                 ["Rejected"] = JsonSerializer.Serialize(rejected.Take(ListedLines)),
                 ["DuplicateCount"] = duplicates.Count, ["RejectedCount"] = rejected.Count,
             }, new ETag(batch.ETag)),
-            BudgetStore.BallotsChanged(budgetId, at),
+            BudgetStore.BallotsChanged(budgetId, budgetVersion, at),
         ], cancellationToken);
+
+    /// <summary>Confirmed → refused, with its audit entry, only if the header is as read: the results moved on first.</summary>
+    public Task<bool> RefuseAsync(string budgetId, PaperBatch batch, PlatformUser actor, string phase, CancellationToken cancellationToken) =>
+        store.CommitAsync(budgetId, actor, "budget.paper-ballots-refused", $"batch={batch.BatchId}", $"phase={phase}",
+        [
+            new(TableTransactionActionType.UpdateMerge, new TableEntity(budgetId, HeaderPrefix + batch.BatchId) { ["Status"] = PaperBatch.Refused },
+                new ETag(batch.ETag)),
+        ], cancellationToken);
+
+    /// <summary>
+    /// The batches whose ballots count: counted ones. A ballot cast by any other batch — still being counted, or refused —
+    /// is in no count, so a count never holds part of a batch.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> CountedAsync(string budgetId, CancellationToken cancellationToken) =>
+        (await ListAsync(budgetId, cancellationToken)).Where(b => b.Status == PaperBatch.Counted).Select(b => b.BatchId).ToHashSet(StringComparer.Ordinal);
 
     public async Task<PaperBatch?> FindAsync(string budgetId, string batchId, CancellationToken cancellationToken)
     {

@@ -18,6 +18,7 @@ public static class AppSettings
         new("APPLICATIONINSIGHTS_CONNECTION_STRING", false, "Application Insights for traces, metrics and logs"),
         new("Municipality__Name", false, "The municipality's name on pages, e-mails and in the chatbot"),
         new("Platform__PublicBaseUrl", false, "Public address of the app, used in links in e-mails"),
+        new("Identity__ClientAddressHeader", false, "Header with the client's address: X-Azure-SocketIP behind Front Door, empty (X-Forwarded-For) without"),
         new("Identity__Pepper", true, "Secret key for pseudonymising voters and supporters (HMAC-SHA256)"),
         new("SendGrid__ApiKey", true, "SendGrid API key; without it e-mail goes to the local outbox"),
         new("SendGrid__FromAddress", false, "Sender address of platform e-mail"),

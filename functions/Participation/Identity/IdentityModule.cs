@@ -76,6 +76,14 @@ public static class IdentityModule
             options.KnownProxies.Add(IPAddress.Loopback);
             options.KnownProxies.Add(IPAddress.IPv6Loopback);
         });
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<IdentityOptions>>((options, identity) =>
+        {
+            // Behind Front Door the last X-Forwarded-For entry is Front Door's own address, shared by every client.
+            if (identity.Value.ClientAddressHeader is { Length: > 0 } header)
+            {
+                options.ForwardedForHeaderName = header;
+            }
+        });
         services.AddAntiforgery();
         services.AddHsts(options =>
         {

@@ -13,6 +13,12 @@ public sealed class IdentityOptions
     /// <summary>DigiD's norm: signed out after 15 minutes without activity and after 2 hours in any case.</summary>
     public OidcIssuerOptions Residents { get; set; } = new() { IdleTimeout = TimeSpan.FromMinutes(15), AbsoluteTimeout = TimeSpan.FromHours(2) };
 
+    /// <summary>
+    /// The header the client's address is read from, as the Functions host passes it on; empty: X-Forwarded-For. Behind
+    /// Azure Front Door, <c>X-Azure-SocketIP</c>: Front Door sets it, and the app accepts traffic from Front Door only.
+    /// </summary>
+    public string? ClientAddressHeader { get; set; }
+
     /// <summary>Secret key for pseudonyms (HMAC-SHA256). Required; in Azure a Key Vault reference.</summary>
     [Required, MinLength(32)]
     public string Pepper { get; set; } = "";

@@ -176,6 +176,74 @@ public sealed class LoneOfficialTests(LoneOfficialFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_batch_cut_off_halfway_when_the_results_are_fixed_is_in_no_count_and_is_refused_afterwards()
+    {
+        var admin = await Factory.AsAsync("admin-ingrid");
+        var anouk = await Factory.AsAsync("anouk.devries");
+        var bram = await Factory.AsAsync("bram.jansen");
+        var id = await BudgetAsync(admin, eligibleVoters: 3);
+        var codes = await CodesAsync(admin, id, 3);
+        await OkAsync(await admin.PostAsJsonAsync($"/api/budgets/{id}/phase", new { phase = "voting" }));
+        await OkAsync(await Factory.CreateClient().PostAsJsonAsync($"/api/budgets/{id}/ballots", new { code = codes[2], projects = new[] { "p2" } }));
+        var batch = await UploadAsync(anouk, id, codes.Take(2));
+        await OkAsync(await admin.PostAsJsonAsync($"/api/budgets/{id}/phase", new { phase = "counting" }));
+
+        // Bram's confirmation is cut off after its first ballot: confirmed on record, one of its two ballots stored.
+        var (batches, box) = (Factory.Services.GetRequiredService<PaperBallotBatches>(), Factory.Services.GetRequiredService<BallotBox>());
+        var bramUser = new PlatformUser("bram.jansen", "Bram", new HashSet<string> { Roles.Official }, new HashSet<string>(), new HashSet<string>());
+        Assert.True(await batches.ConfirmAsync(id, (await batches.FindAsync(id, batch, CancellationToken.None))!, bramUser, DateTimeOffset.UtcNow, CancellationToken.None));
+        var first = (await batches.ReadRowsAsync(id, batch, CancellationToken.None))[0];
+        Assert.IsType<BallotBox.Stored>(await box.CastAsync(box.ForCode(id, first.Code), first.Ballot, null, paper: true, DateTimeOffset.UtcNow, CancellationToken.None, batch: batch));
+
+        await OkAsync(await admin.PostAsJsonAsync($"/api/budgets/{id}/phase", new { phase = "results" }));
+        var published = await OkAsync(await admin.GetAsync($"/api/budgets/{id}/results"));
+        Assert.Equal((1, 0), (published.GetProperty("ballots").GetInt32(), published.GetProperty("paperBallots").GetInt32()));
+
+        var late = await StatusAsync(await bram.PostAsync($"/api/budgets/{id}/paper-ballots/{batch}/confirm", null), HttpStatusCode.Conflict);
+        Assert.Equal("paper_ballots.too_late", late.GetProperty("code").GetString());
+        Assert.StartsWith("De uitslag lag al vast", late.GetProperty("dutch").GetString());
+        var after = await OkAsync(await admin.GetAsync($"/api/budgets/{id}/results"));
+        Assert.Equal((1, 0), (after.GetProperty("ballots").GetInt32(), after.GetProperty("paperBallots").GetInt32()));
+        Assert.Equal("refused", (await batches.FindAsync(id, batch, CancellationToken.None))!.Status);
+        Assert.Contains(await AuditAsync(id), a => a.Action == "budget.paper-ballots-refused" && a.ActorId == "bram.jansen");
+    }
+
+    [Fact]
+    public async Task A_batch_confirmed_while_the_results_are_fixed_is_wholly_in_the_published_count_or_refused()
+    {
+        const int Rows = 2_000;
+        var admin = await Factory.AsAsync("admin-ingrid");
+        var anouk = await Factory.AsAsync("anouk.devries");
+        var bram = await Factory.AsAsync("bram.jansen");
+        var id = await BudgetAsync(admin, eligibleVoters: Rows);
+        var codes = await CodesAsync(admin, id, Rows);
+        await OkAsync(await admin.PostAsJsonAsync($"/api/budgets/{id}/phase", new { phase = "voting" }));
+        var batch = await UploadAsync(anouk, id, codes);
+        await OkAsync(await admin.PostAsJsonAsync($"/api/budgets/{id}/phase", new { phase = "counting" }));
+
+        // The results are fixed once the batch's first ballot is stored, while the rest are still on their way.
+        var box = Factory.Services.GetRequiredService<BallotBox>();
+        var confirming = bram.PostAsync($"/api/budgets/{id}/paper-ballots/{batch}/confirm", null);
+        await Eventually.HoldsAsync(async () => confirming.IsCompleted || (await box.FindCodeOfLetterAsync(id, 1, CancellationToken.None))!.Redeemed,
+            "the batch's first ballot is stored");
+        await OkAsync(await admin.PostAsJsonAsync($"/api/budgets/{id}/phase", new { phase = "results" }));
+        var published = (await OkAsync(await admin.GetAsync($"/api/budgets/{id}/results"))).GetProperty("paperBallots").GetInt32();
+        var confirmed = await confirming;
+
+        var final = (await OkAsync(await admin.GetAsync($"/api/budgets/{id}/results"))).GetProperty("paperBallots").GetInt32();
+        Assert.Equal(published, final);
+        if (confirmed.StatusCode == HttpStatusCode.OK)
+        {
+            Assert.Equal(Rows, final);
+        }
+        else
+        {
+            Assert.Equal("paper_ballots.too_late", (await StatusAsync(confirmed, HttpStatusCode.Conflict)).GetProperty("code").GetString());
+            Assert.Equal(0, final);
+        }
+    }
+
+    [Fact]
     public async Task Every_budget_change_writes_its_audit_row_with_it_and_a_failed_change_writes_neither()
     {
         var admin = await Factory.AsAsync("admin-ingrid");
@@ -270,6 +338,11 @@ public sealed class LoneOfficialTests(LoneOfficialFixture fixture) : IClassFixtu
         await OkAsync(await admin.PutAsJsonAsync($"/api/budgets/{id}/rules", Approval));
         return id;
     }
+
+    private static async Task<string> UploadAsync(HttpClient official, string id, IEnumerable<string> codes) =>
+        (await StatusAsync(await official.PostAsync($"/api/budgets/{id}/paper-ballots",
+            new StringContent("code,projects\n" + string.Concat(codes.Select(code => $"{code},p1\n")), Encoding.UTF8, "text/csv")), HttpStatusCode.Accepted))
+        .GetProperty("batchId").GetString()!;
 
     private static async Task<IReadOnlyList<string>> CodesAsync(HttpClient official, string id, int count) =>
         (await CodeLinesAsync(official, id, count)).Select(l => l.Code).ToList();

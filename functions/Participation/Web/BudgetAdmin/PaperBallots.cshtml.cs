@@ -86,6 +86,7 @@ public sealed class PaperBallotsModel(BudgetServices services, WebLanguage langu
     {
         PaperBatch.Pending => language.T("wacht op bevestiging", "awaiting confirmation"),
         PaperBatch.Confirmed => language.T("bevestigd, wordt geteld", "confirmed, being counted"),
+        PaperBatch.Refused => language.T("te laat: telt niet mee", "too late: not counted"),
         _ => language.T("geteld", "counted"),
     };
 
