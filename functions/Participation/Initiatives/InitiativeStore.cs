@@ -296,24 +296,8 @@ public sealed class InitiativeStore(
                     return false;
                 }
 
-                try
-                {
-                    if (existing.HasValue)
-                    {
-                        await index.UpdateEntityAsync(IndexEntity(initiative), existing.Value!.ETag, TableUpdateMode.Replace, attemptToken);
-                    }
-                    else
-                    {
-                        await index.AddEntityAsync(IndexEntity(initiative), attemptToken);
-                    }
-
-                    return true;
-                }
-                catch (RequestFailedException exception) when (exception.Status is 409 or 412)
-                {
-                    // Another dispatch wrote the row meanwhile: look again at which revision it holds.
-                    return Attempt<bool>.Conflict;
-                }
+                // A conflict means another dispatch wrote the row meanwhile: look again at which revision it holds.
+                return await OptimisticConcurrency.SaveAsync(index, IndexEntity(initiative), existing.HasValue ? existing.Value!.ETag : null, attemptToken);
             },
             () => throw new InvalidOperationException($"The index row of {initiative.TrackingCode} kept changing while it was written."),
             cancellationToken);

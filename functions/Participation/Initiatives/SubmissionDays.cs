@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Azure;
 using Azure.Data.Tables;
 using Participation.Initiatives.Lifecycle;
 
@@ -59,23 +58,7 @@ internal sealed class SubmissionDays(TableClient index, string indexPartition)
                 var day = DayKey(submittedAt);
                 var existing = await index.GetEntityIfExistsAsync<TableEntity>(Partition, day, select: ["RowKey"], cancellationToken: token);
                 var row = ToRow(day, await IndexedOnAsync(submittedAt, token));
-                try
-                {
-                    if (existing.HasValue)
-                    {
-                        await index.UpdateEntityAsync(row, existing.Value!.ETag, TableUpdateMode.Replace, token);
-                    }
-                    else
-                    {
-                        await index.AddEntityAsync(row, token);
-                    }
-
-                    return true;
-                }
-                catch (RequestFailedException exception) when (exception.Status is 409 or 412)
-                {
-                    return Attempt<bool>.Conflict;
-                }
+                return await OptimisticConcurrency.SaveAsync(index, row, existing.HasValue ? existing.Value!.ETag : null, token);
             },
             () => throw new InvalidOperationException("A day of the index kept changing while it was summed up."),
             cancellationToken,

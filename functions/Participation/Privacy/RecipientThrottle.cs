@@ -47,25 +47,9 @@ public sealed class RecipientThrottle(TableServiceClient tables, Pseudonyms pseu
                 return false;
             }
 
-            try
-            {
-                var counted = new TableEntity(partition, hour) { ["Count"] = count + 1, ["Hour"] = hour };
-                if (row.HasValue)
-                {
-                    await table.UpdateEntityAsync(counted, row.Value!.ETag, TableUpdateMode.Replace, ct);
-                }
-                else
-                {
-                    await table.AddEntityAsync(counted, ct);
-                }
-
-                return true;
-            }
-            catch (RequestFailedException exception) when (exception.Status is 409 or 412)
-            {
-                // Another mail to the same address was counted at the same moment: count again on top of it.
-                return Attempt<bool>.Conflict;
-            }
+            // Another mail to the same address counted at the same moment makes this a conflict: count again on top of it.
+            var counted = new TableEntity(partition, hour) { ["Count"] = count + 1, ["Hour"] = hour };
+            return await OptimisticConcurrency.SaveAsync(table, counted, row.HasValue ? row.Value!.ETag : null, ct);
         }, whenBusy: () => false, cancellationToken, attempts: 10);
     }
 }

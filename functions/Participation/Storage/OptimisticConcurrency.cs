@@ -1,3 +1,6 @@
+using Azure;
+using Azure.Data.Tables;
+
 namespace Participation.App.Storage;
 
 /// <summary>
@@ -27,6 +30,31 @@ public static class OptimisticConcurrency
         }
 
         return whenBusy();
+    }
+
+    /// <summary>
+    /// The save of one attempt: inserts <paramref name="row"/> when the read found none (<paramref name="read"/> null),
+    /// otherwise replaces it under the ETag read. <see cref="Attempt{T}.Conflict"/> when someone else saved first.
+    /// </summary>
+    public static async Task<Attempt<bool>> SaveAsync(TableClient table, TableEntity row, ETag? read, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (read is { } etag)
+            {
+                await table.UpdateEntityAsync(row, etag, TableUpdateMode.Replace, cancellationToken);
+            }
+            else
+            {
+                await table.AddEntityAsync(row, cancellationToken);
+            }
+
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+        {
+            return Attempt<bool>.Conflict;
+        }
     }
 
     /// <summary>Grows with each attempt, spread at random: 5–25 ms after the first conflict, up to 40–200 ms later.</summary>
