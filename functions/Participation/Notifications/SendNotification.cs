@@ -23,6 +23,7 @@ public sealed class SendNotification(
     // Long enough for one send, short enough that a claim orphaned by a storage outage (claimed, then neither sent nor
     // released because storage went away) is taken over well within the minute residents are promised.
     private static readonly TimeSpan ClaimLifetime = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ClaimPoll = TimeSpan.FromSeconds(1);
 
     public const string Queue = "notification-requested";
     public const string Table = "Notifications";
@@ -39,36 +40,10 @@ public sealed class SendNotification(
             return;
         }
 
-        var state = await table.GetEntityIfExistsAsync<TableEntity>(message.NotificationId, "state", cancellationToken: cancellationToken);
-        if (state.HasValue && state.Value!.GetBoolean("Sent") == true)
+        if (!await ClaimAsync(table, message, cancellationToken))
         {
             logger.AlreadySent(message.NotificationId);
             return;
-        }
-
-        // The same notification may be queued twice (an outbox dispatch and a replay) and both copies may arrive at once:
-        // only the delivery that claims it sends; the other tries again later and then finds it sent. A claim left by a
-        // sender that died is taken over once it is old.
-        var now = clock.GetUtcNow();
-        var claim = new TableEntity(message.NotificationId, "state") { ["Sent"] = false, ["ClaimedAt"] = now, ["Template"] = message.Template };
-        try
-        {
-            if (!state.HasValue)
-            {
-                await table.AddEntityAsync(claim, cancellationToken);
-            }
-            else if (state.Value!.GetDateTimeOffset("ClaimedAt") is { } claimedAt && now - claimedAt < ClaimLifetime)
-            {
-                throw new NotificationBusyException(message.NotificationId);
-            }
-            else
-            {
-                await table.UpdateEntityAsync(claim, state.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
-            }
-        }
-        catch (RequestFailedException exception) when (exception.Status is 409 or 412)
-        {
-            throw new NotificationBusyException(message.NotificationId);
         }
 
         var mailed = false;
@@ -111,6 +86,57 @@ public sealed class SendNotification(
         }
 
         logger.Sent(message.NotificationId, message.Template, message.To.Kind);
+    }
+
+    /// <summary>
+    /// The same notification may be queued twice (an outbox dispatch and a replay) and both copies may arrive at once:
+    /// only the delivery that claims it sends. The other waits, holding its message, until the notification is sent
+    /// (false: nothing left to do) or the claim has aged; a claim left by a sender that lost storage mid-way is then
+    /// taken over. Waiting here rather than failing keeps the message's attempts for real failures, so an orphaned
+    /// claim cannot push the only copy of a notification into the poison queue.
+    /// </summary>
+    private async Task<bool> ClaimAsync(TableClient table, NotificationRequested message, CancellationToken cancellationToken)
+    {
+        var giveUpAt = clock.GetUtcNow() + 2 * ClaimLifetime;
+        while (true)
+        {
+            var state = await table.GetEntityIfExistsAsync<TableEntity>(message.NotificationId, "state", cancellationToken: cancellationToken);
+            if (state.HasValue && state.Value!.GetBoolean("Sent") == true)
+            {
+                return false;
+            }
+
+            var now = clock.GetUtcNow();
+            var heldFor = state.HasValue && state.Value!.GetDateTimeOffset("ClaimedAt") is { } claimedAt ? ClaimLifetime - (now - claimedAt) : TimeSpan.Zero;
+            if (heldFor <= TimeSpan.Zero)
+            {
+                var claim = new TableEntity(message.NotificationId, "state") { ["Sent"] = false, ["ClaimedAt"] = now, ["Template"] = message.Template };
+                try
+                {
+                    if (state.HasValue)
+                    {
+                        await table.UpdateEntityAsync(claim, state.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                    }
+                    else
+                    {
+                        await table.AddEntityAsync(claim, cancellationToken);
+                    }
+
+                    return true;
+                }
+                catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+                {
+                    // Another delivery claimed it first: see how it fares.
+                }
+            }
+
+            if (now >= giveUpAt)
+            {
+                throw new NotificationBusyException(message.NotificationId);
+            }
+
+            await Task.Delay(heldFor > TimeSpan.Zero && heldFor < ClaimPoll ? heldFor : ClaimPoll, clock, cancellationToken);
+        }
     }
 
     private async Task RecordSentAsync(TableClient table, NotificationRequested message, CancellationToken cancellationToken)

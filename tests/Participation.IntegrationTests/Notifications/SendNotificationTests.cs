@@ -45,6 +45,38 @@ public sealed class SendNotificationTests(BackOfficeFixture fixture) : IClassFix
         Assert.True(state.Value.GetBoolean("Sent"));
     }
 
+    [Fact]
+    public async Task A_claim_orphaned_by_an_outage_holds_the_only_delivery_until_it_ages_and_does_not_fail_it()
+    {
+        var services = fixture.Office.Factory.Services;
+        var tables = services.GetRequiredService<TableServiceClient>();
+        var mail = new MailThenOutage(new StorageOutage());
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var notification = new NotificationRequested($"orphan-{Guid.NewGuid():N}", "initiative-assigned", Recipient.Official("lotte.smit"),
+            new Dictionary<string, string> { ["trackingCode"] = "K7QXM2PD9RC" });
+        // A sender claimed the notification, then lost storage before it could send or release the claim.
+        await tables.GetTableClient(SendNotification.Table).UpsertEntityAsync(
+            new TableEntity(notification.NotificationId, "state") { ["Sent"] = false, ["ClaimedAt"] = clock.GetUtcNow(), ["Template"] = notification.Template });
+
+        var handling = ActivatorUtilities.CreateInstance<SendNotification>(services, mail, clock)
+            .HandleAsync(notification, new QueueMetadata("message", 1, DateTimeOffset.UtcNow, null, null), CancellationToken.None);
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        Assert.False(handling.IsCompleted, "the delivery should wait while the claim is young");
+        Assert.Empty(mail.Sent);
+
+        var waited = TimeSpan.Zero;
+        while (!handling.IsCompleted && waited < TimeSpan.FromSeconds(40))
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            waited += TimeSpan.FromSeconds(1);
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+        }
+
+        await handling;
+        Assert.InRange(waited, TimeSpan.FromSeconds(25), TimeSpan.FromSeconds(35));
+        Assert.Single(mail.Sent);
+    }
+
     /// <summary>Every request fails while the outage lasts, as when the storage account cannot be reached.</summary>
     private sealed class StorageOutage : HttpPipelineSynchronousPolicy
     {
