@@ -50,10 +50,12 @@ public sealed record PlatformUser(string Id, string Name, IReadOnlySet<string> R
 /// </summary>
 public static class CaseScope
 {
+    public static bool CanSeeEverything(PlatformUser? user) => user is not null && (user.IsIn(Roles.Admin) || user.IsIn(Roles.Council));
+
     public static bool CanSee(PlatformUser? user, string neighbourhood, string? team) => user switch
     {
         null => false,
-        _ when user.IsIn(Roles.Admin) || user.IsIn(Roles.Council) => true,
+        _ when CanSeeEverything(user) => true,
         _ when user.IsIn(Roles.Official) || user.IsIn(Roles.TeamLead) =>
             user.Neighbourhoods.Contains(neighbourhood) || (team is not null && user.Teams.Contains(team)),
         _ => false,

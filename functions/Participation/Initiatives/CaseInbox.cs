@@ -26,7 +26,8 @@ public sealed class CaseInbox(InitiativeStore store, TimeProvider clock)
     public async Task<Outcome<IReadOnlyList<Item>>> HandleAsync(PlatformUser user, Filter filter, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var open = await store.ListAllAsync(new InitiativeFilter(OpenOnly: true), cancellationToken);
+        // Narrowed on the server to the official's reach; CanSee below stays the rule, the filter only saves the transfer.
+        var open = await store.ListCasesAsync(new InitiativeFilter(OpenOnly: true) { Reach = CaseReach.Of(user) }, cancellationToken);
         return Outcome<IReadOnlyList<Item>>.Success(open
             .Where(i => CaseScope.CanSee(user, i.Neighbourhood, i.TeamCode))
             .Select(i => new Item(i.TrackingCode, i.Title, i.Neighbourhood, i.Theme, i.Status.ToWireName(), i.TeamCode, i.OwnerId,

@@ -25,7 +25,7 @@ public sealed class EscalateOverdueInitiatives(
     public async Task RunAsync(TimerInfo timer, CancellationToken cancellationToken)
     {
         var configuration = await routing.CurrentAsync(cancellationToken);
-        foreach (var listed in await store.ListAllAsync(new InitiativeFilter(OpenOnly: true), cancellationToken))
+        foreach (var listed in await store.ListCasesAsync(new InitiativeFilter(OpenOnly: true), cancellationToken))
         {
             if (listed.DueDate is not null && await store.FindAsync(listed.TrackingCode, cancellationToken) is { DueDate: { } due } initiative)
             {

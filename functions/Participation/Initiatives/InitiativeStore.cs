@@ -244,12 +244,28 @@ public sealed class InitiativeStore(
     public Task<IReadOnlyList<InitiativeListing>> ListOnCouncilAgendaAsync(CancellationToken cancellationToken) =>
         ListAllAsync(new InitiativeFilter(ThresholdReachedOnly: true), cancellationToken);
 
-    /// <summary>Every index row matching the filter, for inboxes and dashboards (a municipality has thousands, not millions).</summary>
-    public async Task<IReadOnlyList<InitiativeListing>> ListAllAsync(InitiativeFilter? filter, CancellationToken cancellationToken)
+    /// <summary>Every index row matching the filter, for lists that show summaries (a municipality has thousands, not millions).</summary>
+    public Task<IReadOnlyList<InitiativeListing>> ListAllAsync(InitiativeFilter? filter, CancellationToken cancellationToken) =>
+        ListAsync(filter, null, cancellationToken);
+
+    /// <summary>
+    /// Every index row matching the filter without its summary (the bulk of a row), for the back office's work lists:
+    /// the inbox, escalation and the rescue of stranded submissions.
+    /// </summary>
+    public Task<IReadOnlyList<InitiativeListing>> ListCasesAsync(InitiativeFilter filter, CancellationToken cancellationToken) =>
+        ListAsync(filter, CaseColumns, cancellationToken);
+
+    internal static readonly string[] CaseColumns =
+    [
+        "TrackingCode", "Title", "Neighbourhood", "Theme", "Status", "TeamCode", "OwnerId", "Supports", "ThresholdReached",
+        "SubmittedAt", "DueDate", "FirstResponseAt", "DecidedAt", "Escalations", "Comments",
+    ];
+
+    private async Task<IReadOnlyList<InitiativeListing>> ListAsync(InitiativeFilter? filter, string[]? columns, CancellationToken cancellationToken)
     {
         var query = IndexQuery(filter ?? InitiativeFilter.None);
         var items = new List<InitiativeListing>();
-        await foreach (var e in index.QueryAsync<TableEntity>(query, cancellationToken: cancellationToken))
+        await foreach (var e in index.QueryAsync<TableEntity>(query, select: columns, cancellationToken: cancellationToken))
         {
             items.Add(FromIndex(e));
         }

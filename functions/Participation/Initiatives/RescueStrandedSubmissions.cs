@@ -21,7 +21,7 @@ public sealed class RescueStrandedSubmissions(InitiativeStore store, FunctionOut
     public async Task RunAsync(TimerInfo timer, CancellationToken cancellationToken)
     {
         var before = clock.GetUtcNow() - GracePeriod;
-        foreach (var stranded in await store.ListAllAsync(new InitiativeFilter(Status: InitiativeStatus.Submitted.ToWireName()), cancellationToken))
+        foreach (var stranded in await store.ListCasesAsync(new InitiativeFilter(Status: InitiativeStatus.Submitted.ToWireName()), cancellationToken))
         {
             if (stranded.SubmittedAt < before)
             {

@@ -52,10 +52,26 @@ public sealed class TeamLeadScopeTests(SeededPlatform platform) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    private async Task<string> RoutedCaseAsync(string theme)
+    [Fact]
+    public async Task An_officials_inbox_holds_the_cases_of_their_neighbourhoods_and_of_their_team_elsewhere_and_no_others()
+    {
+        // Lotte Smit works in Binnenstad and Westhaven for gebied-zuidwest, which also handles Zuidwijk.
+        var own = await RoutedCaseAsync("groen", "binnenstad");
+        var team = await RoutedCaseAsync("groen", "zuidwijk");
+        var elsewhere = await RoutedCaseAsync("groen", "oosterpark");
+
+        var inbox = await (await factory.AsAsync("lotte.smit")).GetFromJsonAsync<JsonElement>("/api/cases");
+        var codes = inbox.EnumerateArray().Select(c => c.GetProperty("trackingCode").GetString()).ToHashSet();
+
+        Assert.Contains(own, codes);
+        Assert.Contains(team, codes);
+        Assert.DoesNotContain(elsewhere, codes);
+    }
+
+    private async Task<string> RoutedCaseAsync(string theme, string neighbourhood = "oosterpark")
     {
         var client = factory.CreateClient();
-        var submitted = await client.PostAsJsonAsync("/api/initiatives", new { title = "Teamgrens", description = "Wie mag wat.", neighbourhood = "oosterpark", theme });
+        var submitted = await client.PostAsJsonAsync("/api/initiatives", new { title = "Teamgrens", description = "Wie mag wat.", neighbourhood, theme });
         var code = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("trackingCode").GetString()!;
         var routed = await client.PostAsJsonAsync($"/{nameof(RouteSubmittedInitiative)}", new
         {
