@@ -49,7 +49,8 @@ if [ "${LOCAL_OIDC:-}" = "1" ]; then
   export Identity__Residents__Scopes=openid
 fi
 
-dotnet build functions/Participation -c Debug -v quiet -nologo
+# The Release build, as a municipality runs it: what a newcomer measures here is what residents get.
+dotnet build functions/Participation -c Release -v quiet -nologo
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export AzureWebJobsStorage=${AzureWebJobsStorage:-UseDevelopmentStorage=true}
 # Links in e-mails point at this run, whatever port it got.
@@ -59,7 +60,7 @@ export Demo__History=${Demo__History:-true}
 # No tiles by default (no network on the build machines): the maps show neighbourhoods and markers on a blank background.
 # Map__TileUrl='https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png' ./run.sh shows PDOK's map.
 export Map__TileUrl=${Map__TileUrl-}
-dotnet functions/Participation/bin/Debug/net10.0/Participation.dll --contentRoot "$REPO_ROOT/functions/Participation" --urls "http://127.0.0.1:$PORT" &
+dotnet functions/Participation/bin/Release/net10.0/Participation.dll --contentRoot "$REPO_ROOT/functions/Participation" --urls "http://127.0.0.1:$PORT" &
 started+=("$!")
 
 for _ in $(seq 1 150); do
