@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Participation.App.Notifications;
 using Participation.App.Web;
 using Participation.Initiatives.Lifecycle;
 using Participation.Initiatives.Routing;
@@ -79,11 +80,17 @@ public sealed partial class PageLanguageTests(BackOfficeFixture fixture) : IClas
     }
 
     [Fact]
-    public void The_support_threshold_text_reads_in_english_with_its_figures_and_an_officials_own_words_stay_as_written()
+    public void Standard_timeline_texts_read_in_english_in_mails_too_with_their_figures_and_an_officials_own_words_stay_as_written()
     {
         Assert.Equal("The initiative has 31 supports and so reaches the threshold of 25; the municipal council is informed.",
             TimelineTexts.English(TimelineTexts.ThresholdReached(31, 25)));
         Assert.Null(TimelineTexts.English("Wij nemen contact met u op over de plek."));
+
+        string Mail(string language, string message) => EmailTemplates.Render("status-changed", language,
+            new Dictionary<string, string> { ["trackingCode"] = "K7QXM2PD9RB", ["status"] = "in-review", ["publicMessage"] = message }).Body;
+        Assert.Contains(TimelineTexts.English(TimelineTexts.ReviewStarted)!, Mail("en", TimelineTexts.ReviewStarted));
+        Assert.Contains(TimelineTexts.ReviewStarted, Mail("nl", TimelineTexts.ReviewStarted));
+        Assert.Contains("Wij bellen u deze week.", Mail("en", "Wij bellen u deze week."));
     }
 
     /// <summary>What a reader sees or hears: the text outside scripts and styles, plus labels read aloud, entities decoded.</summary>
