@@ -19,7 +19,7 @@ public sealed class InitiativeLifecycle(TimeProvider clock)
         var state = new InitiativeState(initiativeId, InitiativeStatus.Submitted, submitterId);
         var entry = new TimelineEntry(
             clock.GetUtcNow(), "submitted", InitiativeStatus.Submitted, ActorKind.Resident, submitterId,
-            "Uw initiatief is ontvangen.", null);
+            TimelineTexts.Received, null);
         return (state, entry);
     }
 
@@ -118,21 +118,21 @@ public sealed class InitiativeLifecycle(TimeProvider clock)
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown lifecycle command."),
     };
 
-    // Public texts are Dutch: residents read them on the timeline. Internal notes hold what only officials may read.
+    // Public texts are Dutch (TimelineTexts has their English): residents read them on the timeline. Internal notes hold what only officials may read.
     private static (string? Public, string? Internal) Messages(LifecycleCommand command) => command switch
     {
-        RouteInitiative c => ("Uw initiatief is doorgestuurd naar het team dat het behandelt.", c.Explanation),
-        ReassignInitiative c => ("Uw initiatief is overgedragen aan een andere behandelaar.", c.Reason.Trim()),
-        StartReview c => (Clean(c.PublicMessage) ?? "Uw initiatief wordt beoordeeld.", null),
+        RouteInitiative c => (TimelineTexts.Routed, c.Explanation),
+        ReassignInitiative c => (TimelineTexts.Reassigned, c.Reason.Trim()),
+        StartReview c => (Clean(c.PublicMessage) ?? TimelineTexts.ReviewStarted, null),
         AskForInformation c => (c.Question.Trim(), null),
         // The reply may carry the resident's address or phone number; the public timeline shows only that there was one.
-        ReplyToQuestion c => ("De indiener heeft de vraag beantwoord.", c.Reply.Trim()),
-        AcceptInitiative c => (Clean(c.Motivation) ?? "Uw initiatief is aangenomen.", null),
+        ReplyToQuestion c => (TimelineTexts.ResidentReplied, c.Reply.Trim()),
+        AcceptInitiative c => (Clean(c.Motivation) ?? TimelineTexts.Accepted, null),
         RejectInitiative c => (c.Reason.Trim(), null),
         MergeInitiative c => (c.Reason.Trim(), $"Merged into {c.TargetInitiativeId.Trim()}."),
-        StartWork c => (Clean(c.PublicMessage) ?? "De uitvoering van uw initiatief is begonnen.", null),
-        CompleteInitiative c => (Clean(c.PublicMessage) ?? "Uw initiatief is uitgevoerd.", null),
-        RecordSupportThreshold c => ($"Het initiatief heeft {c.Supporters} steunbetuigingen en bereikt daarmee de drempel van {c.Threshold}; de gemeenteraad wordt geïnformeerd.", null),
+        StartWork c => (Clean(c.PublicMessage) ?? TimelineTexts.WorkStarted, null),
+        CompleteInitiative c => (Clean(c.PublicMessage) ?? TimelineTexts.Completed, null),
+        RecordSupportThreshold c => (TimelineTexts.ThresholdReached(c.Supporters, c.Threshold), null),
         _ => (null, null),
     };
 

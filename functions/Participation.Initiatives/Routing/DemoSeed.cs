@@ -19,12 +19,12 @@ public static class DemoSeed
 
     public static IReadOnlyList<Theme> Themes { get; } =
     [
-        new("groen", "Groen en natuur"),
-        new("verkeer", "Verkeer en parkeren"),
-        new("spelen", "Spelen en sport"),
-        new("veiligheid", "Veiligheid"),
-        new("afval", "Afval en schoon"),
-        new("ontmoeting", "Ontmoeting en cultuur"),
+        new("groen", "Groen en natuur", "Green spaces and nature"),
+        new("verkeer", "Verkeer en parkeren", "Traffic and parking"),
+        new("spelen", "Spelen en sport", "Play and sport"),
+        new("veiligheid", "Veiligheid", "Safety"),
+        new("afval", "Afval en schoon", "Waste and cleanliness"),
+        new("ontmoeting", "Ontmoeting en cultuur", "Community and culture"),
     ];
 
     public static IReadOnlyList<Team> Teams { get; } =

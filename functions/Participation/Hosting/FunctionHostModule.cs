@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Participation.App.Audit;
 
 namespace Participation.App.Hosting;
 
@@ -48,6 +49,8 @@ public static class FunctionHostModule
         services.AddSingleton<FunctionInvoker>();
         services.AddSingleton<FunctionCatalogue>();
         services.AddSingleton<PoisonQueues>();
+        services.AddTable(PoisonQueues.AuditTable);
+        services.AddAuditedTable(PoisonQueues.AuditTable);
         services.AddScoped<FunctionOutputs>();
         services.AddSingleton<IHostedService, StandaloneTriggers>();
         builder.AddApiConventions();

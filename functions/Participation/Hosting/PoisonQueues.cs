@@ -1,4 +1,6 @@
+using Azure.Data.Tables;
 using Azure.Storage.Queues;
+using Participation.App.Audit;
 
 namespace Participation.App.Hosting;
 
@@ -6,10 +8,13 @@ namespace Participation.App.Hosting;
 /// What failed for good: messages a function gave up on after maxDequeueCount attempts, in <c>&lt;queue&gt;-poison</c>.
 /// An admin sees them (ids, times and attempts; no content, which may hold personal data) and, once the cause is fixed,
 /// puts them back on their queue. Handlers are idempotent, so a requeued message that was half done does no harm.
+/// Each put-back is an entry in the audit log (table <see cref="AuditTable"/>, one partition per poison queue).
 /// </summary>
-public sealed class PoisonQueues(StorageLayout layout, QueueServiceClient queues, ILogger<PoisonQueues> logger)
+public sealed class PoisonQueues(StorageLayout layout, QueueServiceClient queues, TableServiceClient tables, TimeProvider clock, ILogger<PoisonQueues> logger)
 {
     public const int MaxPerRequeue = 32;
+    public const string AuditTable = "OperationsAudit";
+    public const string AuditAction = "poison.requeued";
 
     public sealed record QueueView(string Queue, int Messages, IReadOnlyList<MessageView> Newest);
     public sealed record MessageView(string Id, DateTimeOffset? InsertedOn, long DequeueCount);
@@ -38,7 +43,7 @@ public sealed class PoisonQueues(StorageLayout layout, QueueServiceClient queues
     }
 
     /// <summary>Moves up to <see cref="MaxPerRequeue"/> messages (all, or those named) from a poison queue back to its queue.</summary>
-    public async Task<RequeueOutcome> RequeueAsync(string poisonQueue, IReadOnlyCollection<string>? messageIds, string adminId, CancellationToken cancellationToken)
+    public async Task<RequeueOutcome> RequeueAsync(string poisonQueue, IReadOnlyCollection<string>? messageIds, PlatformUser admin, CancellationToken cancellationToken)
     {
         if (!Names.Contains(poisonQueue))
         {
@@ -63,7 +68,15 @@ public sealed class PoisonQueues(StorageLayout layout, QueueServiceClient queues
             moved++;
         }
 
-        logger.Requeued(moved, poisonQueue, target.Name, adminId);
+        logger.Requeued(moved, poisonQueue, target.Name, admin.Id);
+        if (moved > 0)
+        {
+            // Written after the move, which a queue cannot share a transaction with: a failure here leaves the messages
+            // back on their queue and the log line above as the only trace.
+            var entry = AuditTrail.Append(poisonQueue, admin, AuditAction, $"queue/{poisonQueue}", null, $"{moved} → {target.Name}", clock.GetUtcNow());
+            await tables.GetTableClient(AuditTable).AddEntityAsync((TableEntity)entry.Entity, cancellationToken);
+        }
+
         return new Requeued(target.Name, moved);
     }
 }

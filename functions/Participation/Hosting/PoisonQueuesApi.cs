@@ -24,7 +24,7 @@ public static class PoisonQueuesApi
         string queue, RequeueRequest? request, HttpContext http, PoisonQueues poison, CancellationToken cancellationToken)
     {
         var admin = PlatformUser.From(http.User)!;
-        return await poison.RequeueAsync(queue, request?.MessageIds, admin.Id, cancellationToken) switch
+        return await poison.RequeueAsync(queue, request?.MessageIds, admin, cancellationToken) switch
         {
             PoisonQueues.Requeued requeued => TypedResults.Ok(new RequeueResponse(requeued.Queue, requeued.Count)),
             PoisonQueues.UnknownQueue unknown => TypedResults.Problem($"'{unknown.Queue}' is not a poison queue of this app; see GET /api/admin/poison.",

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Participation.Initiatives.Lifecycle;
 
 namespace Participation.App.Notifications;
 
@@ -115,6 +116,12 @@ public static partial class EmailTemplates
         if (values.TryGetValue("status", out var status) && StatusWords.TryGetValue(status, out var words))
         {
             readable["status"] = language == "en" ? words.En : words.Nl;
+        }
+
+        // The timeline stores the municipality's standard texts in Dutch; an official's own words stay as written.
+        if (language == "en" && values.TryGetValue("publicMessage", out var message) && TimelineTexts.English(message) is { } english)
+        {
+            readable["publicMessage"] = english;
         }
 
         if (values.TryGetValue("dueDate", out var due) && DateOnly.TryParseExact(due, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))

@@ -33,6 +33,9 @@ public static class StatusLabels
 
     public static IReadOnlyCollection<string> AllStatuses => Statuses.Keys;
 
+    /// <summary>Every status name in both languages, for checks that a page speaks one language.</summary>
+    public static IEnumerable<(string Dutch, string English)> StatusNames => Statuses.Values.Select(l => (l.Nl, l.En));
+
     public static string Status(WebLanguage language, string status) =>
         Statuses.TryGetValue(status, out var label) ? language.T(label.Nl, label.En) : status;
 

@@ -28,6 +28,12 @@ public sealed class WebLanguage(IHttpContextAccessor accessor)
 
     public string DateTime(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Amsterdam).ToString("d MMMM yyyy HH:mm", Culture);
 
+    /// <summary>A theme's name in the page's language; the code itself for a theme that is no longer configured.</summary>
+    public string ThemeName(Participation.Initiatives.Routing.RoutingConfiguration configuration, string code) =>
+        configuration.Themes.FirstOrDefault(t => t.Code == code)?.NameIn(IsEnglish) ?? code;
+
+    public string ThemeName(Participation.Initiatives.Classification.Theme theme) => theme.NameIn(IsEnglish);
+
     public string Number(double value, int decimals = 0) => value.ToString("N" + decimals, Culture);
 
     public static string? FromQuery(HttpRequest request) => request.Query["lang"].ToString() switch

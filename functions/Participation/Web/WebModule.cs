@@ -47,7 +47,7 @@ public static class WebModule
             options.Conventions.AuthorizePage("/Realisation/Manage", Policies.Realisation);
         });
 
-        // Navigation entries; another module (the budget pages, later) adds its own with services.AddSingleton(new WebNavigationItem(...)).
+        // Navigation entries; another module adds its own with services.AddSingleton(new WebNavigationItem(...)), as Realisation does.
         services.AddSingleton(new WebNavigationItem("/initiatieven", "Initiatieven", "Initiatives", null));
         services.AddSingleton(new WebNavigationItem("/initiatieven/nieuw", "Initiatief indienen", "Submit an initiative", null));
         services.AddSingleton(new WebNavigationItem("/volgen", "Mijn aanvraag volgen", "Follow my request", null));

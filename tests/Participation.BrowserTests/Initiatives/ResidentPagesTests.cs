@@ -39,7 +39,7 @@ public sealed class ResidentPagesTests(Site site, ITestOutputHelper output)
         [
             // The list and the submit form are checked by MapTests once their maps are drawn.
             (null, "/"), (null, "/?lang=en"), (null, "/volgen"), (null, "/volgen?code=XXXX"),
-            (null, $"/initiatieven/{any.TrackingCode}"), (null, $"/initiatieven/{any.TrackingCode}/steun?token=x"),
+            (null, $"/initiatieven/{any.TrackingCode}"), (null, $"/initiatieven/{any.TrackingCode}?lang=en"), (null, $"/initiatieven/{any.TrackingCode}/steun?token=x"),
             (null, $"/initiatieven/{any.TrackingCode}/antwoord?key=x"), (null, "/aanmelden"),
             (null, "/privacy"), (null, "/privacy?lang=en"), (null, $"/privacy/{new string('a', 48)}"), ("resident-sanne", $"/initiatieven/{any.TrackingCode}"),
             // Around the journeys: the footer's statements, an error page.

@@ -3,6 +3,9 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Participation.IntegrationTests.Infrastructure;
 using Participation.IntegrationTests.Initiatives;
+using Azure.Storage.Queues;
+using Participation.App.Audit;
+using Participation.App.Hosting;
 using Participation.App.Routing;
 
 namespace Participation.IntegrationTests.Web;
@@ -81,6 +84,40 @@ public sealed partial class AdminPagesTests(BackOfficeFixture fixture) : IClassF
         Assert.DoesNotContain(rules, r => r.Neighbourhood == "zuidwijk" && r.Theme == "spelen");
     }
 
+    [Fact]
+    public async Task Admin_puts_back_the_ticked_failed_messages_and_the_audit_log_names_who_how_many_and_which_queue()
+    {
+        const string path = "/beheer/mislukte-berichten";
+        var poison = office.Factory.Services.GetRequiredService<PoisonQueues>();
+        var queue = poison.Names.First();
+        var target = queue[..^"-poison".Length];
+        var client = office.Factory.Services.GetRequiredService<QueueServiceClient>().GetQueueClient(queue);
+        var sent = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            sent.Add((await client.SendMessageAsync($$"""{"test":{{i}}}""")).Value.MessageId);
+        }
+
+        var admin = await AdminAsync();
+        var page = await admin.GetStringAsync(path);
+        Assert.All(sent, id => Assert.Contains($"data-message=\"{id}\"", page));
+        async Task<IEnumerable<string>> WaitingAsync() => (await poison.ListAsync(CancellationToken.None)).Single(q => q.Queue == queue).Newest.Select(m => m.Id);
+
+        var nothingTicked = await PostFieldsAsync(admin, path, page, [new("queue", queue), new("scope", "gekozen")]);
+        Assert.Equal(HttpStatusCode.BadRequest, nothingTicked.StatusCode);
+        Assert.Contains("Kies eerst een of meer berichten", await nothingTicked.Content.ReadAsStringAsync());
+        Assert.Equal(sent.Order(), (await WaitingAsync()).Order());
+
+        var ticked = await PostFieldsAsync(admin, path, page, [new("queue", queue), new("message", sent[0]), new("message", sent[2]), new("scope", "gekozen")]);
+        Assert.Contains($"2 berichten staan weer op {target}.", await ticked.Content.ReadAsStringAsync());
+        Assert.Equal([sent[1]], await WaitingAsync());
+
+        var audit = await office.Factory.Services.GetRequiredService<AuditLog>().ReadAsync(new(Action: PoisonQueues.AuditAction), CancellationToken.None);
+        var entry = Assert.Single(audit);
+        Assert.Equal(("admin-ingrid", $"queue/{queue}", $"2 → {target}"), (entry.ActorId, entry.Subject, entry.After));
+        Assert.Contains($"queue/{queue}", await admin.GetStringAsync("/beheer/audit?actie=poison"));
+    }
+
     [Theory]
     [InlineData("lotte.smit")]
     [InlineData("council-jeroen")]
@@ -89,7 +126,7 @@ public sealed partial class AdminPagesTests(BackOfficeFixture fixture) : IClassF
         var client = office.Factory.CreateClient(new() { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Authorization = new("Bearer", await SignIn.TokenAsync(office.Factory, user));
 
-        foreach (var path in new[] { "/beheer", "/beheer/routering", "/beheer/audit" })
+        foreach (var path in new[] { "/beheer", "/beheer/routering", "/beheer/audit", "/beheer/mislukte-berichten" })
         {
             Assert.NotEqual(HttpStatusCode.OK, (await client.GetAsync(path)).StatusCode);
         }
@@ -105,11 +142,12 @@ public sealed partial class AdminPagesTests(BackOfficeFixture fixture) : IClassF
 
     private static string Version(string page) => WebUtility.HtmlDecode(VersionField().Match(page).Groups[1].Value);
 
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string page, Dictionary<string, string> fields)
-    {
-        fields["__RequestVerificationToken"] = AntiforgeryField().Match(page).Groups[1].Value;
-        return await client.PostAsync(path, new FormUrlEncodedContent(fields));
-    }
+    private static Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string page, Dictionary<string, string> fields) =>
+        PostFieldsAsync(client, path, page, fields);
+
+    /// <summary>A form post whose fields may repeat (ticked checkboxes share a name).</summary>
+    private static async Task<HttpResponseMessage> PostFieldsAsync(HttpClient client, string path, string page, IEnumerable<KeyValuePair<string, string>> fields) =>
+        await client.PostAsync(path, new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", AntiforgeryField().Match(page).Groups[1].Value)]));
 
     [GeneratedRegex("name=\"FormVersion\" value=\"([^\"]*)\"")]
     private static partial Regex VersionField();

@@ -25,6 +25,7 @@ public sealed partial class BudgetAdminPagesTests(BackOfficeFixture fixture) : I
     {
         var admin = await ClientAsync("admin-ingrid");
         var list = await admin.GetStringAsync("/beheer/buurtbudgetten");
+        Assert.Contains("href=\"/beheer/papieren-stembiljetten\"", list);
 
         var created = await PostAsync(admin, "/beheer/buurtbudgetten", list, new()
         {
@@ -36,6 +37,8 @@ public sealed partial class BudgetAdminPagesTests(BackOfficeFixture fixture) : I
         Assert.Equal("/beheer/buurtbudgetten/zuidwijk-pagina-2027", path);
 
         var page = await admin.GetStringAsync(path);
+        // Paper ballots come back only once voting is open: no link to them before.
+        Assert.DoesNotContain("data-testid=\"paper-ballots-link\"", page);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, path + "?handler=Project", page, new()
             { ["Project.Title"] = "Speelveld opknappen", ["Project.Description"] = "Nieuwe doeltjes en gras.", ["Project.Cost"] = "12000" })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, path + "?handler=Project", page, new()
@@ -63,6 +66,7 @@ public sealed partial class BudgetAdminPagesTests(BackOfficeFixture fixture) : I
         page = await admin.GetStringAsync(path);
         Assert.Contains("plannen en regels liggen vast", page);
         Assert.DoesNotContain("data-testid=\"voting-codes\"", page);
+        Assert.Contains("href=\"/beheer/papieren-stembiljetten?begroting=zuidwijk-pagina-2027\"", page);
 
         var audit = await AuditTrail.ReadAsync(office.Factory.Services.GetRequiredService<TableServiceClient>().GetTableClient(BudgetStore.Table), "zuidwijk-pagina-2027", CancellationToken.None);
         Assert.Equal(

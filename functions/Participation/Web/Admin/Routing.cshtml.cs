@@ -93,7 +93,7 @@ public sealed class RoutingModel(RoutingDirectory routing, ReplaceRoutingConfigu
         code is null ? language.T("alle buurten", "all neighbourhoods") : Configuration.Neighbourhoods.FirstOrDefault(n => n.Code == code)?.Name ?? code;
 
     public string ThemeName(string? code) =>
-        code is null ? language.T("alle thema's", "all themes") : Configuration.Themes.FirstOrDefault(t => t.Code == code)?.Name ?? code;
+        code is null ? language.T("alle thema's", "all themes") : language.ThemeName(Configuration, code);
 
     private async Task<IActionResult> ChangeAsync(
         string done, Func<RoutingConfiguration, (RoutingConfiguration? Changed, IReadOnlyList<string> Problems)> change, CancellationToken cancellationToken)

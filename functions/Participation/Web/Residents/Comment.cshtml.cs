@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.RateLimiting;
 using Participation.App.Discussion;
+using Participation.Initiatives.Discussion;
 
 namespace Participation.App.Web.Residents;
 
@@ -65,6 +66,18 @@ public sealed class CommentModel(PostComment post, ReportComment report, WebLang
 /// <summary>One comment as the public page draws it, with what the viewer may do with it.</summary>
 public sealed record CommentCard(ListComments.Item Comment, string StatusText, bool SignedIn, bool CanReply, string Code)
 {
+    /// <summary>The author as stored, except the two names the platform itself gives, which read in the page's language.</summary>
+    public string Author(WebLanguage language)
+    {
+        var official = CommentRules.MunicipalityAuthor + " (";
+        return Comment.Author switch
+        {
+            CommentRules.AnonymousAuthor when !Comment.Official => language.T(CommentRules.AnonymousAuthor, "Resident"),
+            var name when Comment.Official && name.StartsWith(official, StringComparison.Ordinal) => language.T(name, "Municipality (" + name[official.Length..]),
+            var name => name,
+        };
+    }
+
     /// <summary>Reasons a resident picks when reporting; stored as the value, shown in the page's language.</summary>
     public static IReadOnlyList<(string Value, string Dutch, string English)> Reasons { get; } =
     [
