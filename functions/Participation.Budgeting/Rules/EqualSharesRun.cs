@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace Participation.Budgeting.Rules;
 
@@ -8,73 +9,35 @@ namespace Participation.Budgeting.Rules;
 /// price is found by walking the classes from poorest to richest. Money is kept as whole numerators over one
 /// common denominator, which makes every comparison an integer comparison.
 /// </summary>
-internal sealed class EqualSharesRun
+internal sealed class EqualSharesRun : EqualSharesWalk<BigInteger, ExactMoney>
 {
-    private readonly BallotProfile profile;
-    private readonly int projects;
-    private readonly bool unitWeights;
-    private readonly int[] classOf;
-    private readonly bool[] active;
     private readonly BigInteger[] staleNumerator;
     private readonly BigInteger[] staleDenominator;
     private readonly double[] staleEstimate;
-    private readonly BigInteger[] lastRemainder;
-    private readonly long[] lastWeight;
     private BigInteger denominator;
-    private readonly BudgetClasses<BigInteger> classes = new();
-    private List<int> live = [];
-    private int round;
-    private RunTrace trace = new(1);
 
     public EqualSharesRun(BallotProfile profile, BigInteger shareNumerator, BigInteger shareDenominator)
+        : base(profile, traceKind: 1, shareNumerator)
     {
-        this.profile = profile;
-        projects = profile.ProjectCount;
-        unitWeights = profile.UnitWeights;
         Share = new Rational(shareNumerator, shareDenominator);
         denominator = shareDenominator;
-        classOf = new int[profile.GroupCount];
-        active = new bool[projects];
         staleNumerator = new BigInteger[projects];
         staleDenominator = new BigInteger[projects];
         staleEstimate = new double[projects];
-        lastRemainder = new BigInteger[projects];
-        lastWeight = new long[projects];
-
-        var everyone = classes.New(shareNumerator, round);
-        classes.Members[everyone] = profile.VoterCount;
-        live.Add(everyone);
     }
 
     public Rational Share { get; }
 
-    public List<int> Selected { get; } = [];
-
     public List<Payment> Payments { get; } = [];
-
-    public long TotalCost { get; private set; }
-
-    /// <summary>Every decision this run took; see <see cref="RunTrace"/>.</summary>
-    public RunTrace Trace => trace;
 
     public void Execute(CancellationToken cancellationToken)
     {
-        var candidates = new List<int>();
-        foreach (var p in Enumerable.Range(0, projects).OrderBy(p => profile.TieRank[p]))
+        var candidates = Candidates(p =>
         {
-            if (profile.Cost[p] == 0 && profile.TotalWeight[p] > 0)
-            {
-                Selected.Add(p);
-            }
-            else if (profile.Cost[p] > 0 && profile.TotalWeight[p] > 0)
-            {
-                active[p] = true;
-                candidates.Add(p);
-                staleNumerator[p] = profile.Cost[p];
-                staleDenominator[p] = (BigInteger)profile.TotalWeight[p] * profile.SatisfactionScale[p];
-                staleEstimate[p] = Estimate(staleNumerator[p], staleDenominator[p]);
-            }
-        }
+            staleNumerator[p] = profile.Cost[p];
+            staleDenominator[p] = (BigInteger)profile.TotalWeight[p] * profile.SatisfactionScale[p];
+            staleEstimate[p] = Estimate(staleNumerator[p], staleDenominator[p]);
+        });
 
         var tied = new List<int>();
         while (true)
@@ -89,20 +52,10 @@ internal sealed class EqualSharesRun
             {
                 // A project's price only rises as voters spend, so an old price above the best cannot win.
                 var pricedAbove = tied.Count > 0 && staleNumerator[p] * bestDenominator > bestNumerator * staleDenominator[p];
-                trace.Add(pricedAbove);
-                if (pricedAbove)
+                if (!TryEvaluate(p, pricedAbove, out var remainder, out var weight))
                 {
                     continue;
                 }
-                var affordable = TryPrice(p, out var remainder, out var weight);
-                trace.Add(affordable);
-                if (!affordable)
-                {
-                    active[p] = false;
-                    continue;
-                }
-                lastRemainder[p] = remainder;
-                lastWeight[p] = weight;
                 staleNumerator[p] = remainder;
                 staleDenominator[p] = denominator * weight * profile.SatisfactionScale[p];
                 staleEstimate[p] = Estimate(staleNumerator[p], staleDenominator[p]);
@@ -147,78 +100,9 @@ internal sealed class EqualSharesRun
         return new Rational(sum, denominator);
     }
 
-    /// <summary>
-    /// The price per vote at which the supporters can pay the cost, each paying at most what they have left:
-    /// price = remainder / (denominator * weight). False when their money together falls short.
-    /// </summary>
-    private bool TryPrice(int project, out BigInteger remainder, out long weight)
-    {
-        var target = profile.Cost[project] * denominator;
-        var paidByPoor = BigInteger.Zero;
-        weight = profile.TotalWeight[project];
-        trace.Add(project);
-        if (unitWeights)
-        {
-            // Supporters per budget class, then the classes from poorest up; the histogram is cleared on the way out.
-            for (var k = profile.ProjectStart[project]; k < profile.ProjectStart[project + 1]; k++)
-            {
-                classes.Scratch[classOf[profile.ProjectGroup[k]]] += profile.Multiplicity[profile.ProjectGroup[k]];
-            }
-            var poor = new PoorSet();
-            try
-            {
-                foreach (var c in live)
-                {
-                    var m = classes.Scratch[c];
-                    if (m == 0)
-                    {
-                        continue;
-                    }
-                    if (c == classes.Zero)
-                    {
-                        weight -= m;
-                        continue;
-                    }
-                    remainder = target - paidByPoor;
-                    if (remainder <= classes.Money[c] * weight)
-                    {
-                        trace.Add(poor.Hash);
-                        return true;
-                    }
-                    poor.Add(c, 1);
-                    paidByPoor += classes.Money[c] * m;
-                    weight -= m;
-                }
-            }
-            finally
-            {
-                for (var k = profile.ProjectStart[project]; k < profile.ProjectStart[project + 1]; k++)
-                {
-                    classes.Scratch[classOf[profile.ProjectGroup[k]]] = 0;
-                }
-            }
-        }
-        else
-        {
-            var poor = new PoorSet();
-            foreach (var (c, w, m) in SupportersByBudgetPerVote(project))
-            {
-                remainder = target - paidByPoor;
-                if (remainder * w <= classes.Money[c] * weight)
-                {
-                    trace.Add(poor.Hash);
-                    return true;
-                }
-                poor.Add(c, w);
-                paidByPoor += classes.Money[c] * m;
-                weight -= m * w;
-            }
-        }
-        remainder = default;
-        return false;
-    }
+    protected override BigInteger CostOf(int project) => profile.Cost[project] * denominator;
 
-    private List<(int Class, long Weight, long Count)> SupportersByBudgetPerVote(int project)
+    protected override ReadOnlySpan<(int Class, long Weight, long Count)> SupportersPoorestFirst(int project)
     {
         var merged = new Dictionary<(int, long), long>();
         for (var k = profile.ProjectStart[project]; k < profile.ProjectStart[project + 1]; k++)
@@ -228,7 +112,7 @@ internal sealed class EqualSharesRun
         }
         var entries = merged.Select(entry => (entry.Key.Item1, entry.Key.Item2, entry.Value)).ToList();
         entries.Sort((a, b) => (classes.Money[a.Item1] * b.Item2).CompareTo(classes.Money[b.Item1] * a.Item2));
-        return entries;
+        return CollectionsMarshal.AsSpan(entries);
     }
 
     private void Pay(int project, BigInteger remainder, long weight)
@@ -242,12 +126,8 @@ internal sealed class EqualSharesRun
         var poorInRound = new HashSet<int>();
         var touched = new List<int>();
         var oldLive = live;
-        for (var k = profile.ProjectStart[project]; k < profile.ProjectStart[project + 1]; k++)
+        foreach (var (g, w, m, from) in SupportersOf(project))
         {
-            var g = profile.ProjectGroup[k];
-            var w = profile.ProjectWeight[k];
-            var m = profile.Multiplicity[g];
-            var from = classOf[g];
             moneyBefore += classes.Money[from] * m;
             if (!TryTarget(target, poorInRound, from, w, out var move))
             {
@@ -283,16 +163,8 @@ internal sealed class EqualSharesRun
         live = unitWeights
             ? classes.MergeLive(oldLive, round, static (kept, shifted) => kept <= shifted)
             : oldLive.Concat(target.Values.Select(move => move.To)).Distinct().Where(c => classes.Members[c] > 0).ToList();
-        foreach (var c in touched.Distinct())
-        {
-            if (classes.Members[c] == 0 && c != classes.Zero)
-            {
-                classes.Release(c);
-            }
-        }
-
-        Selected.Add(project);
-        TotalCost += profile.Cost[project];
+        ReleaseEmptied(touched);
+        Fund(project);
         Payments.Add(new Payment(project, remainder, previousDenominator * weight, payingAll, highestRichWeight, moneyBefore, previousDenominator));
     }
 
@@ -320,12 +192,6 @@ internal sealed class EqualSharesRun
             return;
         }
         target.Add((from, w), move);
-    }
-
-    private void Move(int group, int from, int to, long m)
-    {
-        classOf[group] = to;
-        classes.Move(from, to, m);
     }
 
     private static double Estimate(BigInteger numerator, BigInteger denominator)

@@ -7,18 +7,9 @@ namespace Participation.Budgeting.Rules;
 /// <see cref="UncertainComparison"/>, after which <see cref="EqualShares"/> counts that run exactly. So the outcome
 /// is always the exact one; doubles only decide what they provably decide right.
 /// </summary>
-internal sealed class IntervalEqualSharesRun
+internal sealed class IntervalEqualSharesRun : EqualSharesWalk<Interval, IntervalMoney>
 {
-    private readonly BallotProfile profile;
-    private readonly int projects;
-    private readonly bool unitWeights;
-    private readonly int[] classOf;
-    private readonly bool[] active;
     private readonly Interval[] stale;
-    private readonly Interval[] lastRemainder;
-    private readonly long[] lastWeight;
-    private readonly BudgetClasses<Interval> classes = new();
-    private List<int> live = [];
     // Ballots with weights: one project's supporters as (class, weight, count) entries, and their order by money per
     // vote. Reused by every pricing of the run.
     private readonly int[] supporterClass;
@@ -26,52 +17,22 @@ internal sealed class IntervalEqualSharesRun
     private readonly long[] supporterCount;
     private readonly double[] supporterKey;
     private readonly int[] supporterOrder;
-    private int round;
-    private RunTrace trace = new(2);
+    private readonly (int Class, long Weight, long Count)[] supporters;
 
     public IntervalEqualSharesRun(BallotProfile profile, long shareNumerator, long shareDenominator)
+        : base(profile, traceKind: 2, Interval.Of(shareNumerator, shareDenominator))
     {
-        this.profile = profile;
-        projects = profile.ProjectCount;
-        unitWeights = profile.UnitWeights;
-        classOf = new int[profile.GroupCount];
-        active = new bool[projects];
         stale = new Interval[projects];
-        lastRemainder = new Interval[projects];
-        lastWeight = new long[projects];
 
         var most = unitWeights ? 0 : Enumerable.Range(0, projects).Max(p => profile.ProjectStart[p + 1] - profile.ProjectStart[p]);
         (supporterClass, supporterWeight, supporterCount) = (new int[most], new long[most], new long[most]);
         (supporterKey, supporterOrder) = (new double[most], new int[most]);
-
-        var everyone = classes.New(Interval.Of(shareNumerator, shareDenominator), round);
-        classes.Members[everyone] = profile.VoterCount;
-        live.Add(everyone);
+        supporters = new (int, long, long)[most];
     }
-
-    public List<int> Selected { get; } = [];
-
-    public long TotalCost { get; private set; }
-
-    /// <summary>Every decision this run took, each certain; see <see cref="RunTrace"/>.</summary>
-    public RunTrace Trace => trace;
 
     public void Execute(CancellationToken cancellationToken)
     {
-        var candidates = new List<int>();
-        foreach (var p in Enumerable.Range(0, projects).OrderBy(p => profile.TieRank[p]))
-        {
-            if (profile.Cost[p] == 0 && profile.TotalWeight[p] > 0)
-            {
-                Selected.Add(p);
-            }
-            else if (profile.Cost[p] > 0 && profile.TotalWeight[p] > 0)
-            {
-                active[p] = true;
-                candidates.Add(p);
-                stale[p] = Interval.Exact(profile.Cost[p]) / profile.TotalWeight[p] / profile.SatisfactionScale[p];
-            }
-        }
+        var candidates = Candidates(p => stale[p] = Interval.Exact(profile.Cost[p]) / profile.TotalWeight[p] / profile.SatisfactionScale[p]);
 
         var evaluated = new List<int>();
         while (true)
@@ -85,20 +46,10 @@ internal sealed class IntervalEqualSharesRun
             {
                 // Skipped only when certainly dearer; not skipping is always allowed.
                 var pricedAbove = best >= 0 && stale[p].Lo > stale[best].Hi;
-                trace.Add(pricedAbove);
-                if (pricedAbove)
+                if (!TryEvaluate(p, pricedAbove, out var remainder, out var weight))
                 {
                     continue;
                 }
-                var affordable = TryPrice(p, out var remainder, out var weight);
-                trace.Add(affordable);
-                if (!affordable)
-                {
-                    active[p] = false;
-                    continue;
-                }
-                lastRemainder[p] = remainder;
-                lastWeight[p] = weight;
                 stale[p] = remainder / weight / profile.SatisfactionScale[p];
                 evaluated.Add(p);
                 var cheaper = best < 0 || stale[p].Hi < stale[best].Lo;
@@ -125,74 +76,18 @@ internal sealed class IntervalEqualSharesRun
         }
     }
 
-    private bool TryPrice(int project, out Interval remainder, out long weight)
+    protected override Interval CostOf(int project) => Interval.Exact(profile.Cost[project]);
+
+    protected override ReadOnlySpan<(int Class, long Weight, long Count)> SupportersPoorestFirst(int project)
     {
-        var target = Interval.Exact(profile.Cost[project]);
-        var paidByPoor = Interval.Exact(0);
-        weight = profile.TotalWeight[project];
-        trace.Add(project);
-        if (unitWeights)
+        var n = SupportersByBudgetPerVote(project);
+        for (var i = 0; i < n; i++)
         {
-            // Supporters per budget class, then the classes from poorest up; the histogram is cleared on the way out.
-            for (var k = profile.ProjectStart[project]; k < profile.ProjectStart[project + 1]; k++)
-            {
-                classes.Scratch[classOf[profile.ProjectGroup[k]]] += profile.Multiplicity[profile.ProjectGroup[k]];
-            }
-            var poor = new PoorSet();
-            try
-            {
-                foreach (var c in live)
-                {
-                    var m = classes.Scratch[c];
-                    if (m == 0)
-                    {
-                        continue;
-                    }
-                    if (c == classes.Zero)
-                    {
-                        weight -= m;
-                        continue;
-                    }
-                    remainder = target - paidByPoor;
-                    if (Interval.AtMost(remainder, classes.Money[c] * weight))
-                    {
-                        trace.Add(poor.Hash);
-                        return true;
-                    }
-                    poor.Add(c, 1);
-                    paidByPoor += classes.Money[c] * m;
-                    weight -= m;
-                }
-            }
-            finally
-            {
-                for (var k = profile.ProjectStart[project]; k < profile.ProjectStart[project + 1]; k++)
-                {
-                    classes.Scratch[classOf[profile.ProjectGroup[k]]] = 0;
-                }
-            }
+            var e = supporterOrder[i];
+            supporters[i] = (supporterClass[e], supporterWeight[e], supporterCount[e]);
         }
-        else
-        {
-            var poor = new PoorSet();
-            var supporters = SupportersByBudgetPerVote(project);
-            for (var i = 0; i < supporters; i++)
-            {
-                var e = supporterOrder[i];
-                var (c, w, m) = (supporterClass[e], supporterWeight[e], supporterCount[e]);
-                remainder = target - paidByPoor;
-                if (Interval.AtMost(remainder * w, classes.Money[c] * weight))
-                {
-                    trace.Add(poor.Hash);
-                    return true;
-                }
-                poor.Add(c, w);
-                paidByPoor += classes.Money[c] * m;
-                weight -= m * w;
-            }
-        }
-        remainder = default;
-        return false;
+
+        return supporters.AsSpan(0, n);
     }
 
     /// <summary>
@@ -250,12 +145,8 @@ internal sealed class IntervalEqualSharesRun
         var target = new Dictionary<(int, long), int>();
         var touched = new List<int>();
         var oldLive = live;
-        for (var k = profile.ProjectStart[project]; k < profile.ProjectStart[project + 1]; k++)
+        foreach (var (g, w, m, from) in SupportersOf(project))
         {
-            var g = profile.ProjectGroup[k];
-            var w = profile.ProjectWeight[k];
-            var m = profile.Multiplicity[g];
-            var from = classOf[g];
             if (!TryTarget(target, from, w, out var to))
             {
                 if (from == classes.Zero)
@@ -287,15 +178,8 @@ internal sealed class IntervalEqualSharesRun
         {
             live = classes.MergeLive(oldLive, round, static (kept, shifted) => Interval.Compare(kept, shifted) < 0);
         }
-        foreach (var c in touched.Distinct())
-        {
-            if (classes.Members[c] == 0 && c != classes.Zero)
-            {
-                classes.Release(c);
-            }
-        }
-        Selected.Add(project);
-        TotalCost += profile.Cost[project];
+        ReleaseEmptied(touched);
+        Fund(project);
     }
 
     // Approval ballots all weigh 1, so where a class goes is one array slot; other ballots need the weight too.
@@ -320,10 +204,5 @@ internal sealed class IntervalEqualSharesRun
         target.Add((from, w), to);
     }
 
-    private void Move(int group, int from, int to, long m)
-    {
-        classOf[group] = to;
-        classes.Move(from, to, m);
-    }
 
 }
