@@ -50,7 +50,8 @@ public sealed class FaultInjectionTests
             ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:02",
             ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.500",
             ["FunctionHost:MessageLease"] = "00:00:30",
-            ["RateLimits:voting-codes:PermitLimit"] = "1000000",
+            // One address casts every ballot here; the real per-address ceiling (2,000 in 10 minutes) would stop the full size.
+            ["RateLimits:voting-codes:AddressPermitLimit"] = "1000000",
         });
         var (budgetId, voters) = await PrepareVoteAsync(office);
         var receipts = new ConcurrentDictionary<string, string>();
