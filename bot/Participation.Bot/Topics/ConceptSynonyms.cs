@@ -104,6 +104,13 @@ internal static class ConceptSynonyms
             "energiecontract", "energy contract", "internet subscription", "verzekering", "insurance", "mvv", "grafrechten", "graf",
             "grave", "uitvaart", "echtscheiding", "scheiden", "divorce", "stolen bike", "fiets gestolen", "removal company",
             "verhuisbedrijf", "verhuisdozen", "moving boxes", "rain", "regen", "joke", "grap", "dierenarts", "chip", "pet", "pets", "huisdier",
-            "huisdieren", "klacht", "klachten", "complaint", "complain", "vuilnisophaal", "afvalinzameling", "huisvuil"],
+            "huisdieren", "klacht", "klachten", "complaint", "complain", "vuilnisophaal", "afvalinzameling", "huisvuil",
+            // Other bodies' products and the bodies themselves (SVB, UWV, CAK, RDW, Belastingdienst): a move or an emigration
+            // is often only the occasion of the question ("krijg ik mijn AOW in Spanje?").
+            "aow", "svb", "state pension", "pensioenfonds", "pension fund", "uwv", "ww uitkering", "ww-uitkering", "wia", "unemployment",
+            "unemployment benefit", "cak", "eigen bijdrage", "rdw", "kenteken", "number plate", "licence plate", "license plate",
+            "inkomstenbelasting", "income tax", "tax return", "tax office", "kinderopvang", "childcare", "energieleverancier",
+            "energy supplier", "bewonersvergunning", "parkeerkaart", "invalidenparkeerkaart", "disabled parking", "rioolheffing",
+            "waterschapsbelasting", "dual nationality", "dubbele nationaliteit"],
     };
 }
