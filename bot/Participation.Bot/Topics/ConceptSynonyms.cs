@@ -111,6 +111,7 @@ internal static class ConceptSynonyms
             "unemployment benefit", "cak", "eigen bijdrage", "rdw", "kenteken", "number plate", "licence plate", "license plate",
             "inkomstenbelasting", "income tax", "tax return", "tax office", "kinderopvang", "childcare", "energieleverancier",
             "energy supplier", "bewonersvergunning", "parkeerkaart", "invalidenparkeerkaart", "disabled parking", "rioolheffing",
-            "waterschapsbelasting", "dual nationality", "dubbele nationaliteit"],
+            "waterschapsbelasting", "dual nationality", "dubbele nationaliteit", "kamer van koophandel", "chamber of commerce",
+            "verblijfsdocument", "residence document", "koffer", "suitcase", "luggage", "bagage"],
     };
 }
