@@ -112,6 +112,9 @@ internal static class ConceptSynonyms
             "inkomstenbelasting", "income tax", "tax return", "tax office", "kinderopvang", "childcare", "energieleverancier",
             "energy supplier", "bewonersvergunning", "parkeerkaart", "invalidenparkeerkaart", "disabled parking", "rioolheffing",
             "waterschapsbelasting", "dual nationality", "dubbele nationaliteit", "kamer van koophandel", "chamber of commerce",
-            "verblijfsdocument", "residence document", "koffer", "suitcase", "luggage", "bagage"],
+            "verblijfsdocument", "residence document", "koffer", "suitcase", "luggage", "bagage", "museumkaart", "museum card",
+            "studentenkaart", "studentenpas", "student card", "vispas", "fishing licence", "apk", "werkvergunning", "work permit",
+            "paspoort voor mijn hond", "paspoort voor de hond", "paspoort voor hond", "paspoort voor mijn kat", "paspoort voor de kat",
+            "paspoort voor kat", "hond", "honden", "hondje", "kat", "katten", "poes", "kitten", "puppy", "dog", "dogs", "cat", "cats"],
     };
 }
