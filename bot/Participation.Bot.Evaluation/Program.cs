@@ -54,12 +54,12 @@ EvaluationReport.Print($"{args[0]} ({DateTime.UtcNow:yyyy-MM-dd})", await evalua
 if (Option("--cross-validate") is { } trainingPath)
 {
     var folds = int.Parse(Option("--folds") ?? "10", CultureInfo.InvariantCulture);
-    // --features 1,0.5,0.3,0.5,8,2 (word, bigram, char, stem, concept, last clause) and --l2 try other settings in cross-validation only.
+    // --features 1,0.5,0.3,0.5,8,2,0 (word, bigram, char, stem, concept, last clause, concept pairs) and --l2 try other settings in cross-validation only.
     var options = new TrainingOptions();
     if (Option("--features") is { } features)
     {
         var w = features.Split(',').Select(v => float.Parse(v, CultureInfo.InvariantCulture)).ToArray();
-        options = options with { Features = new(w[0], w[1], w[2], w[3], w[4], w[5]) };
+        options = options with { Features = new(w[0], w[1], w[2], w[3], w[4], w[5], w.Length > 6 ? w[6] : new FeatureWeights().Pair) };
     }
 
     if (Option("--l2") is { } l2)
