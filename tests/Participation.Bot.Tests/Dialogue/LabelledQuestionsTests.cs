@@ -6,7 +6,7 @@ namespace Participation.Bot.Tests.Dialogue;
 /// <summary>
 /// The labelled question sets through the whole dialogue engine. bot-dev.jsonl is the team's dev set;
 /// bot-heldout.jsonl was written separately and never used to tune synonyms, keywords or thresholds; bot-holdout.jsonl
-/// (data/) was written before the training questions of 2026-12-03 and measured before and after them, never trained on.
+/// (data/) is never trained on: 60 questions written before the changes of 2026-12-03 and 48 written after them.
 /// </summary>
 public sealed class LabelledQuestionsTests(ITestOutputHelper output) : IDisposable
 {
