@@ -6,14 +6,15 @@ using Participation.Bot.Evaluation;
 using Participation.Bot.Topics;
 using Participation.Bot.Topics.Learning;
 
-// Usage: Participation.Bot.Evaluation <labelled.jsonl> [--cross-validate <train.jsonl>] [--folds 10] [--compare-mlnet] [--latency <count>]
+// Usage: Participation.Bot.Evaluation <labelled.jsonl> [--cross-validate <train.jsonl>] [--folds 10] [--repeat 5] [--compare-mlnet] [--latency <count>]
 //        Participation.Bot.Evaluation --explain "question" ...
-// Prints accuracy per topic, every confusion and the calibration; --cross-validate adds k-fold accuracy on the training set;
+// Prints accuracy per topic, every confusion and the calibration; --cross-validate adds k-fold accuracy on the training set
+// (--repeat adds the mean over that many splits);
 // --compare-mlnet adds the topic model alone against ML.NET's trainers on the same folds; --latency adds p50/p95 reply
 // latency in embedded mode (no AI).
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: Participation.Bot.Evaluation <labelled.jsonl> [--cross-validate data/bot-train.jsonl] [--folds 10] [--latency 1000] | --explain \"question\" ...");
+    Console.Error.WriteLine("usage: Participation.Bot.Evaluation <labelled.jsonl> [--cross-validate data/bot-train.jsonl] [--folds 10] [--repeat 5] [--latency 1000] | --explain \"question\" ...");
     return 2;
 }
 
@@ -53,12 +54,12 @@ EvaluationReport.Print($"{args[0]} ({DateTime.UtcNow:yyyy-MM-dd})", await evalua
 if (Option("--cross-validate") is { } trainingPath)
 {
     var folds = int.Parse(Option("--folds") ?? "10", CultureInfo.InvariantCulture);
-    // --features 1,0.5,0.3,0.5,8,2 (word, bigram, char, stem, concept, last clause) and --l2 try other settings in cross-validation only.
+    // --features 1,0.5,0.3,0.5,8,2,0 (word, bigram, char, stem, concept, last clause, concept pairs) and --l2 try other settings in cross-validation only.
     var options = new TrainingOptions();
     if (Option("--features") is { } features)
     {
         var w = features.Split(',').Select(v => float.Parse(v, CultureInfo.InvariantCulture)).ToArray();
-        options = options with { Features = new(w[0], w[1], w[2], w[3], w[4], w[5]) };
+        options = options with { Features = new(w[0], w[1], w[2], w[3], w[4], w[5], w.Length > 6 ? w[6] : new FeatureWeights().Pair) };
     }
 
     if (Option("--l2") is { } l2)
@@ -66,8 +67,22 @@ if (Option("--cross-validate") is { } trainingPath)
         options = options with { L2 = double.Parse(l2, CultureInfo.InvariantCulture) };
     }
 
-    var outcomes = await TopicEvaluation.CrossValidateAsync(TopicEvaluation.Load(trainingPath), folds, configuration, CancellationToken.None, options: options);
+    var training = TopicEvaluation.Load(trainingPath);
+    var outcomes = await TopicEvaluation.CrossValidateAsync(training, folds, configuration, CancellationToken.None, options: options);
     EvaluationReport.Print($"{folds}-fold cross-validation on {trainingPath}", outcomes, Console.Out);
+
+    // One split moves by a few questions whenever the set changes (the folds are reshuffled); --repeat 5 averages over
+    // other splits, so that a change of a few tenths is told apart from the luck of one split.
+    if (int.TryParse(Option("--repeat"), CultureInfo.InvariantCulture, out var repeat) && repeat > 1)
+    {
+        var accuracies = new List<double> { EvaluationReport.Accuracy(outcomes) };
+        for (var seed = 8; accuracies.Count < repeat; seed++)
+        {
+            accuracies.Add(EvaluationReport.Accuracy(await TopicEvaluation.CrossValidateAsync(training, folds, configuration, CancellationToken.None, seed, options)));
+        }
+
+        Console.WriteLine($"{folds}-fold cross-validation over {repeat} splits: mean {accuracies.Average():P2} ({string.Join(", ", accuracies.Select(a => a.ToString("P1", CultureInfo.InvariantCulture)))})");
+    }
 }
 
 if (args.Contains("--compare-mlnet") && Option("--cross-validate") is { } comparedPath)

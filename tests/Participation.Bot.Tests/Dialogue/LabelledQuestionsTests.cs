@@ -5,7 +5,8 @@ namespace Participation.Bot.Tests.Dialogue;
 
 /// <summary>
 /// The labelled question sets through the whole dialogue engine. bot-dev.jsonl is the team's dev set;
-/// bot-heldout.jsonl was written separately and never used to tune synonyms, keywords or thresholds.
+/// bot-heldout.jsonl was written separately and never used to tune synonyms, keywords or thresholds; bot-holdout.jsonl
+/// (data/) is never trained on: 60 questions written before the changes of 2026-12-03 and 48 written after them.
 /// </summary>
 public sealed class LabelledQuestionsTests(ITestOutputHelper output) : IDisposable
 {
@@ -14,6 +15,7 @@ public sealed class LabelledQuestionsTests(ITestOutputHelper output) : IDisposab
     [Theory]
     [InlineData("Data/bot-dev.jsonl", 0.93)]
     [InlineData("Data/bot-heldout.jsonl", 0.90)]
+    [InlineData("Data/bot-holdout.jsonl", 0.90)]
     public async Task Reports_the_labelled_topic_for_the_required_share(string file, double requiredAccuracy)
     {
         var evaluation = new TopicEvaluation(host.Engine);

@@ -14,7 +14,7 @@ internal static partial class TextFeatures
 
     public static Dictionary<string, float> Extract(string text, FeatureWeights? weights = null)
     {
-        var (wordWeight, bigramWeight, charWeight, stemWeight, conceptWeight, questionWeight) = weights ?? new FeatureWeights();
+        var (wordWeight, bigramWeight, charWeight, stemWeight, conceptWeight, questionWeight, pairWeight) = weights ?? new FeatureWeights();
         var counts = new Dictionary<string, float>(StringComparer.Ordinal);
         void Add(string feature, float weight = 1)
         {
@@ -70,10 +70,29 @@ internal static partial class TextFeatures
             }
         }
 
+        var concepts = new List<string>();
         foreach (var token in TopicAnalyzers.Tokens(TopicAnalyzers.Dutch, text).Concat(TopicAnalyzers.Tokens(TopicAnalyzers.English, text)).Distinct())
         {
             var isConcept = ConceptSynonyms.Map.ContainsKey(token);
             Add((isConcept ? "k:" : "s:") + token, isConcept ? conceptWeight : stemWeight);
+            if (isConcept)
+            {
+                concepts.Add(token);
+            }
+        }
+
+        // Pairs of concepts: what a word means depends on the other ("uittreksel" asked for by the UWV is ours, "kosten" of a
+        // child's passport is a price), which a linear model over single concepts cannot express.
+        if (pairWeight > 0)
+        {
+            concepts.Sort(StringComparer.Ordinal);
+            for (var i = 0; i < concepts.Count; i++)
+            {
+                for (var j = i + 1; j < concepts.Count; j++)
+                {
+                    Add("kk:" + concepts[i] + "+" + concepts[j], pairWeight);
+                }
+            }
         }
 
         // Unit length: long story-first questions must not outweigh short ones.
@@ -104,5 +123,6 @@ internal static partial class TextFeatures
 }
 
 /// <summary>How much each kind of feature counts before the vector is scaled to unit length.</summary>
-/// Defaults chosen by 10-fold cross-validation on the training set: concepts carry the most, character n-grams only repair typos.
-public sealed record FeatureWeights(float Word = 1, float Bigram = 0.5f, float Char = 0.3f, float Stem = 0.5f, float Concept = 5, float Question = 2);
+/// Defaults chosen by 10-fold cross-validation on the training set: concepts carry the most, character n-grams only repair typos;
+/// concept pairs at 2 raised the mean over 5 splits from 94.92 % to 95.17 % on 2,396 questions (every split gained).
+public sealed record FeatureWeights(float Word = 1, float Bigram = 0.5f, float Char = 0.3f, float Stem = 0.5f, float Concept = 5, float Question = 2, float Pair = 2);
