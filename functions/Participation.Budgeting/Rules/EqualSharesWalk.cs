@@ -117,10 +117,16 @@ internal abstract class EqualSharesWalk<TMoney, TMath>
         {
             foreach (var (c, w, m) in SupportersPoorestFirst(project))
             {
-                if (CanPayTheRest(c, w, m, target, ref paidByPoor, ref weight, ref poor, out remainder))
+                // Can they and everyone richer share what the poorer left unpaid? If not, they pay all they have.
+                remainder = TMath.Subtract(target, paidByPoor);
+                if (TMath.AtMost(TMath.Times(remainder, w), TMath.Times(classes.Money[c], weight)))
                 {
+                    trace.Add(poor.Hash);
                     return true;
                 }
+                poor.Add(c, w);
+                paidByPoor = TMath.Add(paidByPoor, TMath.Times(classes.Money[c], m));
+                weight -= m * w;
             }
 
             remainder = default!;
@@ -138,14 +144,23 @@ internal abstract class EqualSharesWalk<TMoney, TMath>
             foreach (var c in live)
             {
                 var m = classes.Scratch[c];
-                if (m > 0 && c == classes.Zero)
+                if (m == 0)
                 {
-                    weight -= m;
+                    continue;
                 }
-                else if (m > 0 && CanPayTheRest(c, 1, m, target, ref paidByPoor, ref weight, ref poor, out remainder))
+                if (c != classes.Zero)
                 {
-                    return true;
+                    // As above, with every vote of weight one.
+                    remainder = TMath.Subtract(target, paidByPoor);
+                    if (TMath.AtMost(remainder, TMath.Times(classes.Money[c], weight)))
+                    {
+                        trace.Add(poor.Hash);
+                        return true;
+                    }
+                    poor.Add(c, 1);
+                    paidByPoor = TMath.Add(paidByPoor, TMath.Times(classes.Money[c], m));
                 }
+                weight -= m;
             }
         }
         finally
@@ -160,33 +175,25 @@ internal abstract class EqualSharesWalk<TMoney, TMath>
         return false;
     }
 
-    /// <summary>
-    /// One step of the walk: whether the <paramref name="m"/> supporters of class <paramref name="c"/> (votes of weight
-    /// <paramref name="w"/>) and all richer ones can share what the poorer left unpaid; if not, they pay all they have.
-    /// </summary>
-    private bool CanPayTheRest(int c, long w, long m, TMoney target, ref TMoney paidByPoor, ref long weight, ref PoorSet poor, out TMoney remainder)
-    {
-        remainder = TMath.Subtract(target, paidByPoor);
-        // Weight one is left out of the product: an interval times one would be widened for nothing.
-        if (TMath.AtMost(w == 1 ? remainder : TMath.Times(remainder, w), TMath.Times(classes.Money[c], weight)))
-        {
-            trace.Add(poor.Hash);
-            return true;
-        }
-
-        poor.Add(c, w);
-        paidByPoor = TMath.Add(paidByPoor, TMath.Times(classes.Money[c], m));
-        weight -= m * w;
-        return false;
-    }
-
     /// <summary>The project's supporting voter groups with the weight of their vote, their size and their class now.</summary>
-    protected IEnumerable<(int Group, long Weight, long Count, int From)> SupportersOf(int project)
+    protected Supporters SupportersOf(int project) => new(profile, classOf, project);
+
+    /// <summary>A struct enumeration, so that paying a project with many supporters costs no allocation or interface call.</summary>
+    protected ref struct Supporters(BallotProfile profile, int[] classOf, int project)
     {
-        for (var k = profile.ProjectStart[project]; k < profile.ProjectStart[project + 1]; k++)
+        private int k = profile.ProjectStart[project] - 1;
+
+        public readonly Supporters GetEnumerator() => this;
+
+        public bool MoveNext() => ++k < profile.ProjectStart[project + 1];
+
+        public readonly (int Group, long Weight, long Count, int From) Current
         {
-            var g = profile.ProjectGroup[k];
-            yield return (g, profile.ProjectWeight[k], profile.Multiplicity[g], classOf[g]);
+            get
+            {
+                var g = profile.ProjectGroup[k];
+                return (g, profile.ProjectWeight[k], profile.Multiplicity[g], classOf[g]);
+            }
         }
     }
 
