@@ -5,7 +5,8 @@ using Xunit.Abstractions;
 namespace Participation.BrowserTests.Chat;
 
 /// <summary>
-/// The chat in the browser: a resident talks to the bot in Dutch and is handed to a live agent, who answers and closes.
+/// The chat in the browser: a resident talks to the bot in Dutch, reloads the page while waiting for a person, and is
+/// handed to a live agent, who answers and closes.
 /// The chat and the agent's queue pass <see cref="PageChecks"/> on the way.
 /// </summary>
 [Collection(BackOfficeSite.Name)]
@@ -17,7 +18,7 @@ public sealed class ChatTests(Site site, ITestOutputHelper output) : IAsyncLifet
     public Task DisposeAsync() => site.CloseProfilesAsync();
 
     [Fact]
-    public async Task Resident_chats_in_Dutch_asks_for_a_person_and_agent_noor_takes_over_on_pages_that_pass_axe_and_fit_a_phone()
+    public async Task Resident_chats_in_Dutch_asks_for_a_person_reloads_and_agent_noor_takes_over_on_pages_that_pass_axe_and_fit_a_phone()
     {
         var checks = new PageChecks(output);
         var resident = await site.NewPageAsync();
@@ -34,6 +35,10 @@ public sealed class ChatTests(Site site, ITestOutputHelper output) : IAsyncLifet
         await checks.CheckAsync(agent, "/agent (agent-noor)");
         await sendBox.FillAsync("Ik wil een medewerker spreken");
         await sendBox.PressAsync("Enter");
+        await Assertions.Expect(chat).ToContainTextAsync("Ik verbind u door met een medewerker", new() { Timeout = 20_000 });
+        // A reload keeps the conversation, its history and the place in the queue (the tab keeps the id and token).
+        await resident.ReloadAsync();
+        await Assertions.Expect(chat).ToContainTextAsync("Hoe lang is mijn paspoort geldig?", new() { Timeout = 20_000 });
         await Assertions.Expect(chat).ToContainTextAsync("Ik verbind u door met een medewerker", new() { Timeout = 20_000 });
         await Site.ScreenshotAsync(resident, "chat");
         await Assertions.Expect(agent.GetByRole(AriaRole.Button, new() { Name = "Overnemen" }).First).ToBeVisibleAsync(new() { Timeout = 20_000 });
