@@ -36,7 +36,7 @@ public sealed class BudgetAdministrationTests(Site site, ITestOutputHelper outpu
     }
 
     [Fact]
-    public async Task Administrator_creates_a_budget_adds_projects_sets_rules_opens_voting_and_downloads_codes_in_the_pages()
+    public async Task Administrator_creates_a_budget_adds_projects_sets_rules_downloads_codes_opens_voting_and_publishes_the_results_in_the_pages()
     {
         var checks = new PageChecks(output);
         var admin = await site.NewPageAsync("admin-ingrid");
@@ -92,6 +92,30 @@ public sealed class BudgetAdministrationTests(Site site, ITestOutputHelper outpu
         Assert.Equal(0, await admin.GetByTestId("voting-codes").CountAsync());
         await Site.ScreenshotAsync(admin, "admin-budget");
         await checks.CheckAsync(admin, "budget in voting");
+
+        // A resident votes with the first letter's code; the administrator closes the vote and publishes the results.
+        var resident = await site.NewPageAsync();
+        await resident.GotoAsync("/buurtbudget/noorderkwartier-browser-2027/stemmen");
+        await resident.GetByLabel("Stemcode").FillAsync(lines[1].Split(',')[2].Trim());
+        await resident.GetByLabel("Moestuin bij de school").CheckAsync();
+        await resident.GetByRole(AriaRole.Button, new() { Name = "Controleer uw stem" }).ClickAsync();
+        await resident.GetByRole(AriaRole.Button, new() { Name = "Stem uitbrengen" }).ClickAsync();
+        Assert.Matches("^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$", (await resident.GetByTestId("receipt").InnerTextAsync()).Trim());
+
+        foreach (var (next, shown) in new[] { ("counting", "Stemmen tellen"), ("results", "Uitslag bekend") })
+        {
+            phase = admin.GetByTestId("move-phase");
+            await phase.GetByLabel("Naar fase").SelectOptionAsync(next);
+            await phase.GetByRole(AriaRole.Button, new() { Name = "Naar deze fase" }).ClickAsync();
+            Assert.Equal(shown, (await admin.GetByTestId("phase").InnerTextAsync()).Trim());
+        }
+
+        await checks.CheckAsync(admin, "budget with published results");
+        await resident.GotoAsync("/buurtbudget/noorderkwartier-browser-2027/uitslag");
+        // The voted plan is funded with its one vote (greedy goes on while the money lasts, so the other plan fits too).
+        var funded = resident.GetByTestId("funded").Locator("li[data-funded='true']");
+        await Assertions.Expect(funded.Filter(new() { HasText = "Moestuin bij de school" })).ToContainTextAsync("1 stem");
+        await checks.CheckAsync(resident, "published results");
 
         checks.AssertNone();
     }
