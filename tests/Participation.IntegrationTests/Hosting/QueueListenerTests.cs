@@ -10,13 +10,17 @@ namespace Participation.IntegrationTests.Hosting;
 public sealed class QueueListenerTests : IAsyncLifetime
 {
     private const int MaxDequeueCount = 3;
+    private Azurite storage = null!;
     private PlatformFactory factory = null!;
     private QueueServiceClient queues = null!;
 
     public async Task InitializeAsync()
     {
+        // A private emulator: this app runs every trigger of the platform too, and on the shared one it would take
+        // other test classes' queue messages (routing their initiatives without their settings).
+        storage = await Azurite.StartPrivateAsync();
         factory = new PlatformFactory(
-            await Azurite.SharedConnectionStringAsync(),
+            storage.ConnectionString,
             new Dictionary<string, string?>
             {
                 ["AzureFunctionsJobHost:extensions:queues:maxDequeueCount"] = MaxDequeueCount.ToString(),
@@ -32,7 +36,11 @@ public sealed class QueueListenerTests : IAsyncLifetime
         await factory.Services.GetRequiredService<StorageInitializer>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
-    public async Task DisposeAsync() => await factory.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await factory.DisposeAsync();
+        await storage.DisposeAsync();
+    }
 
     [Fact]
     public async Task Failing_message_lands_in_poison_after_max_dequeue_count_while_others_keep_flowing()

@@ -13,7 +13,10 @@ public sealed class StandaloneHostTests
     [Fact]
     public async Task Timer_outputs_are_sent_to_their_queue_when_running_standalone()
     {
-        await using var factory = new PlatformFactory(await Azurite.SharedConnectionStringAsync(), services: s => s.AddTimerFunction<EmittingTickFunction>());
+        // Private emulators here: these apps run every trigger of the platform, which on the shared one would take other
+        // test classes' queue messages.
+        await using var storage = await Azurite.StartPrivateAsync();
+        await using var factory = new PlatformFactory(storage.ConnectionString, services: s => s.AddTimerFunction<EmittingTickFunction>());
         _ = factory.Server;
         await factory.Services.GetRequiredService<StorageInitializer>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
         var queue = factory.Services.GetRequiredService<QueueServiceClient>().GetQueueClient(EmittingTickFunction.Queue);
@@ -27,7 +30,8 @@ public sealed class StandaloneHostTests
     [Fact]
     public async Task A_handler_slower_than_the_lease_keeps_its_message_and_runs_once()
     {
-        await using var factory = new PlatformFactory(await Azurite.SharedConnectionStringAsync(),
+        await using var storage = await Azurite.StartPrivateAsync();
+        await using var factory = new PlatformFactory(storage.ConnectionString,
             new Dictionary<string, string?>
             {
                 // Shorter than the 5 s handler, long enough that a renewal every half lease survives a busy 2-core machine.
