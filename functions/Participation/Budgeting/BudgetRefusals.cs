@@ -185,6 +185,11 @@ public static class BudgetRefusals
     public static readonly Refusal BatchBusy = new("paper_ballots.busy", Status409Conflict,
         "The batch changed while you confirmed it; try again.", "De stapel veranderde terwijl u bevestigde; probeer het opnieuw.", Title: "Changed meanwhile");
 
+    public static Refusal CodesHeldByBatch(string batchId) => new("paper_ballots.codes_in_other_batch", Status409Conflict,
+        $"Some codes of this batch were counted by batch '{batchId}', which is still being counted; confirm that batch first, then this one again.",
+        $"Enkele codes van deze stapel zijn geteld door stapel '{batchId}', die nog geteld wordt; bevestig eerst die stapel, daarna deze opnieuw.",
+        Title: "Waiting for another batch");
+
     // CastBallot, CheckReceipt
     public static Refusal VotingNotOpened(Budget budget) => new("votes.not_opened", Status409Conflict,
         $"Voting for '{budget.Id}' has not opened yet{(budget.Dates.Voting is { } opens ? $"; it opens {opens:yyyy-MM-dd HH:mm} UTC" : "")}.",

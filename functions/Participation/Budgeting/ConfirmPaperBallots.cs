@@ -13,7 +13,8 @@ namespace Participation.App.Budgeting;
 /// racing confirmations one wins; then every row is cast as a paper ballot by the ballot box's once-only insert, the
 /// ballot marked with its batch. Confirming again — after a crash halfway, or a second click — casts the same rows and
 /// finds its own ballots already there: they count as this batch's, not twice. A code voted online, or counted by
-/// another batch, meanwhile is a duplicate; a code voided or not of this budget is rejected.
+/// another batch, meanwhile is a duplicate — the latter once that batch is settled, so that a vote is never left out of
+/// both batches — and a code voided or not of this budget is rejected.
 /// A batch and the results exclude each other: it is marked counted under the budget row's ETag, read while the budget
 /// still took paper ballots, so a phase move saved while it was being counted wins and the batch is refused (409), and
 /// until it is marked no count holds any of its ballots (<see cref="BallotBox.ReadAllAsync"/>). Wholly in, or not at all.
@@ -78,6 +79,7 @@ public static class ConfirmPaperBallots
         }
 
         var (imported, duplicates, rejected) = (0, new ConcurrentBag<int>(), new ConcurrentBag<PaperBatch.LineProblem>());
+        var heldElsewhere = new ConcurrentDictionary<string, byte>();
         var rows = await batches.ReadRowsAsync(id, batchId, cancellationToken);
         await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (row, token) =>
         {
@@ -90,11 +92,25 @@ public static class ConfirmPaperBallots
                 case BallotBox.UnknownCode:
                     rejected.Add(new PaperBatch.LineProblem(row.Line, "This voting code is not one of this budget's, or it was replaced."));
                     break;
+                case BallotBox.AlreadyOnPaper paper:
+                    heldElsewhere.TryAdd(paper.Batch ?? "", 0);
+                    duplicates.Add(row.Line);
+                    break;
                 default:
                     duplicates.Add(row.Line);
                     break;
             }
         });
+
+        // A line is a duplicate of another batch only once that batch is settled: were it refused later, the vote would
+        // count in neither. So wait for it; its fate is then this batch's too (a refusal means the results moved on).
+        foreach (var other in heldElsewhere.Keys)
+        {
+            if (!await SettledAsync(batches, id, other, cancellationToken))
+            {
+                return BudgetRefusals.CodesHeldByBatch(other);
+            }
+        }
 
         var result = new Response(batchId, PaperBatch.Counted, imported, duplicates.Order().ToList(), rejected.OrderBy(r => r.Line).ToList());
         Outcome<Response> counted = result, tooLate = BudgetRefusals.PaperTooLate;
@@ -120,4 +136,22 @@ public static class ConfirmPaperBallots
                 : Attempt<Outcome<Response>>.Conflict;
         }, () => BudgetRefusals.BatchBusy, cancellationToken);
     }
+
+    /// <summary>Another batch's count takes seconds; one stuck longer was cut off and waits for its own confirmation again.</summary>
+    private static async Task<bool> SettledAsync(PaperBallotBatches batches, string id, string batchId, CancellationToken cancellationToken)
+    {
+        for (var waited = TimeSpan.Zero; waited < SettleWait; waited += SettlePoll)
+        {
+            if (await batches.FindAsync(id, batchId, cancellationToken) is not { Status: PaperBatch.Confirmed })
+            {
+                return true;
+            }
+
+            await Task.Delay(SettlePoll, cancellationToken);
+        }
+
+        return false;
+    }
+
+    private static readonly TimeSpan SettleWait = TimeSpan.FromSeconds(15), SettlePoll = TimeSpan.FromMilliseconds(250);
 }

@@ -209,6 +209,42 @@ public sealed class LoneOfficialTests(LoneOfficialFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_batch_sharing_a_code_with_a_batch_still_being_counted_waits_for_it_and_shares_its_refusal()
+    {
+        var admin = await Factory.AsAsync("admin-ingrid");
+        var anouk = await Factory.AsAsync("anouk.devries");
+        var bram = await Factory.AsAsync("bram.jansen");
+        var id = await BudgetAsync(admin, eligibleVoters: 2);
+        var lines = await CodeLinesAsync(admin, id, 2);
+        await OkAsync(await admin.PostAsJsonAsync($"/api/budgets/{id}/phase", new { phase = "voting" }));
+        var first = await UploadAsync(anouk, id, [lines[0].Code]);
+        var second = await UploadAsync(anouk, id, [lines[0].Code, lines[1].Code]);
+
+        // The first batch's confirmation was cut off after storing the shared code's ballot: it is still being counted.
+        var (batches, box) = (Factory.Services.GetRequiredService<PaperBallotBatches>(), Factory.Services.GetRequiredService<BallotBox>());
+        var bramUser = new PlatformUser("bram.jansen", "Bram", new HashSet<string> { Roles.Official }, new HashSet<string>(), new HashSet<string>());
+        Assert.True(await batches.ConfirmAsync(id, (await batches.FindAsync(id, first, CancellationToken.None))!, bramUser, DateTimeOffset.UtcNow, CancellationToken.None));
+        var shared = (await batches.ReadRowsAsync(id, first, CancellationToken.None))[0];
+        Assert.IsType<BallotBox.Stored>(await box.CastAsync(box.ForCode(id, shared.Code), shared.Ballot, null, paper: true, DateTimeOffset.UtcNow, CancellationToken.None, batch: first));
+
+        // The second batch is confirmed and casts its own code; then the results are fixed and the first batch is refused.
+        var confirming = bram.PostAsync($"/api/budgets/{id}/paper-ballots/{second}/confirm", null);
+        await Eventually.HoldsAsync(async () => confirming.IsCompleted || (await box.FindCodeOfLetterAsync(id, int.Parse(lines[1].Letter), CancellationToken.None))!.Redeemed,
+            "the second batch's own ballot is stored");
+        await OkAsync(await admin.PostAsJsonAsync($"/api/budgets/{id}/phase", new { phase = "counting" }));
+        await OkAsync(await admin.PostAsJsonAsync($"/api/budgets/{id}/phase", new { phase = "results" }));
+        var refused = await StatusAsync(await bram.PostAsync($"/api/budgets/{id}/paper-ballots/{first}/confirm", null), HttpStatusCode.Conflict);
+        Assert.Equal("paper_ballots.too_late", refused.GetProperty("code").GetString());
+
+        // Counted with the shared code as a duplicate of a refused batch, the vote would be in neither: it shares the refusal.
+        var late = await StatusAsync(await confirming, HttpStatusCode.Conflict);
+        Assert.Equal("paper_ballots.too_late", late.GetProperty("code").GetString());
+        Assert.Equal((PaperBatch.Refused, PaperBatch.Refused),
+            ((await batches.FindAsync(id, first, CancellationToken.None))!.Status, (await batches.FindAsync(id, second, CancellationToken.None))!.Status));
+        Assert.Equal(0, (await OkAsync(await admin.GetAsync($"/api/budgets/{id}/results"))).GetProperty("paperBallots").GetInt32());
+    }
+
+    [Fact]
     public async Task A_batch_confirmed_while_the_results_are_fixed_is_wholly_in_the_published_count_or_refused()
     {
         const int Rows = 2_000;
