@@ -16,7 +16,7 @@ namespace Participation.App.Budgeting;
 /// Keys: partition <c>{budgetId}|{0-f}</c>; rows <c>ballot|{voter pseudonym}</c>, <c>code|{code hash}</c>,
 /// <c>receipt|{receipt hash}</c>, <c>binding|{resident pseudonym}</c>, and <c>count</c>: the number of ballots in the
 /// partition, raised in the transaction that stores a voter's first ballot, so turnout is 16 point reads however many
-/// voted. Pseudonyms and code hashes are HMACs with the
+/// voted (plus the paper batches' headers). Pseudonyms and code hashes are HMACs with the
 /// budget id in the purpose: the same resident or code gives unrelated keys in two budgets.
 /// </remarks>
 public sealed class BallotBox(TableServiceClient tables, Pseudonyms pseudonyms, PaperBallotBatches batches)
@@ -196,7 +196,7 @@ public sealed class BallotBox(TableServiceClient tables, Pseudonyms pseudonyms, 
 
             insert.Add(new TableTransactionAction(TableTransactionActionType.Add, ballotRow));
             insert.Add(new TableTransactionAction(TableTransactionActionType.Add, receiptRow));
-            insert.Add(await RaiseCountAsync(voter.Partition, token));
+            insert.Add(await RaiseCountAsync(voter.Partition, batched: batch is not null, token));
             try
             {
                 await ballots.SubmitTransactionAsync(insert, token);
@@ -352,36 +352,46 @@ public sealed class BallotBox(TableServiceClient tables, Pseudonyms pseudonyms, 
 
     /// <summary>
     /// The partition's count raised by one, under the ETag read: two first ballots racing in one partition cannot both
-    /// commit. A partition without a count (ballots stored before counts were kept) starts from its ballots.
+    /// commit. A partition without a count (ballots stored before counts were kept) starts from its ballots. Ballots of
+    /// a paper batch are counted apart (<c>Batched</c>): they join the turnout only once their batch is counted.
     /// </summary>
-    private async Task<TableTransactionAction> RaiseCountAsync(string partition, CancellationToken cancellationToken)
+    private async Task<TableTransactionAction> RaiseCountAsync(string partition, bool batched, CancellationToken cancellationToken)
     {
-        var count = await ballots.GetEntityIfExistsAsync<TableEntity>(partition, CountRow, cancellationToken: cancellationToken);
-        if (count.HasValue)
+        var response = await ballots.GetEntityIfExistsAsync<TableEntity>(partition, CountRow, cancellationToken: cancellationToken);
+        var count = response.HasValue ? response.Value : null;
+        var raised = new TableEntity(partition, CountRow)
         {
-            var raised = new TableEntity(partition, CountRow) { ["Ballots"] = (count.Value!.GetInt64("Ballots") ?? 0) + 1 };
-            return new TableTransactionAction(TableTransactionActionType.UpdateReplace, raised, count.Value.ETag);
-        }
-
-        var first = new TableEntity(partition, CountRow) { ["Ballots"] = await CountBallotRowsAsync(partition, cancellationToken) + 1L };
-        return new TableTransactionAction(TableTransactionActionType.Add, first);
+            ["Ballots"] = (count is null ? await CountBallotRowsAsync(partition, batchedOnly: false, cancellationToken) : count.GetInt64("Ballots") ?? 0) + 1,
+            ["Batched"] = (count?.GetInt64("Batched") ?? await CountBallotRowsAsync(partition, batchedOnly: true, cancellationToken)) + (batched ? 1 : 0),
+        };
+        return count is null
+            ? new TableTransactionAction(TableTransactionActionType.Add, raised)
+            : new TableTransactionAction(TableTransactionActionType.UpdateReplace, raised, count.ETag);
     }
 
-    /// <summary>How many voters cast a ballot in a budget, online and on paper, from the partitions' counts.</summary>
+    /// <summary>
+    /// How many voters cast a ballot in a budget: online, and on paper in counted batches (a batch being confirmed, or
+    /// refused, is in no figure), from the partitions' counts and the batches' headers.
+    /// </summary>
     public async Task<long> CountBallotsAsync(string budgetId, CancellationToken cancellationToken)
     {
         var perBucket = await Task.WhenAll(Partitions(budgetId).Select(async partition =>
         {
-            var count = await ballots.GetEntityIfExistsAsync<TableEntity>(partition, CountRow, select: ["Ballots"], cancellationToken: cancellationToken);
-            return count.HasValue ? count.Value!.GetInt64("Ballots") ?? 0 : await CountBallotRowsAsync(partition, cancellationToken);
+            var response = await ballots.GetEntityIfExistsAsync<TableEntity>(partition, CountRow, select: ["Ballots", "Batched"], cancellationToken: cancellationToken);
+            var count = response.HasValue ? response.Value : null;
+            var all = count is null ? await CountBallotRowsAsync(partition, batchedOnly: false, cancellationToken) : count.GetInt64("Ballots") ?? 0;
+            return all - (count?.GetInt64("Batched") ?? await CountBallotRowsAsync(partition, batchedOnly: true, cancellationToken));
         }));
-        return perBucket.Sum();
+        var counted = (await batches.ListAsync(budgetId, cancellationToken)).Where(b => b.Status == PaperBatch.Counted).Sum(b => (long)(b.Imported ?? 0));
+        return perBucket.Sum() + counted;
     }
 
-    private async Task<long> CountBallotRowsAsync(string partition, CancellationToken cancellationToken)
+    private async Task<long> CountBallotRowsAsync(string partition, bool batchedOnly, CancellationToken cancellationToken)
     {
         var rows = 0L;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {BallotPrefix} and RowKey lt {"ballot}"}");
+        var filter = batchedOnly
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {BallotPrefix} and RowKey lt {"ballot}"} and Batch ge {""}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {BallotPrefix} and RowKey lt {"ballot}"}");
         await foreach (var _ in ballots.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
         {
             rows++;

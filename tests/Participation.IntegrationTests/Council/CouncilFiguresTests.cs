@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using Participation.App.Identity;
 using Participation.App.Budgeting;
 using Participation.App.Initiatives;
 using Participation.IntegrationTests.Budgeting;
@@ -84,6 +86,30 @@ public sealed class CouncilFiguresTests(BackOfficeFixture office, BudgetingFixtu
         await BudgetingFixture.OkAsync(await budgets.Anonymous.PostAsJsonAsync($"/api/budgets/{id}/ballots", new { code = codes[5], projects = new[] { "p1" } }));
         Assert.Equal((6, 8), await TurnoutAsync(id));
         Assert.Single(await CountRowsAsync(ballots, id));
+    }
+
+    [Fact]
+    public async Task Turnout_holds_paper_ballots_only_once_their_batch_is_counted()
+    {
+        var (id, codes) = await budgets.VotingBudgetWithCodesAsync(10_000, [4_000, 3_000], new { voteType = "approval", maxProjects = 2, outcomeRule = "greedy" }, codes: 4);
+        await BudgetingFixture.OkAsync(await budgets.Anonymous.PostAsJsonAsync($"/api/budgets/{id}/ballots", new { code = codes[0], projects = new[] { "p1" } }));
+        var anouk = await budgets.Factory.AsAsync("anouk.devries");
+        var batch = (await BudgetingFixture.StatusAsync(await anouk.PostAsync($"/api/budgets/{id}/paper-ballots",
+            new StringContent($"code,projects\n{codes[1]},p1\n{codes[2]},p2\n", System.Text.Encoding.UTF8, "text/csv")), System.Net.HttpStatusCode.Accepted))
+            .GetProperty("batchId").GetString()!;
+
+        // Being confirmed: one of its two ballots stored, the batch not yet counted.
+        var (batches, box) = (budgets.Factory.Services.GetRequiredService<PaperBallotBatches>(), budgets.Factory.Services.GetRequiredService<BallotBox>());
+        var bram = new PlatformUser("bram.jansen", "Bram", new HashSet<string> { Roles.Official }, new HashSet<string>(), new HashSet<string>());
+        Assert.True(await batches.ConfirmAsync(id, (await batches.FindAsync(id, batch, CancellationToken.None))!, bram, DateTimeOffset.UtcNow, CancellationToken.None));
+        var first = (await batches.ReadRowsAsync(id, batch, CancellationToken.None))[0];
+        Assert.IsType<BallotBox.Stored>(await box.CastAsync(box.ForCode(id, first.Code), first.Ballot, null, paper: true, DateTimeOffset.UtcNow, CancellationToken.None, batch: batch));
+        Assert.Equal((1, 4), await TurnoutAsync(id));
+
+        await BudgetingFixture.OkAsync(await (await budgets.Factory.AsAsync("bram.jansen")).PostAsync($"/api/budgets/{id}/paper-ballots/{batch}/confirm", null));
+        Assert.Equal((3, 4), await TurnoutAsync(id));
+        await BudgetingFixture.OkAsync(await budgets.Anonymous.PostAsJsonAsync($"/api/budgets/{id}/ballots", new { code = codes[3], projects = new[] { "p2" } }));
+        Assert.Equal((4, 4), await TurnoutAsync(id));
     }
 
     private async Task<(int Ballots, int? Eligible)> TurnoutAsync(string budgetId)
