@@ -111,8 +111,10 @@ public sealed class InitiativeStore(
         {
             await cases.SubmitTransactionAsync(actions, cancellationToken);
         }
-        catch (TableTransactionFailedException exception) when (exception.Status is 409 or 412)
+        catch (TableTransactionFailedException exception) when (exception.Status is 409 or 412 or 404)
         {
+            // Changed meanwhile — or a row this change removes is gone (a support link used up by a second click):
+            // the caller reads again and decides anew.
             return false;
         }
 
@@ -340,9 +342,21 @@ public sealed class InitiativeStore(
     /// Saves one more support with the changed case: the supporter's row is inserted in the same transaction, so a
     /// second support by the same supporter fails on its key. False when the case changed meanwhile or the row exists.
     /// </summary>
-    public Task<bool> SaveSupportAsync(InitiativeCase changed, TimelineEntry? entry, string supporter, IReadOnlyList<SideEffect> effects, CancellationToken cancellationToken) =>
-        SaveAsync(changed, entry, null, null, null, cancellationToken,
-            [new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(changed.TrackingCode, SupportRow(supporter)))], effects);
+    /// <summary>
+    /// Saves the raised count with the supporter's row and, for a support by e-mail, the removal of its pending row: the
+    /// link is used up in the same transaction that counts it.
+    /// </summary>
+    public Task<bool> SaveSupportAsync(
+        InitiativeCase changed, TimelineEntry? entry, string supporter, string? pendingToken, IReadOnlyList<SideEffect> effects, CancellationToken cancellationToken)
+    {
+        List<TableTransactionAction> rows = [new(TableTransactionActionType.Add, new TableEntity(changed.TrackingCode, SupportRow(supporter)))];
+        if (pendingToken is not null)
+        {
+            rows.Add(new(TableTransactionActionType.Delete, new TableEntity(changed.TrackingCode, PendingSupportRow(pendingToken)), ETag.All));
+        }
+
+        return SaveAsync(changed, entry, null, null, null, cancellationToken, rows, effects);
+    }
 
     /// <summary>Whether this supporter's support is counted for the initiative.</summary>
     public async Task<bool> HasSupportAsync(string trackingCode, string supporter, CancellationToken cancellationToken) =>

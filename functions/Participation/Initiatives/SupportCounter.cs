@@ -11,15 +11,16 @@ public sealed class SupportCounter(
     public async Task<bool> HasSupportedAsync(string trackingCode, string supporter, CancellationToken cancellationToken) =>
         TrackingCode.TryParse(trackingCode, out var code, out _) && await store.HasSupportAsync(code.Value, supporter, cancellationToken);
 
-    public Task<Outcome<SupportInitiative.Response>> AddAsync(string trackingCode, string supporter, CancellationToken cancellationToken) =>
+    /// <summary>Counts the support; <paramref name="pendingToken"/> names the e-mailed link it uses up, removed with the count.</summary>
+    public Task<Outcome<SupportInitiative.Response>> AddAsync(string trackingCode, string supporter, CancellationToken cancellationToken, string? pendingToken = null) =>
         !TrackingCode.TryParse(trackingCode, out var code, out _)
             ? Task.FromResult<Outcome<SupportInitiative.Response>>(InitiativeRefusals.NotFound)
             : OptimisticConcurrency.RetryAsync(
-                attemptToken => AttemptAsync(code.Value, supporter, attemptToken),
+                attemptToken => AttemptAsync(code.Value, supporter, pendingToken, attemptToken),
                 () => throw new InvalidOperationException($"Support for {trackingCode} kept conflicting with other changes."),
                 cancellationToken);
 
-    private async Task<Attempt<Outcome<SupportInitiative.Response>>> AttemptAsync(string code, string supporter, CancellationToken cancellationToken)
+    private async Task<Attempt<Outcome<SupportInitiative.Response>>> AttemptAsync(string code, string supporter, string? pendingToken, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(code, cancellationToken) is not { } initiative)
         {
@@ -49,7 +50,7 @@ public sealed class SupportCounter(
             }
         }
 
-        return await store.SaveSupportAsync(changed, entry, supporter, entry is null ? [] : ThresholdNotifications(changed), cancellationToken)
+        return await store.SaveSupportAsync(changed, entry, supporter, pendingToken, entry is null ? [] : ThresholdNotifications(changed), cancellationToken)
             ? Final(new SupportInitiative.Response(changed.TrackingCode, changed.Supports, changed.ThresholdReached))
             : Attempt<Outcome<SupportInitiative.Response>>.Conflict;
     }

@@ -78,8 +78,13 @@ public sealed class SupportInitiative(
         }
 
         // Canonical, so plus-addressing or dots at Gmail do not make one resident many supporters.
-        var outcome = await counter.AddAsync(code.Value, pseudonyms.For("support", EmailAddresses.Canonical(contact.Email)), cancellationToken);
-        await store.RemovePendingSupportAsync(code.Value, token, cancellationToken);
+        var outcome = await counter.AddAsync(code.Value, pseudonyms.For("support", EmailAddresses.Canonical(contact.Email)), cancellationToken, pendingToken: token);
+        if (!outcome.Succeeded)
+        {
+            // Not counted (supported already, or closed meanwhile): the link is used up all the same.
+            await store.RemovePendingSupportAsync(code.Value, token, cancellationToken);
+        }
+
         return outcome;
     }
 

@@ -7,6 +7,7 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Participation.App.Council;
 using Participation.App.Hosting;
+using Participation.App.Initiatives;
 using Participation.IntegrationTests.Infrastructure;
 using Participation.IntegrationTests.Initiatives;
 using Participation.App.Notifications;
@@ -81,6 +82,26 @@ public sealed class ResidentAbuseTests(AbuseFixture fixture) : IClassFixture<Abu
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict, HttpStatusCode.Conflict], answers);
         Assert.Equal(1, (await office.TrackAsync(code)).GetProperty("supports").GetInt32());
         Assert.Equal(HttpStatusCode.OK, await ConfirmSupportAsync(code, "piet.jansen@example.org")); // another person still counts
+    }
+
+    [Fact]
+    public async Task A_support_link_clicked_five_times_at_once_counts_once_and_is_used_up_with_the_count()
+    {
+        const string email = "vijf.klikken@example.org";
+        var code = await office.SubmitAsync(new { title = "Speeltuin aan de Dorpsstraat", description = "d", neighbourhood = "zuidwijk", theme = "groen" });
+        var asked = await office.Anonymous.PostAsJsonAsync($"/api/initiatives/{code}/supports/by-email", new { email });
+        Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
+        await Eventually.HoldsAsync(() => Task.FromResult(office.SendGrid.Accepted.Any(m => m.To == email)), "the confirmation link is e-mailed");
+        var token = Regex.Match(office.SendGrid.Accepted.Single(m => m.To == email).Body, "steun\\?token=([0-9a-f]{40})").Groups[1].Value;
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => office.Anonymous.PostAsJsonAsync($"/api/initiatives/{code}/supports/confirm", new { token })));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.OK), a => Assert.True(
+            a.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.BadRequest or HttpStatusCode.NotFound, $"a repeated click answered {(int)a.StatusCode}"));
+        Assert.Equal(1, (await office.TrackAsync(code)).GetProperty("supports").GetInt32());
+        Assert.NotEqual(HttpStatusCode.OK, (await office.Anonymous.PostAsJsonAsync($"/api/initiatives/{code}/supports/confirm", new { token })).StatusCode);
+        Assert.Null(await office.Factory.Services.GetRequiredService<InitiativeStore>().FindPendingSupportAsync(code, token, CancellationToken.None));
     }
 
     [Fact]
