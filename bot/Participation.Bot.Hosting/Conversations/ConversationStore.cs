@@ -21,9 +21,10 @@ public sealed record PendingEvent(string RowKey, Activity Activity);
 /// (<c>o…</c>). A turn writes all three in one entity-group transaction guarded by the conversation row's ETag, so a
 /// turn either happened completely or not at all, and two turns at once cannot both win.
 /// </summary>
-public sealed class ConversationStore(BotTables tables)
+public sealed class ConversationStore(BotTables tables, TimeProvider clock)
 {
     private const string ConversationRow = "conversation";
+    private const string QueuedAt = "QueuedAt";
     private const int TransactionLimit = 100;
     private readonly TableClient table = tables.ConversationTable;
 
@@ -114,7 +115,27 @@ public sealed class ConversationStore(BotTables tables)
     public async Task RemoveFromOutboxAsync(string key, string rowKey, CancellationToken cancellationToken) =>
         await table.DeleteEntityAsync(key, rowKey, ETag.All, cancellationToken);
 
-    private static (List<TableEntity> Entities, long Next) Number(string key, long first, IReadOnlyList<Activity> activities, char prefix)
+    /// <summary>
+    /// Conversations with events in their outbox since before <paramref name="queuedBefore"/>: acting on them right after
+    /// their turn failed. A scan of the outbox's row-key range, for the sweep timer only.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> WithPendingEventsAsync(DateTimeOffset queuedBefore, CancellationToken cancellationToken)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {"o"} and RowKey lt {"p"}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", QueuedAt], cancellationToken: cancellationToken))
+        {
+            // Rows from before the time was kept count as old.
+            if ((entity.GetDateTimeOffset(QueuedAt) ?? DateTimeOffset.MinValue) < queuedBefore)
+            {
+                keys.Add(entity.PartitionKey);
+            }
+        }
+
+        return [.. keys];
+    }
+
+    private (List<TableEntity> Entities, long Next) Number(string key, long first, IReadOnlyList<Activity> activities, char prefix)
     {
         var entities = new List<TableEntity>();
         var sequence = first;
@@ -124,6 +145,11 @@ public sealed class ConversationStore(BotTables tables)
             var stamped = prefix == 'a' ? Redacted(activity) with { Id = ActivityId(key, sequence) } : activity;
             var entity = new TableEntity(key, RowKey(prefix, sequence));
             LongText.Write(entity, "Activity", ActivityJson.Serialize(stamped));
+            if (prefix == 'o')
+            {
+                entity[QueuedAt] = clock.GetUtcNow();
+            }
+
             entities.Add(entity);
             sequence++;
         }

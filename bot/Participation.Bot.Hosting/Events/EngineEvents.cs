@@ -37,6 +37,27 @@ public sealed class EngineEvents(
         }
     }
 
+    /// <summary>
+    /// The safety net: acts on events still in an outbox since before <paramref name="queuedBefore"/> — their turn's own
+    /// attempt failed and the resident has not written since (a resident waiting for an agent does not). Returns how many
+    /// conversations had some.
+    /// </summary>
+    public async Task<int> SweepAsync(DateTimeOffset queuedBefore, CancellationToken cancellationToken)
+    {
+        var swept = 0;
+        foreach (var key in await store.WithPendingEventsAsync(queuedBefore, cancellationToken))
+        {
+            if (await store.FindAsync(key, cancellationToken) is { } record)
+            {
+                await DispatchPendingAsync(record, cancellationToken);
+                logger.EventsSwept(key);
+                swept++;
+            }
+        }
+
+        return swept;
+    }
+
     private async Task HandleAsync(ConversationRecord record, PendingEvent pending, CancellationToken cancellationToken)
     {
         var activity = pending.Activity;

@@ -26,6 +26,7 @@ public static class ChatbotModule
         services.AddSingleton<Notifications.INotificationContent>(provider => provider.GetRequiredService<BotQuestionRegistrar>());
         services.AddSingleton<Bot.Initiatives.IInitiativeStatusLookup, InitiativeStatusForBot>();
         services.AddTimerFunction<ExpireWaitingHandoffs>();
+        services.AddTimerFunction<SweepBotEvents>();
         services.AddTable(AgentActionAudit.Table);
         services.AddAuditedTable(AgentActionAudit.Table);
         services.AddSingleton<Bot.Hosting.Handoff.IAgentAudit, AgentActionAudit>();

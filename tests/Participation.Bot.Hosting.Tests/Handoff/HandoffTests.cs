@@ -126,6 +126,28 @@ public sealed class HandoffTests : BotAppTests
     }
 
     [Fact]
+    public async Task A_question_whose_registration_failed_after_its_turn_is_registered_by_the_sweep_without_the_resident_writing_again()
+    {
+        var resident = await WaitingResidentAsync();
+        App.Clock.Advance(TimeSpan.FromMinutes(3));
+        await resident.PollAsync();
+        await resident.AskAsync("ja graag");
+
+        App.Registrar.FailNext = 1;
+        var registered = Assert.Single(await resident.AskAsync("resident@example.nl"));
+        Assert.Empty(App.Registrar.Questions);
+
+        var events = App.Get<Participation.Bot.Hosting.Events.EngineEvents>();
+        Assert.Equal(0, await events.SweepAsync(App.Clock.GetUtcNow().AddSeconds(-10), CancellationToken.None)); // too young: its turn may still act on it
+        App.Clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(1, await events.SweepAsync(App.Clock.GetUtcNow().AddSeconds(-10), CancellationToken.None));
+
+        var question = Assert.Single(App.Registrar.Questions);
+        Assert.Contains(question.TrackingCode, registered.Text);
+        Assert.Equal(0, await events.SweepAsync(App.Clock.GetUtcNow(), CancellationToken.None)); // acted on once, then gone
+    }
+
+    [Fact]
     public async Task The_timer_fails_waiting_handoffs_even_when_nobody_polls()
     {
         var resident = await WaitingResidentAsync();

@@ -150,8 +150,17 @@ public sealed class RecordingRegistrar : IBotCaseRegistrar
 {
     public ConcurrentQueue<RegisteredQuestion> Questions { get; } = new();
 
+    /// <summary>How many of the next registrations fail, as when the back office's storage is away.</summary>
+    public int FailNext { get; set; }
+
     public Task RegisterQuestionAsync(RegisteredQuestion question, CancellationToken cancellationToken)
     {
+        if (FailNext > 0)
+        {
+            FailNext--;
+            throw new InvalidOperationException("The back office is unreachable (test).");
+        }
+
         Questions.Enqueue(question);
         return Task.CompletedTask;
     }
