@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Participation.Bot.Dialogue;
 
 internal static partial class DialogueLog

@@ -1,13 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Participation.Bot.Handoff;
 using Participation.Bot.Initiatives;
-using Participation.Bot.Knowledge;
 using Participation.Bot.Phrasing;
-using Participation.Bot.Protocol;
 using Participation.Bot.Topics;
 using Participation.Municipality;
 using Participation.Municipality.Tracking;

@@ -1,5 +1,3 @@
-using Participation.Bot.Protocol;
-
 namespace Participation.Bot.Dialogue;
 
 /// <summary>What one turn produced: the activities to send, in order, and the state to store.</summary>

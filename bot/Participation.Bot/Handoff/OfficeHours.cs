@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Participation.Municipality.Calendar;
 
 namespace Participation.Bot.Handoff;

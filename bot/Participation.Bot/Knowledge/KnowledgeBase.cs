@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Options;
 using Participation.Municipality;
 
 namespace Participation.Bot.Knowledge;

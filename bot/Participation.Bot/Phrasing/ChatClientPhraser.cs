@@ -2,10 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Participation.AzureOpenAI;
-using Participation.Bot.Knowledge;
 
 namespace Participation.Bot.Phrasing;
 

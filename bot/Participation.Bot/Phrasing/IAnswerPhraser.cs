@@ -1,5 +1,4 @@
 using System.Globalization;
-using Participation.Bot.Knowledge;
 
 namespace Participation.Bot.Phrasing;
 

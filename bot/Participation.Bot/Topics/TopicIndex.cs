@@ -5,7 +5,6 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
-using Participation.Bot.Knowledge;
 using Participation.Municipality.Language;
 
 namespace Participation.Bot.Topics;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Participation.Bot.Dialogue;
 
 namespace Participation.Bot.Topics.Learning;
