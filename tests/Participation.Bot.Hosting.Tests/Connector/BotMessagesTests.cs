@@ -9,6 +9,7 @@ using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 using Participation.Bot.Hosting.Tests.Infrastructure;
 using Participation.Bot.Protocol;
+using Participation.Testing;
 
 namespace Participation.Bot.Hosting.Tests.Connector;
 
@@ -127,19 +128,7 @@ public sealed class BotMessagesTests : IAsyncLifetime, IDisposable
 
     private ConfigurationManager<OpenIdConnectConfiguration> Metadata()
     {
-        var publicKey = channelKey.ExportParameters(includePrivateParameters: false);
-        var keys = new JsonObject
-        {
-            ["keys"] = new JsonArray(new JsonObject
-            {
-                ["kty"] = "RSA",
-                ["use"] = "sig",
-                ["kid"] = "key-1",
-                ["n"] = Base64UrlEncoder.Encode(publicKey.Modulus),
-                ["e"] = Base64UrlEncoder.Encode(publicKey.Exponent),
-                ["endorsements"] = new JsonArray("webchat", "msteams"),
-            }),
-        };
+        var keys = SigningKeys.KeySet(channelKey, "webchat", "msteams");
         var metadata = new JsonObject { ["issuer"] = "https://api.botframework.com", ["jwks_uri"] = "https://login.test/v1/keys" };
         return new ConfigurationManager<OpenIdConnectConfiguration>(MetadataUrl, new OpenIdConnectConfigurationRetriever(), new InMemoryDocuments(new Dictionary<string, string>
         {

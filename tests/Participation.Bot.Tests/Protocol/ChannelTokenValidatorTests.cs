@@ -8,6 +8,7 @@ using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 using Participation.Bot.Protocol;
+using Participation.Testing;
 
 namespace Participation.Bot.Tests.Protocol;
 
@@ -25,19 +26,7 @@ public sealed class ChannelTokenValidatorTests : IDisposable
 
     public ChannelTokenValidatorTests()
     {
-        var publicKey = rsa.ExportParameters(includePrivateParameters: false);
-        var keys = new JsonObject
-        {
-            ["keys"] = new JsonArray(new JsonObject
-            {
-                ["kty"] = "RSA",
-                ["use"] = "sig",
-                ["kid"] = "key-1",
-                ["n"] = Base64UrlEncoder.Encode(publicKey.Modulus),
-                ["e"] = Base64UrlEncoder.Encode(publicKey.Exponent),
-                ["endorsements"] = new JsonArray("msteams", "webchat", "directline"),
-            }),
-        };
+        var keys = SigningKeys.KeySet(rsa, "msteams", "webchat", "directline");
         var metadata = new JsonObject
         {
             ["issuer"] = Issuer,

@@ -13,6 +13,14 @@ public sealed class PlatformFactory(
     string environment = "Development")
     : WebApplicationFactory<Program>
 {
+    /// <summary>Starts the host — its listeners and timers too — and waits until its tables and queues exist.</summary>
+    public async Task<PlatformFactory> StartedAsync()
+    {
+        _ = Server;
+        await Services.GetRequiredService<Participation.App.Storage.StorageInitializer>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);

@@ -17,16 +17,14 @@ public sealed class PoisonQueueTests
     public async Task A_message_that_always_fails_ends_in_poison_others_keep_flowing_and_an_admin_requeues_it_after_the_fix()
     {
         await using var storage = await Azurite.StartPrivateAsync();
-        await using var factory = new PlatformFactory(storage.ConnectionString,
+        await using var factory = await new PlatformFactory(storage.ConnectionString,
             new Dictionary<string, string?>
             {
                 ["AzureFunctionsJobHost:extensions:queues:maxDequeueCount"] = "3",
                 ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00",
                 ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.300",
             },
-            s => s.AddQueueFunction<BrokenUntilFixedFunction, ProbeMessage>());
-        _ = factory.Server;
-        await factory.Services.GetRequiredService<StorageInitializer>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
+            s => s.AddQueueFunction<BrokenUntilFixedFunction, ProbeMessage>()).StartedAsync();
         var sender = factory.Services.GetRequiredService<QueueSender>();
         var queue = BrokenUntilFixedFunction.Trigger.Queue;
         var doomed = "doomed-" + Guid.NewGuid();

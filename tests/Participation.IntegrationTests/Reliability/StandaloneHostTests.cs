@@ -16,9 +16,7 @@ public sealed class StandaloneHostTests
         // Private emulators here: these apps run every trigger of the platform, which on the shared one would take other
         // test classes' queue messages.
         await using var storage = await Azurite.StartPrivateAsync();
-        await using var factory = new PlatformFactory(storage.ConnectionString, services: s => s.AddTimerFunction<EmittingTickFunction>());
-        _ = factory.Server;
-        await factory.Services.GetRequiredService<StorageInitializer>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
+        await using var factory = await new PlatformFactory(storage.ConnectionString, services: s => s.AddTimerFunction<EmittingTickFunction>()).StartedAsync();
         var queue = factory.Services.GetRequiredService<QueueServiceClient>().GetQueueClient(EmittingTickFunction.Queue);
         var since = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
@@ -31,16 +29,14 @@ public sealed class StandaloneHostTests
     public async Task A_handler_slower_than_the_lease_keeps_its_message_and_runs_once()
     {
         await using var storage = await Azurite.StartPrivateAsync();
-        await using var factory = new PlatformFactory(storage.ConnectionString,
+        await using var factory = await new PlatformFactory(storage.ConnectionString,
             new Dictionary<string, string?>
             {
                 // Shorter than the 5 s handler, long enough that a renewal every half lease survives a busy 2-core machine.
                 ["FunctionHost:MessageLease"] = "00:00:03",
                 ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.200",
             },
-            s => s.AddQueueFunction<SlowFunction, ProbeMessage>());
-        _ = factory.Server;
-        await factory.Services.GetRequiredService<StorageInitializer>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
+            s => s.AddQueueFunction<SlowFunction, ProbeMessage>()).StartedAsync();
         var text = "slow-" + Guid.NewGuid();
 
         await factory.Services.GetRequiredService<QueueSender>().SendAsync(SlowFunction.Trigger.Queue, new ProbeMessage(text), CancellationToken.None);
@@ -56,16 +52,14 @@ public sealed class StandaloneHostTests
     public async Task A_message_that_failed_while_storage_was_away_is_retried_after_the_retry_delay_not_after_the_lease()
     {
         await using var storage = await Azurite.StartPrivateAsync();
-        await using var factory = new PlatformFactory(storage.ConnectionString,
+        await using var factory = await new PlatformFactory(storage.ConnectionString,
             new Dictionary<string, string?>
             {
                 ["FunctionHost:MessageLease"] = "00:03:00",
                 ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:01",
                 ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.300",
             },
-            s => s.AddQueueFunction<FailsOnceFunction, ProbeMessage>());
-        _ = factory.Server;
-        await factory.Services.GetRequiredService<StorageInitializer>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
+            s => s.AddQueueFunction<FailsOnceFunction, ProbeMessage>()).StartedAsync();
         var text = "flaky-" + Guid.NewGuid();
         await factory.Services.GetRequiredService<QueueSender>().SendAsync(FailsOnceFunction.Trigger.Queue, new ProbeMessage(text), CancellationToken.None);
         await FailsOnceFunction.Started.GetOrAdd(text, _ => new TaskCompletionSource()).Task.WaitAsync(TimeSpan.FromSeconds(30));
