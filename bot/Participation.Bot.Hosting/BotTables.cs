@@ -14,13 +14,14 @@ public sealed class BotTables(TableServiceClient tables, IOptions<BotStorageOpti
     /// <summary>Every table the bot needs, for the host to create at start.</summary>
     public static IReadOnlyList<string> Names { get; } = [Conversations, Handoffs, Outcomes, Feedback];
 
-    public TableClient ConversationTable { get; } = tables.GetTableClient(options.Value.TablePrefix + Conversations);
+    // Only the stores use the clients (and the tests, to look at what was stored).
+    internal TableClient ConversationTable { get; } = tables.GetTableClient(options.Value.TablePrefix + Conversations);
 
-    public TableClient HandoffTable { get; } = tables.GetTableClient(options.Value.TablePrefix + Handoffs);
+    internal TableClient HandoffTable { get; } = tables.GetTableClient(options.Value.TablePrefix + Handoffs);
 
-    public TableClient OutcomeTable { get; } = tables.GetTableClient(options.Value.TablePrefix + Outcomes);
+    internal TableClient OutcomeTable { get; } = tables.GetTableClient(options.Value.TablePrefix + Outcomes);
 
-    public TableClient FeedbackTable { get; } = tables.GetTableClient(options.Value.TablePrefix + Feedback);
+    internal TableClient FeedbackTable { get; } = tables.GetTableClient(options.Value.TablePrefix + Feedback);
 
-    public IEnumerable<TableClient> All => [ConversationTable, HandoffTable, OutcomeTable, FeedbackTable];
+    internal IEnumerable<TableClient> All => [ConversationTable, HandoffTable, OutcomeTable, FeedbackTable];
 }
