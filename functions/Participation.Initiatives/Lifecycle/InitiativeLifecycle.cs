@@ -70,10 +70,9 @@ public sealed class InitiativeLifecycle(TimeProvider clock)
                 $"Cannot {rule.Verb} while the initiative is {state.Status.ToWireName()}; possible from: {string.Join(", ", rule.From.Select(s => s.ToWireName()))}.");
         }
 
-        var missing = Missing(state, command);
-        if (missing is not null)
+        if (Missing(state, command) is var (detail, explanation))
         {
-            return LifecycleOutcome.Refused(RefusalReason.MissingField, missing);
+            return LifecycleOutcome.Refused(RefusalReason.MissingField, explanation, detail);
         }
 
         var next = Apply(state, command);
@@ -85,20 +84,22 @@ public sealed class InitiativeLifecycle(TimeProvider clock)
         return LifecycleOutcome.Done(next, entry);
     }
 
-    private static string? Missing(InitiativeState state, LifecycleCommand command) => command switch
+    private static (MissingDetail Detail, string Explanation)? Missing(InitiativeState state, LifecycleCommand command) => command switch
     {
-        RouteInitiative c when Blank(c.TeamCode) => "Routing needs a team.",
-        ReassignInitiative c when Blank(c.TeamCode) => "Reassigning needs the team it goes to.",
-        ReassignInitiative c when Blank(c.Reason) => "Reassigning needs a reason.",
-        ReassignInitiative c when c.TeamCode == state.TeamCode && c.OwnerId == state.OwnerId => "The initiative is already with this team and owner.",
-        AskForInformation c when Blank(c.Question) => "Asking for information needs the question the resident should answer.",
-        ReplyToQuestion c when Blank(c.Reply) => "The reply is empty.",
-        RejectInitiative c when Blank(c.Reason) => "Rejecting needs a reason; it is shown publicly.",
-        MergeInitiative c when Blank(c.TargetInitiativeId) => "Merging needs the initiative it is merged into.",
-        MergeInitiative c when c.TargetInitiativeId.Trim() == state.InitiativeId => "An initiative cannot be merged into itself.",
-        MergeInitiative c when Blank(c.Reason) => "Merging needs a reason; it is shown publicly.",
+        RouteInitiative c when Blank(c.TeamCode) => (MissingDetail.RouteTeam, "Routing needs a team."),
+        ReassignInitiative c when Blank(c.TeamCode) => (MissingDetail.ReassignTeam, "Reassigning needs the team it goes to."),
+        ReassignInitiative c when Blank(c.Reason) => (MissingDetail.ReassignReason, "Reassigning needs a reason."),
+        ReassignInitiative c when c.TeamCode == state.TeamCode && c.OwnerId == state.OwnerId =>
+            (MissingDetail.ReassignUnchanged, "The initiative is already with this team and owner."),
+        AskForInformation c when Blank(c.Question) =>
+            (MissingDetail.Question, "Asking for information needs the question the resident should answer."),
+        ReplyToQuestion c when Blank(c.Reply) => (MissingDetail.Reply, "The reply is empty."),
+        RejectInitiative c when Blank(c.Reason) => (MissingDetail.RejectReason, "Rejecting needs a reason; it is shown publicly."),
+        MergeInitiative c when Blank(c.TargetInitiativeId) => (MissingDetail.MergeTarget, "Merging needs the initiative it is merged into."),
+        MergeInitiative c when c.TargetInitiativeId.Trim() == state.InitiativeId => (MissingDetail.MergeIntoItself, "An initiative cannot be merged into itself."),
+        MergeInitiative c when Blank(c.Reason) => (MissingDetail.MergeReason, "Merging needs a reason; it is shown publicly."),
         RecordSupportThreshold c when c.Threshold <= 0 || c.Supporters < c.Threshold =>
-            $"{c.Supporters} supporters do not reach the threshold of {c.Threshold}.",
+            (MissingDetail.ThresholdNotReached, $"{c.Supporters} supporters do not reach the threshold of {c.Threshold}."),
         _ => null,
     };
 

@@ -20,7 +20,26 @@ public enum RefusalReason
     AlreadyRecorded,
 }
 
-public sealed record LifecycleRefusal(RefusalReason Reason, string Message);
+/// <summary>
+/// Which detail a command misses (<see cref="RefusalReason.MissingField"/>), so that a host can say so in its own words
+/// and languages: the refusal's message is English only, and its wording may change.
+/// </summary>
+public enum MissingDetail
+{
+    RouteTeam,
+    ReassignTeam,
+    ReassignReason,
+    ReassignUnchanged,
+    Question,
+    Reply,
+    RejectReason,
+    MergeTarget,
+    MergeIntoItself,
+    MergeReason,
+    ThresholdNotReached,
+}
+
+public sealed record LifecycleRefusal(RefusalReason Reason, string Message, MissingDetail? Detail = null);
 
 /// <summary>Either the new state with the timeline entry to append, or why the transition was refused.</summary>
 public sealed record LifecycleOutcome(InitiativeState? State, TimelineEntry? Entry, LifecycleRefusal? Refusal)
@@ -31,5 +50,6 @@ public sealed record LifecycleOutcome(InitiativeState? State, TimelineEntry? Ent
 
     internal static LifecycleOutcome Done(InitiativeState state, TimelineEntry entry) => new(state, entry, null);
 
-    internal static LifecycleOutcome Refused(RefusalReason reason, string message) => new(null, null, new LifecycleRefusal(reason, message));
+    internal static LifecycleOutcome Refused(RefusalReason reason, string message, MissingDetail? detail = null) =>
+        new(null, null, new LifecycleRefusal(reason, message, detail));
 }

@@ -97,18 +97,23 @@ public static class CaseRefusals
         "Iemand anders heeft deze zaak gewijzigd nadat u hem opende. Hieronder staat de huidige stand; controleer die en probeer het opnieuw.",
         Title: "The case has changed");
 
-    // The lifecycle (a library that knows no languages) says in English which detail a command misses; these are the
-    // catalogue's entries for what it can say. CaseRefusalsTests drives every case command through it, so a changed
-    // wording fails a test instead of silently losing its Dutch.
-    private static readonly Refusal[] LifecycleDetails =
-    [
-        ReassignTeamMissing, ReassignReasonMissing, ReassignUnchanged, QuestionMissing, RejectReasonMissing,
-        MergeTargetMissing, MergeIntoItself, MergeReasonMissing,
-    ];
+    // The lifecycle (a library that knows no languages) names the detail a command misses; these are the catalogue's
+    // entries for the details an official's action can miss. CaseRefusalsTests drives every case command through it.
+    private static readonly Dictionary<MissingDetail, Refusal> LifecycleDetails = new()
+    {
+        [MissingDetail.ReassignTeam] = ReassignTeamMissing,
+        [MissingDetail.ReassignReason] = ReassignReasonMissing,
+        [MissingDetail.ReassignUnchanged] = ReassignUnchanged,
+        [MissingDetail.Question] = QuestionMissing,
+        [MissingDetail.RejectReason] = RejectReasonMissing,
+        [MissingDetail.MergeTarget] = MergeTargetMissing,
+        [MissingDetail.MergeIntoItself] = MergeIntoItself,
+        [MissingDetail.MergeReason] = MergeReasonMissing,
+    };
 
     /// <summary>The catalogue's refusal for what the lifecycle refused, about <paramref name="field"/> of the action.</summary>
     public static Refusal ForMissingDetail(LifecycleRefusal refusal, string field) =>
-        (LifecycleDetails.FirstOrDefault(known => known.English == refusal.Message) ?? DetailMissing with { English = refusal.Message }).For(field);
+        (refusal.Detail is { } detail && LifecycleDetails.TryGetValue(detail, out var known) ? known : DetailMissing with { English = refusal.Message }).For(field);
 
     private static Refusal Invalid(string code, string field, string english, string dutch) =>
         new(code, StatusCodes.Status400BadRequest, english, dutch, field, ActionTitle);

@@ -39,6 +39,15 @@ public sealed class CaseRefusalsTests
     }
 
     [Fact]
+    public void A_reworded_explanation_keeps_its_Dutch_because_the_catalogue_goes_by_the_detail_not_the_words()
+    {
+        var refusal = CaseRefusals.ForMissingDetail(
+            new LifecycleRefusal(RefusalReason.MissingField, "A rejection must say why.", MissingDetail.RejectReason), "reason");
+
+        Assert.Equal((CaseRefusals.RejectReasonMissing.Code, CaseRefusals.RejectReasonMissing.Dutch), (refusal.Code, refusal.Dutch));
+    }
+
+    [Fact]
     public void An_explanation_the_catalogue_does_not_know_keeps_the_lifecycles_English()
     {
         var refusal = CaseRefusals.ForMissingDetail(new LifecycleRefusal(RefusalReason.MissingField, "Something new is missing."), "message");
