@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Participation.Initiatives.Classification;
 
 namespace Participation.Initiatives.Routing;
@@ -41,6 +42,14 @@ public sealed record RoutingConfiguration(
     IReadOnlyList<RoutingRule> Rules,
     string FrontOfficeTeam = "frontoffice")
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The configuration as the JSON document that admins edit and the platform stores.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static RoutingConfiguration FromJson(string json) =>
+        JsonSerializer.Deserialize<RoutingConfiguration>(json, Json) ?? throw new JsonException("The routing configuration document is empty.");
+
     /// <summary>What is wrong with this configuration; empty when routing can rely on it.</summary>
     public IReadOnlyList<string> Problems()
     {

@@ -50,7 +50,7 @@ public sealed class DemoDataSeeder(
     private async Task SeedAsync(CancellationToken stoppingToken)
     {
         await storage.Ready.WaitAsync(stoppingToken);
-        await routing.SeedAsync(DemoSeed.Configuration, stoppingToken);
+        await routing.SeedAsync(DemoMunicipality.Configuration, stoppingToken);
         var config = tables.GetTableClient(RoutingDirectory.Table);
         await OnceAsync(config, "initiatives", SeedInitiativesAsync, stoppingToken);
         foreach (var seed in seeds)

@@ -7,9 +7,9 @@ public sealed class DemoUsers
 {
     public IReadOnlyList<DevelopmentSignIn.DemoUser> All { get; } =
     [
-        .. DemoSeed.Officials.Select(official =>
+        .. DemoMunicipality.Officials.Select(official =>
         {
-            var leads = DemoSeed.Teams.Any(t => t.TeamLeadId == official.Id);
+            var leads = DemoMunicipality.Teams.Any(t => t.TeamLeadId == official.Id);
             return new DevelopmentSignIn.DemoUser(
                 official.Id, official.DisplayName, leads ? [Roles.Official, Roles.TeamLead] : [Roles.Official],
                 official.Neighbourhoods, official.Teams,

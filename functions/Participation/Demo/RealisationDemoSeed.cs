@@ -40,8 +40,8 @@ public sealed class RealisationDemoSeed(
         var random = new Random(2026);
         var now = clock.GetUtcNow();
         var configuration = await routing.CurrentAsync(cancellationToken);
-        var neighbourhoods = DemoSeed.Neighbourhoods.Select(n => n.Code).ToArray();
-        var themes = DemoSeed.Themes.Select(t => t.Code).ToArray();
+        var neighbourhoods = DemoMunicipality.Neighbourhoods.Select(n => n.Code).ToArray();
+        var themes = DemoMunicipality.Themes.Select(t => t.Code).ToArray();
         for (var i = 0; i < 60; i++)
         {
             var neighbourhood = neighbourhoods[i % neighbourhoods.Length];

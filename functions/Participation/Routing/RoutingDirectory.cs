@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Participation.App.Audit;
@@ -15,7 +14,6 @@ public sealed class RoutingDirectory(TableServiceClient tables, TimeProvider clo
     public const string Table = "Configuration";
     private const string Partition = "routing";
     private const string Row = "current";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
     private readonly TableClient table = tables.GetTableClient(Table);
     private (RoutingConfiguration Configuration, string Version, DateTimeOffset ReadAt)? cached;
@@ -36,7 +34,7 @@ public sealed class RoutingDirectory(TableServiceClient tables, TimeProvider clo
             throw new InvalidOperationException("There is no routing configuration yet: seed one (./run.sh does) or let an admin set it.");
         }
 
-        var configuration = JsonSerializer.Deserialize<RoutingConfiguration>(entity.Value!.GetString("Document")!, Json)!;
+        var configuration = RoutingConfiguration.FromJson(entity.Value!.GetString("Document")!);
         cached = (configuration, entity.Value.ETag.ToString(), clock.GetUtcNow());
         return (configuration, entity.Value.ETag.ToString());
     }
@@ -46,7 +44,7 @@ public sealed class RoutingDirectory(TableServiceClient tables, TimeProvider clo
     {
         try
         {
-            await table.AddEntityAsync(new TableEntity(Partition, Row) { ["Document"] = JsonSerializer.Serialize(seed, Json) }, cancellationToken);
+            await table.AddEntityAsync(new TableEntity(Partition, Row) { ["Document"] = seed.ToJson() }, cancellationToken);
         }
         catch (RequestFailedException exception) when (exception.Status == 409)
         {
@@ -66,7 +64,7 @@ public sealed class RoutingDirectory(TableServiceClient tables, TimeProvider clo
             return (ReplaceOutcome.Invalid, problems);
         }
 
-        var document = JsonSerializer.Serialize(configuration, Json);
+        var document = configuration.ToJson();
         try
         {
             await table.SubmitTransactionAsync(

@@ -6,7 +6,7 @@ namespace Participation.Initiatives.Tests.Classification;
 
 public sealed class KeywordThemeClassifierTests(ITestOutputHelper output)
 {
-    private static readonly IReadOnlyList<Theme> Themes = DemoSeed.Themes;
+    private static readonly IReadOnlyList<Theme> Themes = DemoMunicipality.Themes;
     private readonly KeywordThemeClassifier classifier = new();
 
     [Fact]

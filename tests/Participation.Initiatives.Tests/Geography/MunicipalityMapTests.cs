@@ -85,7 +85,7 @@ public sealed class MunicipalityMapTests
     {
         var map = DemoMap();
         Assert.Empty(map.Problems());
-        Assert.Equal(DemoSeed.Neighbourhoods.Select(n => n.Code).Order(), map.Neighbourhoods.Keys.Order());
+        Assert.Equal(DemoMunicipality.Neighbourhoods.Select(n => n.Code).Order(), map.Neighbourhoods.Keys.Order());
 
         // A grid over the polygons' outer rectangle: no point lies strictly inside two neighbourhoods, and every point
         // strictly inside that rectangle lies in one (the five tile it, no gaps).

@@ -11,10 +11,10 @@ public sealed class InitiativeRouterTests
     [Fact]
     public void Demo_seed_is_a_valid_configuration()
     {
-        Assert.Empty(DemoSeed.Configuration.Problems());
-        Assert.Equal(["binnenstad", "noorderkwartier", "oosterpark", "zuidwijk", "westhaven"], DemoSeed.Neighbourhoods.Select(n => n.Code));
-        Assert.Equal(["groen", "verkeer", "spelen", "veiligheid", "afval", "ontmoeting"], DemoSeed.Themes.Select(t => t.Code));
-        Assert.All(DemoSeed.Officials, o => Assert.EndsWith("@example.org", o.Email));
+        Assert.Empty(DemoMunicipality.Configuration.Problems());
+        Assert.Equal(["binnenstad", "noorderkwartier", "oosterpark", "zuidwijk", "westhaven"], DemoMunicipality.Neighbourhoods.Select(n => n.Code));
+        Assert.Equal(["groen", "verkeer", "spelen", "veiligheid", "afval", "ontmoeting"], DemoMunicipality.Themes.Select(t => t.Code));
+        Assert.All(DemoMunicipality.Officials, o => Assert.EndsWith("@example.org", o.Email));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class InitiativeRouterTests
     public void Primary_and_deputy_away_goes_to_the_team_lead_then_other_members()
     {
         var day = new DateOnly(2026, 10, 6);
-        var bothAway = DemoSeed.Configuration with
+        var bothAway = DemoMunicipality.Configuration with
         {
             Absences = [new("anouk.devries", day, day), new("bram.jansen", day, day.AddDays(3))],
         };
@@ -92,9 +92,9 @@ public sealed class InitiativeRouterTests
     public void A_colleague_who_knows_the_neighbourhood_comes_before_the_rest_of_the_team()
     {
         var day = new DateOnly(2026, 10, 6);
-        var configuration = DemoSeed.Configuration with
+        var configuration = DemoMunicipality.Configuration with
         {
-            Officials = [.. DemoSeed.Officials, new("kees.dekker", "Kees Dekker", "kees.dekker@example.org", ["gebied-noordoost"], ["oosterpark"]),
+            Officials = [.. DemoMunicipality.Officials, new("kees.dekker", "Kees Dekker", "kees.dekker@example.org", ["gebied-noordoost"], ["oosterpark"]),
                 new("aart.aalbers", "Aart Aalbers", "aart.aalbers@example.org", ["gebied-noordoost"], [])],
             Absences = [new("sanne.visser", day, day), new("mohamed.elamrani", day, day)],
         };
@@ -116,7 +116,7 @@ public sealed class InitiativeRouterTests
     [Fact]
     public void No_matching_rule_goes_to_the_front_office_pool()
     {
-        var configuration = DemoSeed.Configuration with { Rules = [.. DemoSeed.Rules.Where(r => r.Neighbourhood != "zuidwijk")] };
+        var configuration = DemoMunicipality.Configuration with { Rules = [.. DemoMunicipality.Rules.Where(r => r.Neighbourhood != "zuidwijk")] };
 
         var decision = new InitiativeRouter(configuration, new FakeTimeProvider(Ordinary)).Route("zuidwijk", "spelen");
 
@@ -127,7 +127,7 @@ public sealed class InitiativeRouterTests
     [Fact]
     public void Theme_rule_beats_the_catch_all_but_not_a_neighbourhood_rule()
     {
-        var configuration = DemoSeed.Configuration with
+        var configuration = DemoMunicipality.Configuration with
         {
             Rules =
             [
@@ -156,9 +156,9 @@ public sealed class InitiativeRouterTests
     [Fact]
     public void Invalid_configuration_is_refused_with_every_problem()
     {
-        var broken = DemoSeed.Configuration with
+        var broken = DemoMunicipality.Configuration with
         {
-            Rules = [.. DemoSeed.Rules, new("oosterpark", "groen", "groen-oost", "nobody", null), new("mars", null, "ghost-team", "anouk.devries", null)],
+            Rules = [.. DemoMunicipality.Rules, new("oosterpark", "groen", "groen-oost", "nobody", null), new("mars", null, "ghost-team", "anouk.devries", null)],
             FrontOfficeTeam = "loket",
         };
 
@@ -176,16 +176,16 @@ public sealed class InitiativeRouterTests
     public void Every_combination_of_the_demo_gets_an_owner()
     {
         var router = Router(Ordinary);
-        foreach (var neighbourhood in DemoSeed.Neighbourhoods)
+        foreach (var neighbourhood in DemoMunicipality.Neighbourhoods)
         {
-            foreach (var theme in DemoSeed.Themes.Select(t => t.Code).Append(null))
+            foreach (var theme in DemoMunicipality.Themes.Select(t => t.Code).Append(null))
             {
                 var decision = router.Route(neighbourhood.Code, theme);
                 Assert.NotNull(decision.OfficialId);
-                Assert.Contains(DemoSeed.Officials, o => o.Id == decision.OfficialId && o.Teams.Contains(decision.TeamCode));
+                Assert.Contains(DemoMunicipality.Officials, o => o.Id == decision.OfficialId && o.Teams.Contains(decision.TeamCode));
             }
         }
     }
 
-    private static InitiativeRouter Router(DateTimeOffset now) => new(DemoSeed.Configuration, new FakeTimeProvider(now));
+    private static InitiativeRouter Router(DateTimeOffset now) => new(DemoMunicipality.Configuration, new FakeTimeProvider(now));
 }

@@ -27,7 +27,7 @@ public sealed partial class PageLanguageTests(BackOfficeFixture fixture) : IClas
     /// <summary>Texts that exist in both languages: the one of the other language must never show.</summary>
     private static IReadOnlyList<(string Dutch, string English)> Pairs { get; } =
     [
-        .. DemoSeed.Themes.Where(t => t.EnglishName is not null && t.EnglishName != t.Name).Select(t => (t.Name, t.EnglishName!)),
+        .. Participation.App.Demo.DemoMunicipality.Themes.Where(t => t.EnglishName is not null && t.EnglishName != t.Name).Select(t => (t.Name, t.EnglishName!)),
         .. StatusLabels.StatusNames,
         .. TimelineTexts.Fixed,
         ("Initiatief indienen", "Submit an initiative"), ("Mijn aanvraag volgen", "Follow my request"), ("Wat is er gedaan?", "What was done?"),
