@@ -19,7 +19,7 @@ internal static partial class BotHostingLog
     [LoggerMessage(LogLevel.Error, "Conversation {ConversationKey}: event {EventName} could not be handled; it stays in the outbox")]
     public static partial void EventFailed(this ILogger logger, Exception exception, string conversationKey, string? eventName);
 
-    [LoggerMessage(LogLevel.Warning, "Conversation {ConversationKey}: events left in the outbox after their turn were acted on by the sweep")]
+    [LoggerMessage(LogLevel.Warning, "Conversation {ConversationKey}: the sweep took up events left in the outbox after their turn")]
     public static partial void EventsSwept(this ILogger logger, string conversationKey);
 
     [LoggerMessage(LogLevel.Information, "Conversation {ConversationKey}: waiting for an agent, place {Place}")]

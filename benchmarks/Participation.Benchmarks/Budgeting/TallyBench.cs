@@ -15,6 +15,9 @@ namespace Participation.Benchmarks.Budgeting;
 /// same file parsed in this process, so the HTTP and counting costs can be told apart. On a shared machine wall-clock
 /// times grow with everyone else's load, so each figure also comes as CPU time (the app's process for a request, all
 /// its threads; this process for a parse), which the load hardly changes.
+/// Beside each figure, pabutools' time for the same file and rule where <c>benchmarks/pabutools/reference.tsv</c> has
+/// it (measured once with <c>benchmarks/pabutools/time_pabutools.py</c>: pabutools needs PyPI, which this bench does not),
+/// and how many times faster the tally answered over HTTP.
 /// Options: <c>--runs N</c> (default 7); <c>--parse</c> for the parse figures alone; a further argument keeps only the
 /// files whose name contains it.
 /// </summary>
@@ -90,8 +93,9 @@ public static class TallyBench
             }
         }
 
+        var pabutools = PabutoolsReference.Load();
         Console.WriteLine(
-            $"{"file",-28} {"MB",5} {"parse ms",9} {"MB/s",6} {"cpu ms",7} {"MB/s",6} {"rule",-17} {"HTTP median ms",15} {"min ms",8} {"app cpu ms",11} {"selected",9}");
+            $"{"file",-28} {"MB",5} {"parse ms",9} {"MB/s",6} {"cpu ms",7} {"MB/s",6} {"rule",-17} {"HTTP median ms",15} {"min ms",8} {"app cpu ms",11} {"selected",9} {"pabutools s",12} {"x faster",9}");
         var failures = 0;
         foreach (var (name, bytes) in files)
         {
@@ -102,9 +106,10 @@ public static class TallyBench
                 var (median, min, selected) = await TallyAsync(http, bytes, rule.Name, runs);
                 var appCpu = (platform.AppProcessorTime - cpuBefore).TotalMilliseconds / (WarmUps + runs);
                 failures += selected < 0 ? 1 : 0;
+                var reference = pabutools.GetValueOrDefault((name, rule.Name));
                 Console.WriteLine(
                     $"{name,-28} {parse} " +
-                    $"{rule.Name,-17} {median,15:F1} {min,8:F1} {appCpu,11:F1} {selected,9}");
+                    $"{rule.Name,-17} {median,15:F1} {min,8:F1} {appCpu,11:F1} {selected,9} {reference?.Text ?? "",12} {reference?.Times(median) ?? "",9}");
             }
         }
         return failures == 0 ? 0 : 1;
