@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
@@ -24,6 +25,10 @@ public sealed class Followers(
     public const string PendingPrefix = "follow-pending-";
     private const string PendingRow = "pending-follow|";
     private static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(24);
+
+    /// <summary>The address a signed-in resident's provider vouched for, if it sent a valid one: following it needs no link.</summary>
+    public static string? VerifiedEmailOf(ClaimsPrincipal user) =>
+        user.FindFirstValue(PlatformPrincipal.VerifiedEmail) is { } email && MyData.IsValidEmail(email) ? email.Trim() : null;
 
     public abstract record Outcome;
     /// <summary>The same answer whether the address already follows, is new, or the request repeats: nothing to enumerate.</summary>

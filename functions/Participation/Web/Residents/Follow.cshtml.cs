@@ -19,14 +19,14 @@ public sealed class FollowModel(Followers followers, WebLanguage language) : Pag
         Code = code;
         if (!MyData.IsValidEmail(email))
         {
-            Message = language.T("Vul een geldig e-mailadres in om dit initiatief te volgen.", "Give a valid e-mail address to follow this initiative.");
+            Message = FollowingRefusals.EmailInvalid.In(language.IsEnglish);
             return Page();
         }
 
         Succeeded = await followers.RequestAsync(code, email!, language.Code, cancellationToken) is Followers.Requested;
         Message = Succeeded
             ? language.T("Kijk in uw e-mail: met de link daarin bevestigt u dat u dit initiatief wilt volgen.", "Check your e-mail: the link in it confirms that you want to follow this initiative.")
-            : language.T("Dit initiatief bestaat niet.", "This initiative does not exist.");
+            : FollowingRefusals.UnknownInitiative(code).In(language.IsEnglish);
         return Page();
     }
 
@@ -36,7 +36,7 @@ public sealed class FollowModel(Followers followers, WebLanguage language) : Pag
             Succeeded = await followers.FollowVerifiedAsync(code, email, language.Code, cancellationToken) is Followers.Following;
             Message = Succeeded
                 ? language.T("U volgt dit initiatief. U krijgt een e-mail als er iets verandert.", "You follow this initiative. You will get an e-mail when something changes.")
-                : language.T("Dit initiatief bestaat niet.", "This initiative does not exist.");
+                : FollowingRefusals.UnknownInitiative(code).In(language.IsEnglish);
         });
 
     public Task<IActionResult> OnPostStopAsync(string code, CancellationToken cancellationToken) =>
@@ -50,7 +50,7 @@ public sealed class FollowModel(Followers followers, WebLanguage language) : Pag
     private async Task<IActionResult> WithVerifiedEmailAsync(string code, Func<string, Task> act)
     {
         Code = code;
-        if (FollowingApi.VerifiedEmail(User) is not { } email)
+        if (Followers.VerifiedEmailOf(User) is not { } email)
         {
             return LocalRedirect($"/initiatieven/{Uri.EscapeDataString(code)}");
         }
