@@ -8,6 +8,7 @@ using Participation.App.Audit;
 using Participation.Budgeting;
 using Participation.App.Budgeting;
 using Participation.App.Identity;
+using Participation.IntegrationTests.Budgeting;
 using Participation.IntegrationTests.Infrastructure;
 using static Participation.IntegrationTests.Budgeting.BudgetingFixture;
 using Participation.Budgeting.Lifecycle;
@@ -189,11 +190,8 @@ public sealed class LoneOfficialTests(LoneOfficialFixture fixture) : IClassFixtu
         await OkAsync(await admin.PostAsJsonAsync($"/api/budgets/{id}/phase", new { phase = "counting" }));
 
         // Bram's confirmation is cut off after its first ballot: confirmed on record, one of its two ballots stored.
-        var (batches, box) = (Factory.Services.GetRequiredService<PaperBallotBatches>(), Factory.Services.GetRequiredService<BallotBox>());
-        var bramUser = new PlatformUser("bram.jansen", "Bram", new HashSet<string> { Roles.Official }, new HashSet<string>(), new HashSet<string>());
-        Assert.True(await batches.ConfirmAsync(id, (await batches.FindAsync(id, batch, CancellationToken.None))!, bramUser, DateTimeOffset.UtcNow, CancellationToken.None));
-        var first = (await batches.ReadRowsAsync(id, batch, CancellationToken.None))[0];
-        Assert.IsType<BallotBox.Stored>(await box.CastAsync(box.ForCode(id, first.Code), first.Ballot, null, paper: true, DateTimeOffset.UtcNow, CancellationToken.None, batch: batch));
+        await CutOffConfirmation.StoreFirstBallotOnlyAsync(Factory.Services, id, batch);
+        var batches = Factory.Services.GetRequiredService<PaperBallotBatches>();
 
         await OkAsync(await admin.PostAsJsonAsync($"/api/budgets/{id}/phase", new { phase = "results" }));
         var published = await OkAsync(await admin.GetAsync($"/api/budgets/{id}/results"));
@@ -221,11 +219,8 @@ public sealed class LoneOfficialTests(LoneOfficialFixture fixture) : IClassFixtu
         var second = await UploadAsync(anouk, id, [lines[0].Code, lines[1].Code]);
 
         // The first batch's confirmation was cut off after storing the shared code's ballot: it is still being counted.
+        await CutOffConfirmation.StoreFirstBallotOnlyAsync(Factory.Services, id, first);
         var (batches, box) = (Factory.Services.GetRequiredService<PaperBallotBatches>(), Factory.Services.GetRequiredService<BallotBox>());
-        var bramUser = new PlatformUser("bram.jansen", "Bram", new HashSet<string> { Roles.Official }, new HashSet<string>(), new HashSet<string>());
-        Assert.True(await batches.ConfirmAsync(id, (await batches.FindAsync(id, first, CancellationToken.None))!, bramUser, DateTimeOffset.UtcNow, CancellationToken.None));
-        var shared = (await batches.ReadRowsAsync(id, first, CancellationToken.None))[0];
-        Assert.IsType<BallotBox.Stored>(await box.CastAsync(box.ForCode(id, shared.Code), shared.Ballot, null, paper: true, DateTimeOffset.UtcNow, CancellationToken.None, batch: first));
 
         // The second batch is confirmed and casts its own code; then the results are fixed and the first batch is refused.
         var confirming = bram.PostAsync($"/api/budgets/{id}/paper-ballots/{second}/confirm", null);
