@@ -92,8 +92,8 @@ public static class ConfirmPaperBallots
                 case BallotBox.UnknownCode:
                     rejected.Add(new PaperBatch.LineProblem(row.Line, "This voting code is not one of this budget's, or it was replaced."));
                     break;
-                case BallotBox.AlreadyOnPaper paper:
-                    heldElsewhere.TryAdd(paper.Batch ?? "", 0);
+                case BallotBox.AlreadyOnPaper { Batch: { } other }:
+                    heldElsewhere.TryAdd(other, 0);
                     duplicates.Add(row.Line);
                     break;
                 default:

@@ -340,11 +340,9 @@ public sealed class InitiativeStore(
 
     /// <summary>
     /// Saves one more support with the changed case: the supporter's row is inserted in the same transaction, so a
-    /// second support by the same supporter fails on its key. False when the case changed meanwhile or the row exists.
-    /// </summary>
-    /// <summary>
-    /// Saves the raised count with the supporter's row and, for a support by e-mail, the removal of its pending row: the
-    /// link is used up in the same transaction that counts it.
+    /// second support by the same supporter fails on its key; for a support by e-mail the transaction also removes its
+    /// pending row, so the link is used up with the count. False when the case changed meanwhile, the supporter's row
+    /// exists or the pending row is gone.
     /// </summary>
     public Task<bool> SaveSupportAsync(
         InitiativeCase changed, TimelineEntry? entry, string supporter, string? pendingToken, IReadOnlyList<SideEffect> effects, CancellationToken cancellationToken)
