@@ -389,9 +389,8 @@ public sealed class BallotBox(TableServiceClient tables, Pseudonyms pseudonyms, 
     private async Task<long> CountBallotRowsAsync(string partition, bool batchedOnly, CancellationToken cancellationToken)
     {
         var rows = 0L;
-        var filter = batchedOnly
-            ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {BallotPrefix} and RowKey lt {"ballot}"} and Batch ge {""}")
-            : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {BallotPrefix} and RowKey lt {"ballot}"}");
+        // A ballot of a paper batch has a Batch property; the others have none, which no comparison matches.
+        var filter = BallotRows(partition) + (batchedOnly ? " and Batch ge ''" : "");
         await foreach (var _ in ballots.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
         {
             rows++;
@@ -399,6 +398,9 @@ public sealed class BallotBox(TableServiceClient tables, Pseudonyms pseudonyms, 
 
         return rows;
     }
+
+    private static string BallotRows(string partition) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {BallotPrefix} and RowKey lt {"ballot}"}");
 
     public sealed record StoredBallot(Ballot Ballot, bool Paper);
 
@@ -414,7 +416,7 @@ public sealed class BallotBox(TableServiceClient tables, Pseudonyms pseudonyms, 
         var perBucket = await Task.WhenAll(Partitions(budgetId).Select(async partition =>
         {
             var found = new List<StoredBallot>();
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {BallotPrefix} and RowKey lt {"ballot}"}");
+            var filter = BallotRows(partition);
             await foreach (var entity in ballots.QueryAsync<TableEntity>(filter, select: ["Projects", "Points", "Paper", "Batch"], cancellationToken: cancellationToken))
             {
                 if (entity.GetString("Batch") is not { } batch || counted.Contains(batch))
