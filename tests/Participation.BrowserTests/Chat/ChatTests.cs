@@ -42,7 +42,16 @@ public sealed class ChatTests(Site site, ITestOutputHelper output) : IAsyncLifet
         await Assertions.Expect(chat).ToContainTextAsync("Ik verbind u door met een medewerker", new() { Timeout = 20_000 });
         await Site.ScreenshotAsync(resident, "chat");
         await Assertions.Expect(agent.GetByRole(AriaRole.Button, new() { Name = "Overnemen" }).First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(agent.Locator("#queue-announcement")).ToHaveTextAsync("Er wacht een nieuw gesprek; de lijst is bijgewerkt.");
         await Site.ScreenshotAsync(agent, "agent-queue");
+        // The list's own refresh sees the conversation taken over while the redirect is still under way (held here for
+        // longer than one poll): it must not reload the list over the agent's navigation.
+        await agent.RouteAsync("**/agent?handler=Accept", async route =>
+        {
+            var response = await route.FetchAsync(new() { MaxRedirects = 0 });
+            await Task.Delay(TimeSpan.FromSeconds(6)); // a hold longer than the list's 4 s refresh, not a wait for a condition
+            await route.FulfillAsync(new() { Response = response });
+        });
         await agent.GetByRole(AriaRole.Button, new() { Name = "Overnemen" }).First.ClickAsync();
         await Assertions.Expect(agent.Locator("#transcript")).ToContainTextAsync("Ik wil een medewerker spreken");
         await agent.GetByLabel("Uw bericht").FillAsync("Goedemiddag, u spreekt met Noor. Waarmee kan ik helpen?");
