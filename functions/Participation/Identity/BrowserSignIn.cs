@@ -89,10 +89,19 @@ public static class BrowserSignIn
         return [];
     }
 
+    /// <summary>
+    /// A page of this site to return to after signing in; never another site, and never the sign-in or sign-out page
+    /// itself (returning there would ask the visitor to sign in again).
+    /// </summary>
     public static string SafeReturnUrl(string? requested, string fallback) =>
         !string.IsNullOrEmpty(requested) && requested.StartsWith('/') && !requested.StartsWith("//", StringComparison.Ordinal) && !requested.StartsWith("/\\", StringComparison.Ordinal)
+            && !IsSignInOrOut(requested)
             ? requested
             : fallback;
+
+    private static bool IsSignInOrOut(string path) =>
+        path.Split('?', '#')[0].TrimEnd('/') is var page
+        && (page.Equals("/aanmelden", StringComparison.OrdinalIgnoreCase) || page.Equals("/afmelden", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Where someone lands after signing in without a page to return to: the page their role works on.</summary>
     public static string LandingPage(IReadOnlyCollection<string> roles) => roles switch
@@ -118,7 +127,8 @@ public static class BrowserSignIn
         }
 
         // Back through this endpoint after the provider: then the session exists and the branch above picks the page.
-        var again = string.IsNullOrEmpty(terug) ? self : $"{self}?terug={Uri.EscapeDataString(SafeReturnUrl(terug, "/"))}";
+        var returnTo = SafeReturnUrl(terug, "");
+        var again = returnTo.Length == 0 ? self : $"{self}?terug={Uri.EscapeDataString(returnTo)}";
         return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = again }, [provider]);
     }
 

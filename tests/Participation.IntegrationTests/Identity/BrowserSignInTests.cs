@@ -67,6 +67,20 @@ public sealed class BrowserSignInTests(BrowserSignInTests.Platform platform) : I
         Assert.Equal(HttpStatusCode.OK, (await browser.App.GetAsync("/api/cases")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("%2Faanmelden")]
+    [InlineData("%2Faanmelden%3Fterug%3D%252Fbehandelen")]
+    [InlineData("%2Fafmelden")]
+    public async Task Signing_in_with_the_sign_in_page_as_the_page_to_return_to_lands_on_the_officials_work_instead(string returnTo)
+    {
+        using var browser = new OidcBrowser(factory);
+
+        var callback = await browser.SignInAsync($"/aanmelden/medewerker?terug={returnTo}", "fatima.bakker");
+
+        var landing = await browser.App.GetAsync(callback.Headers.Location);
+        Assert.Equal("/behandelen", landing.Headers.Location?.OriginalString);
+    }
+
     [Fact]
     public async Task Resident_whose_provider_sends_admin_and_official_roles_is_only_a_resident()
     {

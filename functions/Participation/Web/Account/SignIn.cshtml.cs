@@ -37,7 +37,7 @@ public sealed class SignInModel(DemoUsers users, DevelopmentSignIn signIn, IWebH
         {
             HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = Request.IsHttps, Path = "/", MaxAge = TimeSpan.FromHours(8),
         });
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : LandingPage(user));
+        return LocalRedirect(BrowserSignIn.SafeReturnUrl(ReturnUrl, LandingPage(user)));
     }
 
     public static string LandingPage(DevelopmentSignIn.DemoUser user) => BrowserSignIn.LandingPage([.. user.Roles]);
