@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.OpenApi;
+using Participation.App.Identity;
 using Scalar.AspNetCore;
 
 namespace Participation.App.Hosting;
@@ -75,7 +76,8 @@ public static class ApiConventions
         });
         app.UseStatusCodePages();
         app.MapOpenApi().WithMetadata(new ExcludeFromFunctionsMetadata()).AllowAnonymous();
-        app.MapScalarApiReference().WithMetadata(new ExcludeFromFunctionsMetadata()).AllowAnonymous();
+        // Its one inline script gets a nonce of our CSP; its fonts would come from its own CDN, which the CSP refuses.
+        app.MapScalarApiReference((options, context) => options.WithNonce(SecurityHeaders.ScriptNonce(context)).DisableDefaultFonts()).WithMetadata(new ExcludeFromFunctionsMetadata()).AllowAnonymous();
         return app;
     }
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace Participation.App.Identity;
 
 public static class SecurityHeaders
@@ -9,9 +11,17 @@ public static class SecurityHeaders
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy =
-            $"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src {ImageSources(context)}; " +
-            $"connect-src 'self'; font-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action {FormTargets(context)}; object-src 'none'";
+        headers.ContentSecurityPolicy = Policy(context, "'self'");
+        // A page that needs one inline script (the API reference) asked for a nonce while it was rendered.
+        context.Response.OnStarting(() =>
+        {
+            if (context.Items[ScriptNonceKey] is string nonce)
+            {
+                headers.ContentSecurityPolicy = Policy(context, $"'self' 'nonce-{nonce}'");
+            }
+
+            return Task.CompletedTask;
+        });
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
@@ -19,6 +29,23 @@ public static class SecurityHeaders
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
         await next(context);
     });
+
+    /// <summary>
+    /// A fresh nonce for this response's inline script, allowed by its Content-Security-Policy: for a page whose library
+    /// writes its start-up inline (Scalar). Every other script stays a file of our own.
+    /// </summary>
+    public static string ScriptNonce(HttpContext context)
+    {
+        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+        context.Items[ScriptNonceKey] = nonce;
+        return nonce;
+    }
+
+    private const string ScriptNonceKey = "SecurityHeaders.ScriptNonce";
+
+    private static string Policy(HttpContext context, string scripts) =>
+        $"default-src 'self'; script-src {scripts}; style-src 'self' 'unsafe-inline'; img-src {ImageSources(context)}; " +
+        $"connect-src 'self'; font-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action {FormTargets(context)}; object-src 'none'";
 
     // The map's tiles are images from the configured tile server (Map:TileUrl): allowed for img-src only, nothing else.
     private static string ImageSources(HttpContext context) =>

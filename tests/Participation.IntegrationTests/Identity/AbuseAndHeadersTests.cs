@@ -53,6 +53,30 @@ public sealed class AbuseAndHeadersTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pages_run_only_our_own_script_files_and_the_api_reference_its_one_inline_script_by_a_fresh_nonce()
+    {
+        var client = factory.CreateClient();
+
+        var page = await client.GetAsync("/");
+        var first = await client.GetAsync("/scalar");
+        var second = await client.GetAsync("/scalar");
+
+        Assert.Contains("script-src 'self';", page.Headers.GetValues("Content-Security-Policy").Single());
+        var nonces = new List<string>();
+        foreach (var reference in new[] { first, second })
+        {
+            var policy = reference.Headers.GetValues("Content-Security-Policy").Single();
+            var nonce = System.Text.RegularExpressions.Regex.Match(policy, "script-src 'self' 'nonce-([^']+)';").Groups[1].Value;
+            Assert.NotEmpty(nonce);
+            Assert.Contains($"nonce=\"{nonce}\"", await reference.Content.ReadAsStringAsync());
+            Assert.DoesNotContain("unsafe-inline", policy.Split("script-src")[1].Split(';')[0]);
+            nonces.Add(nonce);
+        }
+
+        Assert.NotEqual(nonces[0], nonces[1]);
+    }
+
+    [Fact]
     public async Task Every_response_carries_a_correlation_id_and_a_given_one_is_kept()
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/themes");
