@@ -36,7 +36,9 @@ public static class SecurityHeaders
     /// </summary>
     public static string ScriptNonce(HttpContext context)
     {
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+        // Hex, not base64: a '+' or '/' would be written HTML-encoded in the page, which the browser reads back but a
+        // reader of the page (or a test) would not recognise.
+        var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         context.Items[ScriptNonceKey] = nonce;
         return nonce;
     }
