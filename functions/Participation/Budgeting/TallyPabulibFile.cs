@@ -52,10 +52,13 @@ public static class TallyPabulibFile
         }
 
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bounded.CancelAfter(tally.MaxCountingTime);
+        // CancelAfter(0) cancels from a timer, later: a fast count would finish first. No time at all means no count.
+        if (tally.MaxCountingTime <= TimeSpan.Zero) bounded.Cancel();
+        else bounded.CancelAfter(tally.MaxCountingTime);
         Allocation allocation;
         try
         {
+            bounded.Token.ThrowIfCancellationRequested();
             allocation = budgetRule.Select(election, bounded.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
