@@ -29,10 +29,16 @@ public sealed record TrackingCode
     public static TrackingCode New()
     {
         Span<char> symbols = stackalloc char[Length];
-        for (var i = 0; i < RandomSymbols; i++)
+        // Always with a digit (about 1 draw in 40 has none): the chatbot tells a code typed in lower case without dashes from
+        // an ordinary word by its digits.
+        do
         {
-            symbols[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
+            for (var i = 0; i < RandomSymbols; i++)
+            {
+                symbols[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
+            }
         }
+        while (!symbols[..RandomSymbols].ContainsAnyInRange('0', '9'));
 
         symbols[RandomSymbols] = CheckSymbol(symbols[..RandomSymbols]);
         return new TrackingCode(new string(symbols));
