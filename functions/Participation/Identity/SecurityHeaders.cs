@@ -11,15 +11,10 @@ public static class SecurityHeaders
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = Policy(context, "'self'");
-        // A page that needs one inline script (the API reference) asked for a nonce while it was rendered.
+        // Written as the response starts: a page that needs one inline script (the API reference) has asked for its nonce by then.
         context.Response.OnStarting(() =>
         {
-            if (context.Items[ScriptNonceKey] is string nonce)
-            {
-                headers.ContentSecurityPolicy = Policy(context, $"'self' 'nonce-{nonce}'");
-            }
-
+            headers.ContentSecurityPolicy = Policy(context, context.Items[ScriptNonceKey] is string nonce ? $"'self' 'nonce-{nonce}'" : "'self'");
             return Task.CompletedTask;
         });
         headers.XContentTypeOptions = "nosniff";
